@@ -1,0 +1,96 @@
+// The core: opens the data directory, answers contract calls, pushes events. Runs under plain Node.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { AppError, type Result } from '../../shared/contract/app-error';
+import { contract, type EventMap, type EventName, isMethodName, type MethodName } from '../../shared/contract';
+import type { SystemInfo } from '../../shared/contract/system';
+import type { Handlers } from './api-handlers';
+import { assetsApi } from './assets/api';
+import { ensureBuiltinCatalog } from './assets/catalog-service';
+import type { CallContext, Clock, CoreContext } from './context';
+import type { Db } from './db/database';
+import { openDatabase } from './db/open-database';
+import { journalApi } from './journal/api';
+import { toErrorData } from './to-error-data';
+
+export interface CoreOptions {
+  dataDir: string;
+  transport: SystemInfo['transport'];
+  version: string;
+  clock?: Clock;
+  newId?: () => string;
+}
+
+export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
+
+export interface Core {
+  readonly info: SystemInfo;
+  /** Validates the input against the contract, runs the handler, and never throws. */
+  call(method: string, input: unknown, caller: CallContext): Promise<Result<unknown>>;
+  onEvent(listener: EventListener): () => void;
+  close(): Promise<void>;
+}
+
+export const databaseFileName = 'duty-console.sqlite';
+const systemClock: Clock = { now: () => Date.now() };
+
+export async function startCore(options: CoreOptions): Promise<Core> {
+  const listeners = new Set<EventListener>();
+  const emit: EventListener = (event, payload) => {
+    for (const l of listeners) l(event, payload);
+  };
+  const databasePath = join(options.dataDir, databaseFileName);
+  const info: SystemInfo = {
+    version: options.version,
+    transport: options.transport,
+    dataDir: options.dataDir,
+    databasePath,
+    startedAt: (options.clock ?? systemClock).now(),
+    startupError: null,
+  };
+
+  let db: Db | null = null;
+  let handlers: Handlers<MethodName> | null = null;
+  try {
+    mkdirSync(options.dataDir, { recursive: true });
+    db = await openDatabase(databasePath);
+    await ensureBuiltinCatalog(db);
+    const ctx: CoreContext = { db, clock: options.clock ?? systemClock, newId: options.newId ?? uuidv7, emit };
+    handlers = {
+      'system.info': async () => info,
+      ...journalApi(ctx),
+      ...assetsApi(ctx),
+    };
+  } catch (err) {
+    info.startupError = toErrorData(err);
+  }
+
+  return {
+    info,
+    async call(method, input, caller) {
+      if (!isMethodName(method)) return { ok: false, error: new AppError('unknown_method', 'unknown_method', { method: String(method) }).toData() };
+      if (method === 'system.info') return { ok: true, value: info };
+      if (!handlers) return { ok: false, error: info.startupError ?? new AppError('core_not_started', 'core_not_started').toData() };
+      const parsed = contract[method].input.safeParse(input ?? {});
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message }));
+        return { ok: false, error: new AppError('invalid_input', 'invalid_input', { method }, issues).toData() };
+      }
+      try {
+        const handler = handlers[method] as (args: unknown, call: CallContext) => Promise<unknown>;
+        return { ok: true, value: await handler(parsed.data, caller) };
+      } catch (err) {
+        return { ok: false, error: toErrorData(err) };
+      }
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      listeners.clear();
+      await db?.destroy();
+    },
+  };
+}

@@ -1,0 +1,9 @@
+// The whole database as Kysely sees it: every feature's tables.
+import type { Kysely, Transaction } from 'kysely';
+import type { AssetTables } from '../assets/schema';
+import type { JournalTables } from '../journal/schema';
+
+export interface Database extends JournalTables, AssetTables {}
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;

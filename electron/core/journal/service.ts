@@ -1,0 +1,109 @@
+// The journal: append an entry inside a change's transaction, read entries, verify the chain.
+import type { ChainCheck, JournalEntry } from '../../../shared/contract/journal';
+import type { CoreContext } from '../context';
+import type { Db, Trx } from '../db/database';
+import { entryHash, genesisHash } from './hash-chain';
+import type { JournalTable } from './schema';
+
+export interface NewEntry {
+  type: string;
+  entityType: string;
+  entityId: string;
+  payload: unknown;
+  operator: string;
+}
+
+export interface AppendedEntry {
+  seq: number;
+  type: string;
+  entityType: string;
+  entityId: string;
+}
+
+/** Appends one entry; call it inside the transaction that makes the change it records. */
+export async function appendEntry(ctx: CoreContext, trx: Trx, entry: NewEntry): Promise<AppendedEntry> {
+  const last = await trx.selectFrom('journal').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const row = {
+    id: ctx.newId(),
+    type: entry.type,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    payload: JSON.stringify(entry.payload ?? null),
+    operator: entry.operator,
+    at: ctx.clock.now(),
+    prev_hash: last?.hash ?? genesisHash,
+  };
+  const inserted = await trx
+    .insertInto('journal')
+    .values({ ...row, hash: entryHash(row) })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  return { seq: inserted.seq, type: entry.type, entityType: entry.entityType, entityId: entry.entityId };
+}
+
+/** Runs a change and its journal entries in one transaction, then tells the UIs. */
+export async function inTransaction<T>(
+  ctx: CoreContext,
+  work: (trx: Trx, journal: (entry: NewEntry) => Promise<void>) => Promise<T>,
+): Promise<T> {
+  const appended: AppendedEntry[] = [];
+  const result = await ctx.db.transaction().execute((trx) =>
+    work(trx, async (entry) => {
+      appended.push(await appendEntry(ctx, trx, entry));
+    }),
+  );
+  for (const e of appended) ctx.emit('journal.appended', e);
+  return result;
+}
+
+type JournalRow = Omit<JournalTable, 'seq'> & { seq: number };
+
+export function toJournalEntry(row: JournalRow): JournalEntry {
+  return {
+    seq: row.seq,
+    id: row.id,
+    type: row.type,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    payload: JSON.parse(row.payload) as unknown,
+    operator: row.operator,
+    at: row.at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export async function listEntries(
+  db: Db,
+  filter: { entityType?: string; entityId?: string; beforeSeq?: number; limit: number },
+): Promise<JournalEntry[]> {
+  let q = db.selectFrom('journal').selectAll().orderBy('seq', 'desc').limit(filter.limit);
+  if (filter.entityType) q = q.where('entity_type', '=', filter.entityType);
+  if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
+  if (filter.beforeSeq) q = q.where('seq', '<', filter.beforeSeq);
+  return (await q.execute()).map(toJournalEntry);
+}
+
+/** Walks the whole chain in order and names the first entry that does not hold. */
+export async function verifyChain(db: Db, batchSize = 5000): Promise<ChainCheck> {
+  let prevHash = genesisHash;
+  let afterSeq = 0;
+  let checked = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('journal')
+      .selectAll()
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(batchSize)
+      .execute();
+    for (const row of rows) {
+      if (row.prev_hash !== prevHash) return { ok: false, checked, broken: { seq: row.seq, id: row.id, reason: 'link_mismatch' } };
+      if (entryHash(row) !== row.hash) return { ok: false, checked, broken: { seq: row.seq, id: row.id, reason: 'hash_mismatch' } };
+      prevHash = row.hash;
+      checked += 1;
+    }
+    if (rows.length < batchSize) return { ok: true, checked, broken: null };
+    afterSeq = rows[rows.length - 1]!.seq;
+  }
+}

@@ -1,0 +1,45 @@
+// `npm run start:web -- [--data-dir DIR] [--port N] [--no-open]`: the headless host from a terminal.
+import { dirname, join } from 'node:path';
+import { dataDirArgument, defaultDataDir } from '../core/data-dir';
+import { startHost } from './headless-host';
+import { openAppWindow } from './open-app-window';
+
+declare const __APP_VERSION__: string;
+
+function portArgument(argv: readonly string[]): number {
+  const i = argv.indexOf('--port');
+  const raw = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--port='))?.slice(7);
+  if (raw === undefined) return 47800;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, not "${raw}".`);
+    process.exit(2);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const dataDir = dataDirArgument(argv) ?? defaultDataDir();
+  const host = await startHost({
+    dataDir,
+    port: portArgument(argv),
+    rendererDir: join(dirname(process.argv[1] ?? '.'), 'renderer'),
+    version: __APP_VERSION__,
+  });
+  console.log(`Duty Console at ${host.url}`);
+  if (host.core.info.startupError) {
+    console.error(`The console could not open its data (${host.core.info.startupError.code}): ${JSON.stringify(host.core.info.startupError.params)}`);
+  }
+  if (!argv.includes('--no-open')) openAppWindow(host.url);
+  const stop = () => {
+    void host.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

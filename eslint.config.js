@@ -1,0 +1,47 @@
+// Lint rules, including the layer rule of the style guide: the core never imports electron,
+// shared code imports neither Node nor the DOM world, the renderer imports no Node module.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'stream', 'url', 'util', 'events', 'worker_threads'];
+const nodeSidePackages = ['electron', 'sqlite3', 'kysely', 'serialport', '@serialport/*', 'ws', 'exceljs', 'electron-updater', 'modbus-serial'];
+
+const restrict = (patterns, message) => ['error', { patterns: [{ group: patterns, message }] }];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['electron/core/**', 'electron/host/**'],
+    rules: { 'no-restricted-imports': restrict(['electron'], 'The core runs under plain Node: it must never import electron.') },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [...nodeBuiltins, ...nodeSidePackages, 'react', 'react-dom', 'antd'],
+        'shared/ is pure TypeScript used by both sides: no Node, no Electron, no UI.',
+      ),
+    },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': restrict(
+        [...nodeBuiltins, ...nodeSidePackages, '**/electron/core/**', '**/electron/host/**', '**/electron/main/**'],
+        'The renderer runs in a browser: it talks to the core only through the contract in shared/.',
+      ),
+    },
+  },
+);

@@ -1,0 +1,37 @@
+// The whole contract: every method the core answers and every event it pushes.
+import type { z } from 'zod';
+import { assetsContract } from './assets';
+import type { MethodSpec } from './define';
+import { journalContract } from './journal';
+import { systemContract } from './system';
+
+export const contract = { ...systemContract, ...journalContract, ...assetsContract };
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodArgs<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodResult<M extends MethodName> = Contract[M] extends MethodSpec<z.ZodType, infer R> ? R : never;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** Events the core pushes to every connected UI. */
+export interface EventMap {
+  'assets.changed': { ids: string[] };
+  'journal.appended': { seq: number; type: string; entityType: string; entityId: string };
+}
+export type EventName = keyof EventMap;
+export const eventNames: EventName[] = ['assets.changed', 'journal.appended'];
+
+/** What the renderer holds: one way to call, one way to listen, whichever transport carries them. */
+export interface ConsoleClient {
+  invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>>;
+  subscribe<E extends EventName>(event: E, handler: (payload: EventMap[E]) => void): () => void;
+}
+
+export * from './app-error';
+export * from './assets';
+export * from './journal';
+export * from './system';
