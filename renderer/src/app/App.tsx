@@ -1,0 +1,75 @@
+// The renderer's root: theme and locale, server state, routes; the start-up error screen if the core failed.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createHashRouter, Navigate, Outlet, RouterProvider } from 'react-router';
+import { AssetsPage } from '../assets/AssetsPage';
+import { DeviceFormPage } from '../assets/DeviceFormPage';
+import { DevicePage } from '../assets/DevicePage';
+import { ImportPage } from '../assets/ImportPage';
+import { LabelsPage } from '../assets/LabelsPage';
+import { CatalogPage } from '../catalog/CatalogPage';
+import { SparesPage } from '../spares/SparesPage';
+import { useContractQuery, useLiveInvalidation } from '../transport/use-contract';
+import { AppShell } from './AppShell';
+import { StartupErrorScreen } from './StartupErrorScreen';
+import { consoleTheme } from './theme';
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 5_000, refetchOnWindowFocus: false } } });
+
+function ShellLayout() {
+  useLiveInvalidation();
+  return (
+    <AppShell>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+const router = createHashRouter([
+  // Labels print on bare paper: no shell around them.
+  { path: '/labels', element: <LabelsPage /> },
+  {
+    element: <ShellLayout />,
+    children: [
+      { index: true, element: <Navigate to="/assets" replace /> },
+      { path: '/assets', element: <AssetsPage /> },
+      { path: '/assets/new', element: <DeviceFormPage /> },
+      { path: '/assets/import', element: <ImportPage /> },
+      { path: '/assets/:id', element: <DevicePage /> },
+      { path: '/assets/:id/edit', element: <DeviceFormPage /> },
+      { path: '/spares', element: <SparesPage /> },
+      { path: '/catalog', element: <CatalogPage /> },
+    ],
+  },
+]);
+
+function Root() {
+  const info = useContractQuery('system.info', {}, { staleTime: Number.POSITIVE_INFINITY });
+  if (info.isPending) return <Spin fullscreen />;
+  if (info.data?.startupError) return <StartupErrorScreen error={info.data.startupError} databasePath={info.data.databasePath} />;
+  return <RouterProvider router={router} />;
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const english = i18n.language === 'en';
+  useEffect(() => {
+    dayjs.locale(english ? 'en' : 'zh-cn');
+    document.documentElement.lang = english ? 'en' : 'zh-CN';
+  }, [english]);
+  return (
+    <ConfigProvider theme={consoleTheme} locale={english ? enUS : zhCN}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <Root />
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

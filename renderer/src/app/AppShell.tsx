@@ -1,0 +1,57 @@
+// The frame around every screen: navigation for what exists, the language switch.
+import { DatabaseOutlined, ToolOutlined, ApartmentOutlined } from '@ant-design/icons';
+import { Layout, Menu, Segmented, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { type Language, saveLanguage } from '../i18n';
+
+const navItems = [
+  { key: '/assets', icon: <DatabaseOutlined />, label: 'nav.assets' },
+  { key: '/spares', icon: <ToolOutlined />, label: 'nav.spares' },
+  { key: '/catalog', icon: <ApartmentOutlined />, label: 'nav.catalog' },
+];
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const selected = navItems.find((i) => location.pathname.startsWith(i.key))?.key ?? '/assets';
+  const switchLanguage = (language: Language) => {
+    saveLanguage(language);
+    void i18n.changeLanguage(language);
+  };
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={208} theme="dark" breakpoint="lg" collapsedWidth={64}>
+        <div style={{ padding: '18px 20px' }}>
+          <Typography.Title level={4} style={{ margin: 0, color: '#fff', whiteSpace: 'nowrap' }}>
+            {t('appName')}
+          </Typography.Title>
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selected]}
+          onClick={(e) => navigate(e.key)}
+          items={navItems.map((i) => ({ key: i.key, icon: i.icon, label: t(i.label) }))}
+          style={{ fontSize: 16 }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 12, paddingInline: 24 }}>
+          <Segmented<Language>
+            aria-label={t('language.label')}
+            value={i18n.language === 'en' ? 'en' : 'zh-CN'}
+            onChange={switchLanguage}
+            options={[
+              { label: t('language.zh'), value: 'zh-CN' },
+              { label: t('language.en'), value: 'en' },
+            ]}
+          />
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

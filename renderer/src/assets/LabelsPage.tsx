@@ -1,0 +1,4 @@
+// Placeholder until the screen is built.
+export function LabelsPage() {
+  return <div>LabelsPage</div>;
+}

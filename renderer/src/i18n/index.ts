@@ -1,0 +1,29 @@
+// i18next set-up: Simplified Chinese by default, English on a switch, remembered per machine.
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { assetsEn, assetsZh } from '../assets/i18n';
+import { commonEn, commonZh, errorsEn, errorsZh } from './common';
+
+export type Language = 'zh-CN' | 'en';
+const storageKey = 'duty-console-language';
+
+export function savedLanguage(): Language {
+  return localStorage.getItem(storageKey) === 'en' ? 'en' : 'zh-CN';
+}
+
+export function saveLanguage(language: Language): void {
+  localStorage.setItem(storageKey, language);
+}
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  lng: savedLanguage(),
+  fallbackLng: 'zh-CN',
+  defaultNS: 'common',
+  interpolation: { escapeValue: false },
+  resources: {
+    'zh-CN': { common: commonZh, errors: errorsZh, assets: assetsZh },
+    en: { common: commonEn, errors: errorsEn, assets: assetsEn },
+  },
+});
