@@ -7,7 +7,14 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'stream', 'url', 'util', 'events', 'worker_threads'];
 const nodeSidePackages = ['electron', 'sqlite3', 'kysely', 'serialport', '@serialport/*', 'ws', 'exceljs', 'electron-updater', 'modbus-serial'];
 
-const restrict = (patterns, message) => ['error', { patterns: [{ group: patterns, message }] }];
+// Exact module names go in `paths`; wildcards in `patterns` (gitignore syntax would also match './electron').
+const restrict = (names, message) => [
+  'error',
+  {
+    paths: names.filter((n) => !n.includes('*')).map((name) => ({ name, message })),
+    patterns: [{ group: names.filter((n) => n.includes('*')), message }],
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },

@@ -1,6 +1,6 @@
 // The one client the UI uses; which transport carries it is decided here and nowhere else.
 import type { ConsoleClient } from '../../../shared/contract';
-import { createElectronClient, electronBridge } from './electron';
+import { createElectronClient, electronBridge } from './electron-bridge';
 import { createWebSocketClient } from './websocket';
 
 let client: ConsoleClient | null = null;
