@@ -8,13 +8,17 @@ const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'ne
 const nodeSidePackages = ['electron', 'sqlite3', 'kysely', 'serialport', '@serialport/*', 'ws', 'exceljs', 'electron-updater', 'modbus-serial'];
 
 // Exact module names go in `paths`; wildcards in `patterns` (gitignore syntax would also match './electron').
-const restrict = (names, message) => [
-  'error',
-  {
-    paths: names.filter((n) => !n.includes('*')).map((name) => ({ name, message })),
-    patterns: [{ group: names.filter((n) => n.includes('*')), message }],
-  },
-];
+const restrict = (names, message) => {
+  const exact = names.filter((n) => !n.includes('*'));
+  const wild = names.filter((n) => n.includes('*'));
+  return [
+    'error',
+    {
+      ...(exact.length ? { paths: exact.map((name) => ({ name, message })) } : {}),
+      ...(wild.length ? { patterns: [{ group: wild, message }] } : {}),
+    },
+  ];
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
