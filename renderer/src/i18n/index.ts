@@ -2,6 +2,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { assetsEn, assetsZh } from '../assets/i18n';
+import { transferEn, transferZh } from '../assets/transfer-i18n';
+import { catalogEn, catalogZh } from '../catalog/i18n';
+import { sparesEn, sparesZh } from '../spares/i18n';
 import { commonEn, commonZh, errorsEn, errorsZh } from './common';
 
 export type Language = 'zh-CN' | 'en';
@@ -23,7 +26,7 @@ void i18n.use(initReactI18next).init({
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   resources: {
-    'zh-CN': { common: commonZh, errors: errorsZh, assets: assetsZh },
-    en: { common: commonEn, errors: errorsEn, assets: assetsEn },
+    'zh-CN': { common: commonZh, errors: errorsZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh },
+    en: { common: commonEn, errors: errorsEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn },
   },
 });

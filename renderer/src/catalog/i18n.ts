@@ -1,0 +1,9 @@
+// The catalog strings.
+
+export const catalogZh = {
+  title: '',
+};
+
+export const catalogEn: typeof catalogZh = {
+  title: '',
+};
