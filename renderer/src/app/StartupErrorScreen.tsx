@@ -18,7 +18,7 @@ export function StartupErrorScreen({ error, databasePath }: { error: AppErrorDat
       <Descriptions column={1} bordered size="middle">
         <Descriptions.Item label={t('startup.path')}>{databasePath}</Descriptions.Item>
         <Descriptions.Item label={t('startup.code')}>{error.code}</Descriptions.Item>
-        <Descriptions.Item label="">{message(AppError.fromData(error))}</Descriptions.Item>
+        <Descriptions.Item label={t('startup.detail')}>{message(AppError.fromData(error))}</Descriptions.Item>
       </Descriptions>
     </Result>
   );

@@ -11,6 +11,7 @@ export const commonZh = {
     hint: '数据库文件未能通过启动检查。请勿继续使用此数据目录，联系维保工程师从备份恢复。',
     path: '数据文件',
     code: '错误代码',
+    detail: '说明',
   },
   loading: '正在加载…',
 };
@@ -26,6 +27,7 @@ export const commonEn: typeof commonZh = {
     hint: 'The database file failed its start-up check. Do not keep using this data folder; ask a maintenance engineer to restore it from a backup.',
     path: 'Data file',
     code: 'Error code',
+    detail: 'Detail',
   },
   loading: 'Loading…',
 };
