@@ -1,0 +1,33 @@
+// The main side of the preload bridge: one invoke channel into the core, one push channel out of it.
+import { ipcMain, type IpcMainInvokeEvent, type WebContents, webContents } from 'electron';
+import type { Core } from '../core/core';
+import { answerBridgeCall } from './bridge-call';
+import { callChannel, eventChannel } from './ipc-channels';
+import { isAppUrl, type SenderFrame } from './security-policy';
+
+function senderFrameOf(event: IpcMainInvokeEvent): SenderFrame | null {
+  // senderFrame is null once the frame has navigated away or been destroyed.
+  const frame = event.senderFrame;
+  if (!frame || frame.isDestroyed()) return null;
+  return { url: frame.url, isTopLevel: frame.parent === null };
+}
+
+/** Starts answering `duty:call` and pushing core events; returns a function that stops both. */
+export function installIpcBridge(core: Core): () => void {
+  ipcMain.handle(callChannel, (event, method: unknown, input: unknown) => answerBridgeCall(core, senderFrameOf(event), method, input));
+
+  const stopEvents = core.onEvent((name, payload) => {
+    for (const contents of webContents.getAllWebContents()) pushEvent(contents, name, payload);
+  });
+
+  return () => {
+    stopEvents();
+    ipcMain.removeHandler(callChannel);
+  };
+}
+
+/** Only a page showing our own origin hears core events (never DevTools or a foreign page). */
+function pushEvent(contents: WebContents, name: string, payload: unknown): void {
+  if (contents.isDestroyed() || contents.getType() !== 'window' || !isAppUrl(contents.getURL())) return;
+  contents.send(eventChannel, name, payload);
+}

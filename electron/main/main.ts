@@ -1,0 +1,86 @@
+// The desktop app's main process: one instance per data directory, the core on that directory,
+// the renderer on app://, the preload bridge, one hardened window.
+import { join, resolve } from 'node:path';
+import { app, BrowserWindow, session } from 'electron';
+import { type Core, startCore } from '../core/core';
+import { appFolderName, dataDirArgument } from '../core/data-dir';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { createAppWindow, revealWindow } from './app-window';
+import { installIpcBridge } from './ipc-bridge';
+import { guardSession, guardWebContents } from './security-guards';
+
+declare const __APP_VERSION__: string;
+
+// Both must happen before the app is ready.
+registerAppScheme();
+app.enableSandbox();
+
+// `electron dist/main.cjs` would otherwise be called "Electron" and keep its data in ~/.config/Electron;
+// a name set now does not move userData (Electron computes it once), so the path is set as well.
+app.setName(appFolderName);
+const dataDir = resolve(dataDirArgument(process.argv) ?? join(app.getPath('appData'), appFolderName));
+// Chromium's own storage goes with the data, and the single-instance lock is per userData: two
+// consoles on two data directories may run side by side, two on one directory may not.
+app.setPath('userData', dataDir);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  run();
+}
+
+function run(): void {
+  let core: Core | null = null;
+  let stopBridge: (() => void) | null = null;
+  let window: BrowserWindow | null = null;
+  const bundleDir = __dirname;
+
+  const openWindow = () => {
+    window = createAppWindow({ preloadPath: join(bundleDir, 'preload.cjs') });
+    window.on('closed', () => {
+      window = null;
+    });
+  };
+
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('second-instance', () => {
+    if (window) revealWindow(window);
+  });
+  app.on('activate', () => {
+    if (app.isReady() && core && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  // A machine-room console has one window; closing it ends the app on every platform.
+  app.on('window-all-closed', () => app.quit());
+
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closing || !core) return;
+    // Let the core finish its transactions and close the database before the process exits.
+    event.preventDefault();
+    closing = true;
+    stopBridge?.();
+    core
+      .close()
+      .catch((err: unknown) => console.error(`The database did not close cleanly: ${err instanceof Error ? err.message : String(err)}`))
+      .finally(() => app.quit());
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      if (process.platform === 'win32') app.setAppUserModelId('com.dutyconsole.app');
+      guardSession(session.defaultSession);
+      serveAppProtocol(session.defaultSession, join(bundleDir, 'renderer'));
+      core = await startCore({ dataDir, transport: 'electron', version: __APP_VERSION__ });
+      if (core.info.startupError) {
+        // The window still opens: the renderer shows the startup error screen from system.info.
+        console.error(`The console could not open its data (${core.info.startupError.code}): ${JSON.stringify(core.info.startupError.params)}`);
+      }
+      stopBridge = installIpcBridge(core);
+      openWindow();
+    })
+    .catch((err: unknown) => {
+      console.error(`Duty Console could not start: ${err instanceof Error ? err.message : String(err)}`);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,123 @@
+// The main process end to end against a stand-in electron module: the order of start-up, the data
+// directory from --data-dir, the hardened window on app://, a working bridge, a clean quit.
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { tempDir } from '../../support/temp-core';
+
+const dataDir = tempDir('duty-console-main-');
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const fake = vi.hoisted(() => ({
+  calls: [] as string[],
+  appEvents: new Map<string, (...args: unknown[]) => unknown>(),
+  ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
+  windows: [] as { options: Record<string, unknown>; urls: string[]; webContents: import('node:events').EventEmitter }[],
+  paths: new Map<string, string>(),
+  ready: null as null | (() => void),
+  readyPromise: null as null | Promise<void>,
+  quit: 0,
+}));
+
+vi.mock('electron', async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  fake.readyPromise = new Promise<void>((resolve) => (fake.ready = resolve));
+  class BrowserWindow extends Emitter {
+    static getAllWindows = () => fake.windows;
+    webContents = Object.assign(new Emitter(), { setWindowOpenHandler: () => undefined });
+    urls: string[] = [];
+    constructor(public options: Record<string, unknown>) {
+      super();
+      fake.calls.push('new BrowserWindow');
+      fake.windows.push(this);
+    }
+    loadURL = async (url: string) => {
+      this.urls.push(url);
+    };
+    isDestroyed = () => false;
+  }
+  const session = {
+    protocol: { handle: (scheme: string) => fake.calls.push(`protocol.handle ${scheme}`) },
+    setPermissionRequestHandler: () => fake.calls.push('setPermissionRequestHandler'),
+    setPermissionCheckHandler: () => fake.calls.push('setPermissionCheckHandler'),
+    setDevicePermissionHandler: () => undefined,
+  };
+  return {
+    app: {
+      enableSandbox: () => fake.calls.push('enableSandbox'),
+      setName: (name: string) => fake.calls.push(`setName ${name}`),
+      getPath: (name: string) => fake.paths.get(name) ?? `/home/guard/.config`,
+      setPath: (name: string, path: string) => fake.paths.set(name, path),
+      requestSingleInstanceLock: () => (fake.calls.push('requestSingleInstanceLock'), true),
+      on: (event: string, listener: (...args: unknown[]) => unknown) => fake.appEvents.set(event, listener),
+      whenReady: () => fake.readyPromise,
+      isReady: () => true,
+      quit: () => (fake.quit += 1),
+      exit: (code: number) => fake.calls.push(`exit ${code}`),
+      setAppUserModelId: () => undefined,
+    },
+    BrowserWindow,
+    session: { defaultSession: session },
+    protocol: { registerSchemesAsPrivileged: () => fake.calls.push('registerSchemesAsPrivileged') },
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => fake.ipcHandlers.set(channel, handler),
+      removeHandler: (channel: string) => fake.ipcHandlers.delete(channel),
+    },
+    webContents: { getAllWebContents: () => [] },
+  };
+});
+
+vi.stubGlobal('__APP_VERSION__', '9.9.9-test');
+const savedArgv = process.argv;
+process.argv = [...savedArgv, '--data-dir', dataDir];
+await import('../../../electron/main/main');
+process.argv = savedArgv;
+
+async function whenStarted(): Promise<void> {
+  fake.ready!();
+  await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 10_000 });
+}
+
+describe('the main process', () => {
+  it('registers the scheme, enables the sandbox and takes the lock before the app is ready', () => {
+    expect(fake.calls.slice(0, 4)).toEqual(['registerSchemesAsPrivileged', 'enableSandbox', 'setName Duty Console', 'requestSingleInstanceLock']);
+    expect(fake.paths.get('userData')).toBe(dataDir);
+    expect(fake.appEvents.has('web-contents-created')).toBe(true);
+    expect(fake.appEvents.has('second-instance')).toBe(true);
+  });
+
+  it('once ready, guards the session and serves app:// before opening the hardened window', async () => {
+    await whenStarted();
+    const order = fake.calls.filter((c) => c !== 'requestSingleInstanceLock');
+    expect(order.indexOf('setPermissionRequestHandler')).toBeLessThan(order.indexOf('new BrowserWindow'));
+    expect(order.indexOf('protocol.handle app')).toBeLessThan(order.indexOf('new BrowserWindow'));
+    const window = fake.windows[0]!;
+    expect(window.options).toMatchObject({
+      title: '值守台 Duty Console',
+      backgroundColor: '#10141c',
+      show: false,
+      minWidth: 1024,
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
+    });
+    expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
+    expect(window.urls).toEqual(['app://duty-console/index.html']);
+  });
+
+  it('answers the bridge from the core on the --data-dir folder, as the electron transport', async () => {
+    const handle = fake.ipcHandlers.get('duty:call')!;
+    const event = { senderFrame: { url: 'app://duty-console/index.html', parent: null, isDestroyed: () => false } };
+    const result = await handle(event, 'system.info', {});
+    expect(result).toMatchObject({ ok: true, value: { dataDir, transport: 'electron', version: '9.9.9-test', startupError: null } });
+  });
+
+  it('closes the core before quitting', async () => {
+    const preventDefault = vi.fn();
+    fake.appEvents.get('will-quit')!({ preventDefault });
+    expect(preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(fake.quit).toBe(1));
+    expect(fake.ipcHandlers.has('duty:call')).toBe(false);
+    // The second will-quit (from that quit) goes through.
+    const again = vi.fn();
+    fake.appEvents.get('will-quit')!({ preventDefault: again });
+    expect(again).not.toHaveBeenCalled();
+  });
+});
