@@ -147,6 +147,45 @@ export async function insertDevice(
   return toDevice(row);
 }
 
+/** A device whose id, asset tag and references its caller has already settled for a whole batch. */
+export interface CheckedDevice {
+  id: string;
+  fields: DeviceFields;
+}
+
+/** Rows per INSERT: 20 columns each stays well under SQLite's 32,766 bound parameters. */
+const insertBatchSize = 200;
+
+/**
+ * Inserts many devices and their index rows inside the caller's transaction, a batch per statement.
+ * The caller has checked the catalog, the tags and the parents (an import checks a whole file at
+ * once); the table's own constraints still refuse a clash. A parent must come before its children.
+ */
+export async function insertCheckedDevices(
+  ctx: CoreContext,
+  trx: Trx,
+  devices: readonly CheckedDevice[],
+  names: CatalogNames,
+): Promise<Device[]> {
+  const now = ctx.clock.now();
+  const created = new Map<string, Device>();
+  for (let start = 0; start < devices.length; start += insertBatchSize) {
+    const batch = devices.slice(start, start + insertBatchSize);
+    const rows = await trx
+      .insertInto('device')
+      .values(batch.map((d) => ({ ...toColumns(d.fields), id: d.id, created_at: now, updated_at: now })))
+      .returningAll()
+      .execute();
+    await trx
+      .insertInto('device_search')
+      .values(rows.map((r) => ({ rowid: r.seq, text: searchText(toDevice(r), names) })))
+      .execute();
+    for (const r of rows) created.set(r.id, toDevice(r));
+  }
+  // RETURNING gives rows in no promised order; answer in the caller's.
+  return devices.map((d) => created.get(d.id)!);
+}
+
 export async function createDevice(ctx: CoreContext, call: CallContext, fields: DeviceFields): Promise<Device> {
   const device = await inTransaction(ctx, async (trx, journal) => {
     const created = await insertDevice(ctx, trx, fields, await loadCatalogNames(trx));
@@ -200,15 +239,23 @@ export async function getDevices(db: Db, ids: string[]): Promise<Device[]> {
   return ids.flatMap((i) => byId.get(i) ?? []);
 }
 
-export async function searchDevices(db: Db, input: MethodArgs<'assets.search'>): Promise<SearchResult> {
-  const condition = searchCondition(input.q);
+export type DeviceFilter = Omit<MethodArgs<'assets.search'>, 'offset' | 'limit'>;
+
+/** The devices a search filter selects, as `d`: the search page and export select from the same set. */
+export function filteredDevices(db: Db, filter: DeviceFilter) {
+  const condition = searchCondition(filter.q);
   let base = db.selectFrom('device as d');
   if (condition) base = base.innerJoin('device_search', 'device_search.rowid', 'd.seq').where(condition);
-  if (input.systemId) base = base.where('d.system_id', '=', input.systemId);
-  if (input.status) base = base.where('d.status', '=', input.status);
-  if (input.building) base = base.where('d.building', '=', input.building);
-  if (input.floor) base = base.where('d.floor', '=', input.floor);
-  if (input.room) base = base.where('d.room', '=', input.room);
+  if (filter.systemId) base = base.where('d.system_id', '=', filter.systemId);
+  if (filter.status) base = base.where('d.status', '=', filter.status);
+  if (filter.building) base = base.where('d.building', '=', filter.building);
+  if (filter.floor) base = base.where('d.floor', '=', filter.floor);
+  if (filter.room) base = base.where('d.room', '=', filter.room);
+  return base;
+}
+
+export async function searchDevices(db: Db, input: MethodArgs<'assets.search'>): Promise<SearchResult> {
+  const base = filteredDevices(db, input);
   const [count, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     base
