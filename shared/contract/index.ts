@@ -20,7 +20,8 @@ export function isMethodName(name: unknown): name is MethodName {
 /** Events the core pushes to every connected UI. */
 export interface EventMap {
   'assets.changed': { ids: string[] };
-  'journal.appended': { seq: number; type: string; entityType: string; entityId: string };
+  /** One per committed change: the range of journal entries it appended (an import may add thousands). */
+  'journal.appended': { fromSeq: number; toSeq: number; count: number };
 }
 export type EventName = keyof EventMap;
 export const eventNames: EventName[] = ['assets.changed', 'journal.appended'];

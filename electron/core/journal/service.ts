@@ -20,39 +20,63 @@ export interface AppendedEntry {
   entityId: string;
 }
 
-/** Appends one entry; call it inside the transaction that makes the change it records. */
-export async function appendEntry(ctx: CoreContext, trx: Trx, entry: NewEntry): Promise<AppendedEntry> {
+/** Rows per INSERT: ten columns each, well under SQLite's bound-parameter limit. */
+const rowsPerStatement = 200;
+
+/**
+ * Appends entries in order, chaining each hash to the one before; call it inside the transaction
+ * that makes the change they record. One read of the chain's head, then multi-row inserts.
+ */
+export async function appendEntries(ctx: CoreContext, trx: Trx, entries: readonly NewEntry[]): Promise<AppendedEntry[]> {
+  if (entries.length === 0) return [];
   const last = await trx.selectFrom('journal').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const row = {
-    id: ctx.newId(),
-    type: entry.type,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId,
-    payload: JSON.stringify(entry.payload ?? null),
-    operator: entry.operator,
-    at: ctx.clock.now(),
-    prev_hash: last?.hash ?? genesisHash,
-  };
-  const inserted = await trx
-    .insertInto('journal')
-    .values({ ...row, hash: entryHash(row) })
-    .returning('seq')
-    .executeTakeFirstOrThrow();
-  return { seq: inserted.seq, type: entry.type, entityType: entry.entityType, entityId: entry.entityId };
+  let prevHash = last?.hash ?? genesisHash;
+  const rows = entries.map((entry) => {
+    const row = {
+      id: ctx.newId(),
+      type: entry.type,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      payload: JSON.stringify(entry.payload ?? null),
+      operator: entry.operator,
+      at: ctx.clock.now(),
+      prev_hash: prevHash,
+    };
+    prevHash = entryHash(row);
+    return { ...row, hash: prevHash };
+  });
+  const appended: AppendedEntry[] = [];
+  for (let i = 0; i < rows.length; i += rowsPerStatement) {
+    const chunk = rows.slice(i, i + rowsPerStatement);
+    const inserted = await trx.insertInto('journal').values(chunk).returning('seq').execute();
+    inserted.forEach((r, j) => {
+      const e = chunk[j]!;
+      appended.push({ seq: r.seq, type: e.type, entityType: e.entity_type, entityId: e.entity_id });
+    });
+  }
+  return appended;
 }
 
-/** Runs a change and its journal entries in one transaction, then tells the UIs. */
+/**
+ * Runs a change and its journal entries in one transaction, then tells the UIs. Entries are
+ * collected while the work runs and written, chained, just before the commit.
+ */
 export async function inTransaction<T>(
   ctx: CoreContext,
   work: (trx: Trx, journal: (entry: NewEntry) => Promise<void>) => Promise<T>,
 ): Promise<T> {
-  const appended: AppendedEntry[] = [];
-  const result = await ctx.db.transaction().execute((trx) =>
-    work(trx, async (entry) => {
-      appended.push(await appendEntry(ctx, trx, entry));
-    }),
-  );
-  for (const e of appended) ctx.emit('journal.appended', e);
+  let appended: AppendedEntry[] = [];
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const pending: NewEntry[] = [];
+    const value = await work(trx, async (entry) => {
+      pending.push(entry);
+    });
+    appended = await appendEntries(ctx, trx, pending);
+    return value;
+  });
+  const [first] = appended;
+  const last = appended.at(-1);
+  if (first && last) ctx.emit('journal.appended', { fromSeq: first.seq, toSeq: last.seq, count: appended.length });
   return result;
 }
 
