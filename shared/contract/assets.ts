@@ -67,7 +67,13 @@ export const searchSchema = z.object({
   limit: z.number().int().min(1).max(500).default(100),
 });
 export type SearchInput = z.input<typeof searchSchema>;
-export interface SearchResult { total: number; items: DeviceListItem[] }
+export interface SearchResult {
+  /** Matching devices, counted up to a cap (see `totalCapped`). */
+  total: number;
+  /** True when more devices match than were counted: show `total` as "10,000+". */
+  totalCapped?: boolean;
+  items: DeviceListItem[];
+}
 
 export interface LocationEntry { building: string; floor: string; room: string; count: number }
 

@@ -1,5 +1,5 @@
 // Devices in the register: create, update, read, search, and their history from the journal.
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { AppError } from '../../../shared/contract/app-error';
 import type {
   Device,
@@ -15,7 +15,7 @@ import type { CallContext, CoreContext } from '../context';
 import type { Db, Trx } from '../db/database';
 import { inTransaction, listEntries } from '../journal/service';
 import type { DeviceTable } from './schema';
-import { type CatalogNames, searchCondition, searchText, writeSearchRow } from './search-index';
+import { type CatalogNames, searchCondition, searchCountCap, searchMatch, searchText, writeSearchRow } from './search-index';
 
 type DeviceRow = Selectable<DeviceTable>;
 
@@ -254,22 +254,31 @@ export function filteredDevices(db: Db, filter: DeviceFilter) {
   return base;
 }
 
+/**
+ * One page of the register, newest first. The words and the filters are one full-text query
+ * (see search-index.ts), so SQLite walks a single rowid list in order and stops at the page; the
+ * count stops at `searchCountCap`, past which the answer is "more than" (`totalCapped`).
+ */
 export async function searchDevices(db: Db, input: MethodArgs<'assets.search'>): Promise<SearchResult> {
-  const base = filteredDevices(db, input);
-  const [count, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    base
-      .selectAll('d')
-      .select((eb) =>
-        eb.selectFrom('device as c').select(eb.fn.countAll<number>().as('n')).whereRef('c.parent_id', '=', 'd.id').as('child_count'),
-      )
-      .orderBy('d.seq', 'desc')
-      .limit(input.limit)
-      .offset(input.offset)
-      .execute(),
-  ]);
+  const match = searchMatch(input.q, input);
+  const matches =
+    match === null ? sql`select seq from device` : sql`select rowid as seq from device_search where device_search match ${match}`;
+  const counted = await db
+    .selectFrom(sql<{ seq: number }>`(${matches} limit ${searchCountCap + 1})`.as('m'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await db
+    .selectFrom(sql<{ seq: number }>`(${matches} order by seq desc limit ${input.limit} offset ${input.offset})`.as('m'))
+    .innerJoin('device as d', 'd.seq', 'm.seq')
+    .selectAll('d')
+    .select((eb) =>
+      eb.selectFrom('device as c').select(eb.fn.countAll<number>().as('n')).whereRef('c.parent_id', '=', 'd.id').as('child_count'),
+    )
+    .orderBy('m.seq', 'desc')
+    .execute();
   const items: DeviceListItem[] = rows.map(({ child_count, ...r }) => ({ ...toDevice(r), childCount: Number(child_count ?? 0) }));
-  return { total: Number(count.n), items };
+  const total = Number(counted.n);
+  return total > searchCountCap ? { total: searchCountCap, totalCapped: true, items } : { total, items };
 }
 
 export async function deviceHistory(db: Db, id: string): Promise<JournalEntry[]> {
