@@ -9,6 +9,8 @@ export interface Clock {
 
 export interface CoreContext {
   db: Db;
+  /** The data directory: the database file, and files kept beside it (attachments). */
+  dataDir: string;
   clock: Clock;
   /** New UUIDv7 ids (time-ordered). */
   newId(): string;

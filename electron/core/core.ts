@@ -11,6 +11,8 @@ import { ensureBuiltinCatalog } from './assets/catalog-service';
 import type { CallContext, Clock, CoreContext } from './context';
 import type { Db } from './db/database';
 import { openDatabase } from './db/open-database';
+import { incidentsApi } from './incidents/api';
+import { checkSlaCrossings, type SlaWatch, startSlaWatch } from './incidents/sla-watch';
 import { journalApi } from './journal/api';
 import { toErrorData } from './to-error-data';
 
@@ -20,6 +22,8 @@ export interface CoreOptions {
   version: string;
   clock?: Clock;
   newId?: () => string;
+  /** How often the SLA watch looks for passed deadlines while running; 0 turns the timer off (tests). Default 30 s. */
+  slaWatchIntervalMs?: number;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
@@ -34,6 +38,7 @@ export interface Core {
 
 export const databaseFileName = 'duty-console.sqlite';
 const systemClock: Clock = { now: () => Date.now() };
+const defaultSlaWatchIntervalMs = 30_000;
 
 export async function startCore(options: CoreOptions): Promise<Core> {
   const listeners = new Set<EventListener>();
@@ -52,16 +57,22 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   let db: Db | null = null;
   let handlers: Handlers<MethodName> | null = null;
+  let slaWatch: SlaWatch | null = null;
   try {
     mkdirSync(options.dataDir, { recursive: true });
     db = await openDatabase(databasePath);
     await ensureBuiltinCatalog(db);
-    const ctx: CoreContext = { db, clock: options.clock ?? systemClock, newId: options.newId ?? uuidv7, emit };
+    const ctx: CoreContext = { db, dataDir: options.dataDir, clock: options.clock ?? systemClock, newId: options.newId ?? uuidv7, emit };
+    // Deadlines passed while the console was closed are journaled before anyone is answered.
+    await checkSlaCrossings(ctx);
     handlers = {
       'system.info': async () => info,
       ...journalApi(ctx),
       ...assetsApi(ctx),
+      ...incidentsApi(ctx),
     };
+    const slaWatchIntervalMs = options.slaWatchIntervalMs ?? defaultSlaWatchIntervalMs;
+    if (slaWatchIntervalMs > 0) slaWatch = startSlaWatch(ctx, slaWatchIntervalMs);
   } catch (err) {
     info.startupError = toErrorData(err);
   }
@@ -90,6 +101,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
     async close() {
       listeners.clear();
+      await slaWatch?.stop();
       await db?.destroy();
     },
   };

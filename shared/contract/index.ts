@@ -2,10 +2,11 @@
 import type { z } from 'zod';
 import { assetsContract } from './assets';
 import type { MethodSpec } from './define';
+import { incidentsContract, type IncidentsChanged } from './incidents';
 import { journalContract } from './journal';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -20,11 +21,12 @@ export function isMethodName(name: unknown): name is MethodName {
 /** Events the core pushes to every connected UI. */
 export interface EventMap {
   'assets.changed': { ids: string[] };
+  'incidents.changed': IncidentsChanged;
   /** One per committed change: the range of journal entries it appended (an import may add thousands). */
   'journal.appended': { fromSeq: number; toSeq: number; count: number };
 }
 export type EventName = keyof EventMap;
-export const eventNames: EventName[] = ['assets.changed', 'journal.appended'];
+export const eventNames: EventName[] = ['assets.changed', 'incidents.changed', 'journal.appended'];
 
 /** What the renderer holds: one way to call, one way to listen, whichever transport carries them. */
 export interface ConsoleClient {
@@ -34,5 +36,6 @@ export interface ConsoleClient {
 
 export * from './app-error';
 export * from './assets';
+export * from './incidents';
 export * from './journal';
 export * from './system';

@@ -1,9 +1,10 @@
 // The whole database as Kysely sees it: every feature's tables.
 import type { Kysely, Transaction } from 'kysely';
 import type { AssetTables } from '../assets/schema';
+import type { IncidentTables } from '../incidents/schema';
 import type { JournalTables } from '../journal/schema';
 
-export interface Database extends JournalTables, AssetTables {}
+export interface Database extends JournalTables, AssetTables, IncidentTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
