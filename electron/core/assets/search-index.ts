@@ -36,6 +36,10 @@ export type SearchFilters = { [K in keyof typeof filterKinds]?: string | undefin
 /** At most this many matches are counted; a broader search reports `totalCapped`. */
 export const searchCountCap = 10_000;
 
+/**
+ * What `device_search` holds for a device. It carries the status and place as well as the words,
+ * so every change to a device's fields must rewrite it (`writeSearchRow`), a status change too.
+ */
 export function searchText(fields: DeviceFields & { assetTag: string }, names: CatalogNames): string {
   const text = [
     fields.name,
@@ -59,7 +63,12 @@ export function searchText(fields: DeviceFields & { assetTag: string }, names: C
 }
 
 export async function writeSearchRow(trx: Trx, seq: number, text: string): Promise<void> {
-  await trx.deleteFrom('device_search').where('rowid', '=', seq).execute();
+  // Delete only a row that is there. FTS5 flushes its pending tokens to disk whenever a
+  // transaction turns from inserting to deleting, so deleting before every insert of a batch
+  // would cost one flush (and one small segment) per device. The index's own `_docsize` table
+  // holds a row per indexed device; asking the index itself by rowid would scan it.
+  const indexed = await sql<{ id: number }>`select id from device_search_docsize where id = ${seq}`.execute(trx);
+  if (indexed.rows.length > 0) await trx.deleteFrom('device_search').where('rowid', '=', seq).execute();
   await trx.insertInto('device_search').values({ rowid: seq, text }).execute();
 }
 
