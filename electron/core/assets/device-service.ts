@@ -257,27 +257,29 @@ export function filteredDevices(db: Db, filter: DeviceFilter) {
 /**
  * One page of the register, newest first. The words and the filters are one full-text query
  * (see search-index.ts), so SQLite walks a single rowid list in order and stops at the page; the
- * count stops at `searchCountCap`, past which the answer is "more than" (`totalCapped`).
+ * count stops at `searchCountCap`, past which the answer is "more than" (`totalCapped`). The count
+ * rides along with the page, computed once, so a search is one statement unless its page is empty.
  */
 export async function searchDevices(db: Db, input: MethodArgs<'assets.search'>): Promise<SearchResult> {
   const match = searchMatch(input.q, input);
   const matches =
     match === null ? sql`select seq from device` : sql`select rowid as seq from device_search where device_search match ${match}`;
-  const counted = await db
-    .selectFrom(sql<{ seq: number }>`(${matches} limit ${searchCountCap + 1})`.as('m'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const countMatches = sql<number>`(select count(*) from (${matches} limit ${searchCountCap + 1}))`;
   const rows = await db
     .selectFrom(sql<{ seq: number }>`(${matches} order by seq desc limit ${input.limit} offset ${input.offset})`.as('m'))
     .innerJoin('device as d', 'd.seq', 'm.seq')
     .selectAll('d')
-    .select((eb) =>
+    .select((eb) => [
       eb.selectFrom('device as c').select(eb.fn.countAll<number>().as('n')).whereRef('c.parent_id', '=', 'd.id').as('child_count'),
-    )
+      countMatches.as('matched'),
+    ])
     .orderBy('m.seq', 'desc')
     .execute();
-  const items: DeviceListItem[] = rows.map(({ child_count, ...r }) => ({ ...toDevice(r), childCount: Number(child_count ?? 0) }));
-  const total = Number(counted.n);
+  const matched =
+    rows[0]?.matched ??
+    (input.offset === 0 ? 0 : (await db.selectNoFrom(countMatches.as('matched')).executeTakeFirstOrThrow()).matched);
+  const items: DeviceListItem[] = rows.map(({ child_count, matched: _, ...r }) => ({ ...toDevice(r), childCount: Number(child_count ?? 0) }));
+  const total = Number(matched);
   return total > searchCountCap ? { total: searchCountCap, totalCapped: true, items } : { total, items };
 }
 

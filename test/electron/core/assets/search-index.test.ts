@@ -43,6 +43,15 @@ describe('device search', () => {
     expect(await names({ q: '系统集成' })).toHaveLength(3);
   });
 
+  it('counts the matches whichever page is asked for, one past the last included', async () => {
+    for (const name of ['中心机房硬盘录像机', '大堂摄像机', '弱电间301接入交换机']) await t.call('assets.create', plain(name));
+    expect(await t.call('assets.search', { q: '像机', limit: 1 })).toMatchObject({ total: 2, items: [{ name: '大堂摄像机' }] });
+    expect(await t.call('assets.search', { q: '像机', offset: 1, limit: 1 })).toMatchObject({ total: 2, items: [{ name: '中心机房硬盘录像机' }] });
+    expect(await t.call('assets.search', { q: '像机', offset: 2 })).toEqual({ total: 2, items: [] });
+    expect(await t.call('assets.search', { offset: 50 })).toEqual({ total: 3, items: [] });
+    expect(await t.call('assets.search', { q: '不存在' })).toEqual({ total: 0, items: [] });
+  });
+
   it('finds Latin letters and digits in the middle of a word, in any case', async () => {
     await t.call('assets.create', plain('录像机', { model: 'DH-NVR4208-8P', serialNo: '5J0A3B1PAZ0012' }));
     await t.call('assets.create', plain('交换机', { model: 'S5720-28X-SI', address: '10.12.3.45' }));
