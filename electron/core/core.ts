@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppError, type Result } from '../../shared/contract/app-error';
 import { contract, type EventMap, type EventName, isMethodName, type MethodName } from '../../shared/contract';
 import type { SystemInfo } from '../../shared/contract/system';
+import { alertsApi } from './alerts/api';
 import type { Handlers } from './api-handlers';
 import { assetsApi } from './assets/api';
 import { ensureBuiltinCatalog } from './assets/catalog-service';
@@ -70,6 +71,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...journalApi(ctx),
       ...assetsApi(ctx),
       ...incidentsApi(ctx),
+      ...alertsApi(ctx),
     };
     const slaWatchIntervalMs = options.slaWatchIntervalMs ?? defaultSlaWatchIntervalMs;
     if (slaWatchIntervalMs > 0) slaWatch = startSlaWatch(ctx, slaWatchIntervalMs);

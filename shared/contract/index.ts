@@ -1,12 +1,13 @@
 // The whole contract: every method the core answers and every event it pushes.
 import type { z } from 'zod';
+import { alertsContract } from './alerts';
 import { assetsContract } from './assets';
 import type { MethodSpec } from './define';
 import { incidentsContract, type IncidentsChanged } from './incidents';
 import { journalContract } from './journal';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -34,6 +35,7 @@ export interface ConsoleClient {
   subscribe<E extends EventName>(event: E, handler: (payload: EventMap[E]) => void): () => void;
 }
 
+export * from './alerts';
 export * from './app-error';
 export * from './assets';
 export * from './incidents';

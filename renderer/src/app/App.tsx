@@ -14,6 +14,10 @@ import { DevicePage } from '../assets/DevicePage';
 import { ImportPage } from '../assets/ImportPage';
 import { LabelsPage } from '../assets/LabelsPage';
 import { CatalogPage } from '../catalog/CatalogPage';
+import { DashboardPage } from '../dashboard/DashboardPage';
+import { FaultReportPage } from '../incidents/FaultReportPage';
+import { IncidentPage } from '../incidents/IncidentPage';
+import { IncidentsPage } from '../incidents/IncidentsPage';
 import { SparesPage } from '../spares/SparesPage';
 import { useContractQuery, useLiveInvalidation } from '../transport/use-contract';
 import { AppShell } from './AppShell';
@@ -34,10 +38,14 @@ function ShellLayout() {
 const router = createHashRouter([
   // Labels print on bare paper: no shell around them.
   { path: '/labels', element: <LabelsPage /> },
+  { path: '/incidents/:id/report', element: <FaultReportPage /> },
   {
     element: <ShellLayout />,
     children: [
-      { index: true, element: <Navigate to="/assets" replace /> },
+      { index: true, element: <Navigate to="/dashboard" replace /> },
+      { path: '/dashboard', element: <DashboardPage /> },
+      { path: '/incidents', element: <IncidentsPage /> },
+      { path: '/incidents/:id', element: <IncidentPage /> },
       { path: '/assets', element: <AssetsPage /> },
       { path: '/assets/new', element: <DeviceFormPage /> },
       { path: '/assets/import', element: <ImportPage /> },

@@ -1,12 +1,16 @@
 // The frame around every screen: navigation for what exists, the language switch.
-import { DatabaseOutlined, ToolOutlined, ApartmentOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, DashboardOutlined, DatabaseOutlined, ToolOutlined } from '@ant-design/icons';
 import { Layout, Menu, Segmented, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { type Language, saveLanguage } from '../i18n';
+import { AlertSound } from '../incidents/AlertSound';
+import { EmergencyReportButton } from '../incidents/EmergencyReportButton';
 
 const navItems = [
+  { key: '/dashboard', icon: <DashboardOutlined />, label: 'incidents:nav.dashboard' },
+  { key: '/incidents', icon: <AlertOutlined />, label: 'incidents:nav.incidents' },
   { key: '/assets', icon: <DatabaseOutlined />, label: 'nav.assets' },
   { key: '/spares', icon: <ToolOutlined />, label: 'nav.spares' },
   { key: '/catalog', icon: <ApartmentOutlined />, label: 'nav.catalog' },
@@ -16,7 +20,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
-  const selected = navItems.find((i) => location.pathname.startsWith(i.key))?.key ?? '/assets';
+  const selected = navItems.find((i) => location.pathname.startsWith(i.key))?.key ?? '/dashboard';
   const switchLanguage = (language: Language) => {
     saveLanguage(language);
     void i18n.changeLanguage(language);
@@ -39,7 +43,10 @@ export function AppShell({ children }: { children: ReactNode }) {
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 12, paddingInline: 24 }}>
+        <Layout.Header style={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 12, paddingInline: 24, height: 72 }}>
+          <EmergencyReportButton />
+          <div style={{ flex: 1 }} />
+          <AlertSound />
           <Segmented<Language>
             aria-label={t('language.label')}
             value={i18n.language === 'en' ? 'en' : 'zh-CN'}
