@@ -17,11 +17,21 @@ export interface CoreContext {
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
 }
 
+/** A transport session's sign-in state (one per WebSocket connection or desktop window); see Core.openSession. */
+export interface OperatorSession {
+  operatorId: string | null;
+  /** Lets the same page sign its next connection back in after a reload (auth.resume). */
+  resumeToken: string | null;
+}
+
 /**
- * Who is acting, set by the transport for each call. `role` arrives with operators and login
- * (the duty-room issue); until then transports act as the local administrator.
+ * Who is acting. A transport session sets the signed-in operator's login name and role for every call, so every
+ * journal entry carries the real operator. Trusted internal callers of Core.call (tests, benchmarks) may leave
+ * `role` out: they act as administrator (see incidents/caller-role.ts).
  */
 export interface CallContext {
   operator: string;
   role?: OperatorRole;
+  /** The session the call came through; only auth.* methods use it. */
+  session?: OperatorSession;
 }

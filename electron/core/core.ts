@@ -15,6 +15,9 @@ import { openDatabase } from './db/open-database';
 import { incidentsApi } from './incidents/api';
 import { checkSlaCrossings, type SlaWatch, startSlaWatch } from './incidents/sla-watch';
 import { journalApi } from './journal/api';
+import { operatorsApi } from './operators/api';
+import { type CoreSession, openCoreSession } from './operators/core-session';
+import { ResumeTokens } from './operators/session-service';
 import { toErrorData } from './to-error-data';
 
 export interface CoreOptions {
@@ -27,12 +30,19 @@ export interface CoreOptions {
   slaWatchIntervalMs?: number;
 }
 
+export type { CoreSession };
+
 export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
 export interface Core {
   readonly info: SystemInfo;
-  /** Validates the input against the contract, runs the handler, and never throws. */
+  /**
+   * The trusted internal path: validates the input against the contract, runs the handler as `caller` with no
+   * permission check, and never throws. For tests, benchmarks and the core's own jobs; transports never use it.
+   */
   call(method: string, input: unknown, caller: CallContext): Promise<Result<unknown>>;
+  /** A transport's session (one per page): signed out at first, every call checked against method-permissions.ts. */
+  openSession(): CoreSession;
   onEvent(listener: EventListener): () => void;
   close(): Promise<void>;
 }
@@ -59,6 +69,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let db: Db | null = null;
   let handlers: Handlers<MethodName> | null = null;
   let slaWatch: SlaWatch | null = null;
+  let coreCtx: CoreContext | null = null;
+  const resumeTokens = new ResumeTokens();
   try {
     mkdirSync(options.dataDir, { recursive: true });
     db = await openDatabase(databasePath);
@@ -71,32 +83,37 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...journalApi(ctx),
       ...assetsApi(ctx),
       ...incidentsApi(ctx),
+      ...operatorsApi(ctx, resumeTokens),
       ...alertsApi(ctx),
     };
     const slaWatchIntervalMs = options.slaWatchIntervalMs ?? defaultSlaWatchIntervalMs;
     if (slaWatchIntervalMs > 0) slaWatch = startSlaWatch(ctx, slaWatchIntervalMs);
+    coreCtx = ctx;
   } catch (err) {
     info.startupError = toErrorData(err);
   }
 
+  const call: Core['call'] = async (method, input, caller) => {
+    if (!isMethodName(method)) return { ok: false, error: new AppError('unknown_method', 'unknown_method', { method: String(method) }).toData() };
+    if (method === 'system.info') return { ok: true, value: info };
+    if (!handlers) return { ok: false, error: info.startupError ?? new AppError('core_not_started', 'core_not_started').toData() };
+    const parsed = contract[method].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message }));
+      return { ok: false, error: new AppError('invalid_input', 'invalid_input', { method }, issues).toData() };
+    }
+    try {
+      const handler = handlers[method] as (args: unknown, call: CallContext) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data, caller) };
+    } catch (err) {
+      return { ok: false, error: toErrorData(err) };
+    }
+  };
+
   return {
     info,
-    async call(method, input, caller) {
-      if (!isMethodName(method)) return { ok: false, error: new AppError('unknown_method', 'unknown_method', { method: String(method) }).toData() };
-      if (method === 'system.info') return { ok: true, value: info };
-      if (!handlers) return { ok: false, error: info.startupError ?? new AppError('core_not_started', 'core_not_started').toData() };
-      const parsed = contract[method].input.safeParse(input ?? {});
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message }));
-        return { ok: false, error: new AppError('invalid_input', 'invalid_input', { method }, issues).toData() };
-      }
-      try {
-        const handler = handlers[method] as (args: unknown, call: CallContext) => Promise<unknown>;
-        return { ok: true, value: await handler(parsed.data, caller) };
-      } catch (err) {
-        return { ok: false, error: toErrorData(err) };
-      }
-    },
+    call,
+    openSession: () => openCoreSession(coreCtx, resumeTokens, call),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

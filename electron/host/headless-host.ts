@@ -23,8 +23,6 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const localOperator = { operator: 'local' };
-
 export async function startHost(options: HostOptions): Promise<Host> {
   const core = await startCore({ dataDir: options.dataDir, transport: 'web', version: options.version });
   const token = randomBytes(24).toString('base64url');
@@ -37,7 +35,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, core));
+    wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, core, resumeCookie(req)));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -70,12 +68,25 @@ function isAuthorised(req: IncomingMessage, token: string, origin: string): bool
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-function serveConnection(ws: WebSocket, core: Core): void {
+/** The page's resume token, which the renderer keeps in a cookie so every connection it opens carries it. */
+function resumeCookie(req: IncomingMessage): string | null {
+  const match = /(?:^|;\s*)duty-console-session=([\w-]{16,128})(?:;|$)/.exec(req.headers.cookie ?? '');
+  return match ? match[1]! : null;
+}
+
+function serveConnection(ws: WebSocket, core: Core, resumeToken: string | null): void {
   const send = (message: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
+  // One session per connection: it starts signed out, and its operator is whoever logs in over it.
+  const session = core.openSession();
+  // A connection from a signed-in page starts signed in as that page's operator (a reload, a second socket).
+  const ready = resumeToken ? session.call('auth.resume', { token: resumeToken }) : Promise.resolve();
   const unsubscribe = core.onEvent((event, payload) => send({ type: 'event', event, payload }));
-  ws.on('close', unsubscribe);
+  ws.on('close', () => {
+    unsubscribe();
+    session.close();
+  });
   ws.on('message', async (data) => {
     let parsed: unknown;
     try {
@@ -89,6 +100,7 @@ function serveConnection(ws: WebSocket, core: Core): void {
       return;
     }
     const { id, method, input } = message.data;
-    send({ type: 'result', id, result: await core.call(method, input, localOperator) });
+    await ready;
+    send({ type: 'result', id, result: await session.call(method, input) });
   });
 }

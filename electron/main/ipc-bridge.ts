@@ -1,6 +1,6 @@
 // The main side of the preload bridge: one invoke channel into the core, one push channel out of it.
 import { ipcMain, type IpcMainInvokeEvent, type WebContents, webContents } from 'electron';
-import type { Core } from '../core/core';
+import type { Core, CoreSession } from '../core/core';
 import { answerBridgeCall } from './bridge-call';
 import { callChannel, eventChannel } from './ipc-channels';
 import { isAppUrl, type SenderFrame } from './security-policy';
@@ -14,7 +14,22 @@ function senderFrameOf(event: IpcMainInvokeEvent): SenderFrame | null {
 
 /** Starts answering `duty:call` and pushing core events; returns a function that stops both. */
 export function installIpcBridge(core: Core): () => void {
-  ipcMain.handle(callChannel, (event, method: unknown, input: unknown) => answerBridgeCall(core, senderFrameOf(event), method, input));
+  // One core session per window's web contents: it starts signed out and ends when the contents are destroyed.
+  const sessions = new Map<WebContents, CoreSession>();
+  const sessionOf = (contents: WebContents): CoreSession => {
+    let session = sessions.get(contents);
+    if (!session) {
+      const opened = core.openSession();
+      session = opened;
+      sessions.set(contents, opened);
+      contents.once('destroyed', () => {
+        opened.close();
+        sessions.delete(contents);
+      });
+    }
+    return session;
+  };
+  ipcMain.handle(callChannel, (event, method: unknown, input: unknown) => answerBridgeCall(sessionOf(event.sender), senderFrameOf(event), method, input));
 
   const stopEvents = core.onEvent((name, payload) => {
     for (const contents of webContents.getAllWebContents()) pushEvent(contents, name, payload);
@@ -23,6 +38,8 @@ export function installIpcBridge(core: Core): () => void {
   return () => {
     stopEvents();
     ipcMain.removeHandler(callChannel);
+    for (const session of sessions.values()) session.close();
+    sessions.clear();
   };
 }
 

@@ -5,9 +5,10 @@ import { assetsContract } from './assets';
 import type { MethodSpec } from './define';
 import { incidentsContract, type IncidentsChanged } from './incidents';
 import { journalContract } from './journal';
+import { operatorsContract } from './operators';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -40,4 +41,5 @@ export * from './app-error';
 export * from './assets';
 export * from './incidents';
 export * from './journal';
+export * from './operators';
 export * from './system';

@@ -4,12 +4,37 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { _electron, test as base, type Page } from '@playwright/test';
+import { _electron, test as base, expect, type Page } from '@playwright/test';
 
 export interface ConsoleFixtures {
   dataDir: string;
-  /** The console's page, already open on the start screen. */
+  /** The console's page, open on the start screen; signed in as the administrator unless `signedIn` is false. */
   consolePage: Page;
+  /** Option: false leaves consolePage on the first-run setup form, signed out (`test.use({ signedIn: false })`). */
+  signedIn: boolean;
+}
+
+/** The administrator every signed-in consolePage creates on first run. */
+export const administrator = { name: 'admin', displayName: '值班管理员', password: 'admin-pass-1' };
+
+/** Fills the first-run form (in Chinese) to create the administrator, which signs the page in. */
+export async function setUpAdministrator(page: Page, account = administrator): Promise<void> {
+  // The first screen waits for the whole app to load: slow on a busy machine.
+  await expect(page.getByRole('button', { name: '创建管理员并登录' })).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('登录名').fill(account.name);
+  await page.getByLabel('姓名').fill(account.displayName);
+  await page.getByLabel('密码', { exact: true }).fill(account.password);
+  await page.getByLabel('再次输入密码').fill(account.password);
+  await page.getByRole('button', { name: '创建管理员并登录' }).click();
+  // scrypt runs in the core before the answer: seconds on a loaded machine.
+  await expect(page.getByTestId('current-operator')).toContainText(account.displayName, { timeout: 30_000 });
+}
+
+/** Logs in on the login screen (in Chinese). */
+export async function logIn(page: Page, name: string, password: string): Promise<void> {
+  await page.getByLabel('登录名').fill(name);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: /^登\s*录$/ }).click();
 }
 
 export function startHostProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
@@ -42,25 +67,32 @@ export function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 export const test = base.extend<ConsoleFixtures>({
+  signedIn: [true, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'duty-console-e2e-'));
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  consolePage: async ({ page, dataDir }, use) => {
-    if (process.env.DUTY_E2E_TARGET === 'electron') {
-      const app = await _electron.launch({ args: ['dist/main.cjs', '--data-dir', dataDir] });
-      const window = await app.firstWindow();
-      await use(window);
-      await app.close();
-      return;
-    }
-    const { url, child } = await startHostProcess(dataDir);
-    await page.goto(url);
-    await use(page);
-    await stopProcess(child);
-  },
+  // Its own timeout, so the first-run setup does not eat into the test's.
+  consolePage: [
+    async ({ page, dataDir, signedIn }, use) => {
+      if (process.env.DUTY_E2E_TARGET === 'electron') {
+        const app = await _electron.launch({ args: ['dist/main.cjs', '--data-dir', dataDir] });
+        const window = await app.firstWindow();
+        if (signedIn) await setUpAdministrator(window);
+        await use(window);
+        await app.close();
+        return;
+      }
+      const { url, child } = await startHostProcess(dataDir);
+      await page.goto(url);
+      if (signedIn) await setUpAdministrator(page);
+      await use(page);
+      await stopProcess(child);
+    },
+    { timeout: 120_000 },
+  ],
 });
 
-export { expect } from '@playwright/test';
+export { expect };

@@ -3,8 +3,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AssetTables } from '../assets/schema';
 import type { IncidentTables } from '../incidents/schema';
 import type { JournalTables } from '../journal/schema';
+import type { OperatorTables } from '../operators/schema';
 
-export interface Database extends JournalTables, AssetTables, IncidentTables {}
+export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

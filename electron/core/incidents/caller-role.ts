@@ -3,8 +3,9 @@ import type { OperatorRole } from '../../../shared/domain/incidents/incident-lif
 import type { CallContext } from '../context';
 
 /**
- * Until operators and login land, transports send no role and act as the local administrator (see CallContext);
- * this is the one place that assumption lives.
+ * Transports always send the signed-in operator's role (Core.openSession). Only the trusted internal path
+ * (Core.call from tests, benchmarks, the core's own jobs) may leave it out, and acts as administrator (see
+ * CallContext); this is the one place that assumption lives.
  */
 export function callerRole(call: CallContext): OperatorRole {
   return call.role ?? 'administrator';

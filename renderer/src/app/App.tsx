@@ -1,4 +1,4 @@
-// The renderer's root: theme and locale, server state, routes; the start-up error screen if the core failed.
+// The renderer's root: theme and locale, server state, the login gate, routes; the start-up error screen if the core failed.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -18,6 +18,9 @@ import { DashboardPage } from '../dashboard/DashboardPage';
 import { FaultReportPage } from '../incidents/FaultReportPage';
 import { IncidentPage } from '../incidents/IncidentPage';
 import { IncidentsPage } from '../incidents/IncidentsPage';
+import { OperatorsPage } from '../operators/OperatorsPage';
+import { SessionGate } from '../operators/SessionGate';
+import { SettingsPage } from '../operators/SettingsPage';
 import { SparesPage } from '../spares/SparesPage';
 import { useContractQuery, useLiveInvalidation } from '../transport/use-contract';
 import { AppShell } from './AppShell';
@@ -53,6 +56,8 @@ const router = createHashRouter([
       { path: '/assets/:id/edit', element: <DeviceFormPage /> },
       { path: '/spares', element: <SparesPage /> },
       { path: '/catalog', element: <CatalogPage /> },
+      { path: '/operators', element: <OperatorsPage /> },
+      { path: '/settings', element: <SettingsPage /> },
     ],
   },
 ]);
@@ -61,7 +66,11 @@ function Root() {
   const info = useContractQuery('system.info', {}, { staleTime: Number.POSITIVE_INFINITY });
   if (info.isPending) return <Spin fullscreen />;
   if (info.data?.startupError) return <StartupErrorScreen error={info.data.startupError} databasePath={info.data.databasePath} />;
-  return <RouterProvider router={router} />;
+  return (
+    <SessionGate>
+      <RouterProvider router={router} />
+    </SessionGate>
+  );
 }
 
 export function App() {

@@ -1,10 +1,12 @@
-// The frame around every screen: navigation for what exists, the language switch.
+// The frame around every screen: navigation for what exists (and the operator may use), the language switch, who is signed in.
 import { AlertOutlined, ApartmentOutlined, DashboardOutlined, DatabaseOutlined, ToolOutlined } from '@ant-design/icons';
-import { Layout, Menu, Segmented, Typography } from 'antd';
+import { Button, Layout, Menu, Segmented, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { type Language, saveLanguage } from '../i18n';
+import { useSession } from '../operators/use-session';
 import { AlertSound } from '../incidents/AlertSound';
 import { EmergencyReportButton } from '../incidents/EmergencyReportButton';
 
@@ -16,11 +18,19 @@ const navItems = [
   { key: '/catalog', icon: <ApartmentOutlined />, label: 'nav.catalog' },
 ];
 
+/** Shown to administrators only; hiding them is a convenience, the core refuses the calls behind them anyway. */
+const adminNavItems = [
+  { key: '/operators', icon: <TeamOutlined />, label: 'operators:nav.operators' },
+  { key: '/settings', icon: <SettingOutlined />, label: 'operators:nav.settings' },
+];
+
 export function AppShell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
-  const selected = navItems.find((i) => location.pathname.startsWith(i.key))?.key ?? '/dashboard';
+  const { operator, signOut } = useSession();
+  const shownNavItems = operator.role === 'administrator' ? [...navItems, ...adminNavItems] : navItems;
+  const selected = shownNavItems.find((i) => location.pathname.startsWith(i.key))?.key ?? '/dashboard';
   const switchLanguage = (language: Language) => {
     saveLanguage(language);
     void i18n.changeLanguage(language);
@@ -38,7 +48,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           mode="inline"
           selectedKeys={[selected]}
           onClick={(e) => navigate(e.key)}
-          items={navItems.map((i) => ({ key: i.key, icon: i.icon, label: t(i.label) }))}
+          items={shownNavItems.map((i) => ({ key: i.key, icon: i.icon, label: t(i.label) }))}
           style={{ fontSize: 16 }}
         />
       </Layout.Sider>
@@ -56,6 +66,13 @@ export function AppShell({ children }: { children: ReactNode }) {
               { label: t('language.en'), value: 'en' },
             ]}
           />
+          <span data-testid="current-operator" style={{ whiteSpace: 'nowrap' }}>
+            <UserOutlined style={{ marginRight: 6 }} />
+            {operator.displayName} <Tag style={{ marginInlineStart: 6 }}>{t(`operators:roles.${operator.role}`)}</Tag>
+          </span>
+          <Button icon={<LogoutOutlined />} onClick={() => void signOut('logout')}>
+            {t('operators:shell.logout')}
+          </Button>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
       </Layout>

@@ -5,6 +5,7 @@ import { assetsEn, assetsZh } from '../assets/i18n';
 import { transferEn, transferZh } from '../assets/transfer-i18n';
 import { catalogEn, catalogZh } from '../catalog/i18n';
 import { incidentsEn, incidentsZh } from '../incidents/i18n';
+import { operatorsEn, operatorsZh } from '../operators/i18n';
 import { sparesEn, sparesZh } from '../spares/i18n';
 import { commonEn, commonZh, errorsEn, errorsZh } from './common';
 
@@ -27,7 +28,7 @@ void i18n.use(initReactI18next).init({
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   resources: {
-    'zh-CN': { common: commonZh, errors: errorsZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh, incidents: incidentsZh },
-    en: { common: commonEn, errors: errorsEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn, incidents: incidentsEn },
+    'zh-CN': { common: commonZh, operators: operatorsZh, errors: errorsZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh, incidents: incidentsZh },
+    en: { common: commonEn, operators: operatorsEn, errors: errorsEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn, incidents: incidentsEn },
   },
 });

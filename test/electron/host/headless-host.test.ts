@@ -26,6 +26,23 @@ function nextMessage(ws: WebSocket, predicate: (m: Record<string, unknown>) => b
   });
 }
 
+/** Calls over `ws` and waits for that call's result. */
+async function callOver(ws: WebSocket, id: number, method: string, input: unknown): Promise<Record<string, unknown>> {
+  const reply = nextMessage(ws, (m) => m.type === 'result' && m.id === id);
+  ws.send(JSON.stringify({ type: 'call', id, method, input }));
+  return reply;
+}
+
+/** The first connection creates the administrator; later ones log in as them. */
+async function signIn(ws: WebSocket): Promise<void> {
+  const status = await callOver(ws, 900, 'auth.status', {});
+  const needsSetup = (status.result as { value: { needsSetup: boolean } }).value.needsSetup;
+  const reply = needsSetup
+    ? await callOver(ws, 901, 'auth.setup', { name: 'admin', displayName: '管理员', password: 'correct horse' })
+    : await callOver(ws, 901, 'auth.login', { name: 'admin', password: 'correct horse' });
+  expect(reply).toMatchObject({ result: { ok: true } });
+}
+
 describe('the headless host', () => {
   let host: Host;
   let apiUrl: string;
@@ -58,6 +75,7 @@ describe('the headless host', () => {
 
   it('carries calls and results in the documented wire format', async () => {
     const ws = await connect(apiUrl, { Origin: origin });
+    await signIn(ws);
     ws.send(JSON.stringify({ type: 'call', id: 1, method: 'catalog.list', input: {} }));
     const reply = await nextMessage(ws);
     expect(reply).toMatchObject({ type: 'result', id: 1, result: { ok: true } });
@@ -69,6 +87,7 @@ describe('the headless host', () => {
     const ws = await connect(apiUrl);
     ws.send('{not json');
     expect(await nextMessage(ws)).toMatchObject({ type: 'result', id: null, result: { ok: false, error: { code: 'bad_message' } } });
+    await signIn(ws);
     ws.send(JSON.stringify({ type: 'call', id: 2, method: 'assets.get', input: { id: 5 } }));
     expect(await nextMessage(ws)).toMatchObject({ id: 2, result: { ok: false, error: { code: 'invalid_input' } } });
     ws.close();
@@ -77,6 +96,7 @@ describe('the headless host', () => {
   it('pushes events to every connected page', async () => {
     const watcher = await connect(apiUrl);
     const actor = await connect(apiUrl);
+    await signIn(actor);
     const event = nextMessage(watcher, (m) => m.type === 'event' && m.event === 'assets.changed');
     actor.send(JSON.stringify({ type: 'call', id: 1, method: 'assets.create', input: { name: '大堂摄像机', systemId: 'cctv' } }));
     const created = await nextMessage(actor, (m) => m.type === 'result');
@@ -84,6 +104,41 @@ describe('the headless host', () => {
     expect(await event).toEqual({ type: 'event', event: 'assets.changed', payload: { ids: [id] } });
     watcher.close();
     actor.close();
+  });
+
+  it('gives each connection its own session, which must log in before assets.search answers', async () => {
+    const first = await connect(apiUrl);
+    expect(await callOver(first, 1, 'assets.search', {})).toMatchObject({ result: { ok: false, error: { code: 'auth_required' } } });
+    expect(await callOver(first, 2, 'auth.status', {})).toMatchObject({ result: { ok: true, value: { needsSetup: true, operator: null } } });
+    await signIn(first);
+    expect(await callOver(first, 3, 'assets.search', {})).toMatchObject({ result: { ok: true, value: { total: 0 } } });
+
+    const second = await connect(apiUrl);
+    expect(await callOver(second, 1, 'assets.search', {})).toMatchObject({ result: { ok: false, error: { code: 'auth_required' } } });
+    expect(await callOver(second, 2, 'auth.login', { name: 'admin', password: 'wrong password' })).toMatchObject({
+      result: { ok: false, error: { code: 'auth_failed' } },
+    });
+    await signIn(second);
+    expect(await callOver(second, 3, 'assets.search', {})).toMatchObject({ result: { ok: true } });
+    expect(await callOver(second, 4, 'auth.logout', {})).toMatchObject({ result: { ok: true } });
+    expect(await callOver(second, 5, 'assets.search', {})).toMatchObject({ result: { ok: false, error: { code: 'auth_required' } } });
+    // The first connection is still signed in.
+    expect(await callOver(first, 4, 'assets.search', {})).toMatchObject({ result: { ok: true } });
+    first.close();
+    second.close();
+  });
+
+  it('starts a connection signed in when it carries its page\'s session cookie', async () => {
+    const first = await connect(apiUrl);
+    const setup = await callOver(first, 1, 'auth.setup', { name: 'admin', displayName: '管理员', password: 'correct horse' });
+    const token = (setup.result as { value: { resumeToken: string } }).value.resumeToken;
+    const second = await connect(apiUrl, { Cookie: `duty-console-session=${token}` });
+    expect(await callOver(second, 1, 'assets.search', {})).toMatchObject({ result: { ok: true } });
+    const stranger = await connect(apiUrl, { Cookie: 'duty-console-session=not-a-real-token-at-all' });
+    expect(await callOver(stranger, 1, 'assets.search', {})).toMatchObject({ result: { ok: false, error: { code: 'auth_required' } } });
+    first.close();
+    second.close();
+    stranger.close();
   });
 
   it('serves the renderer with a strict Content-Security-Policy and refuses paths outside it', async () => {

@@ -1,7 +1,7 @@
-// One call over the desktop bridge: refused senders and unknown methods never reach the core.
+// One call over the desktop bridge: refused senders and unknown methods never reach the core; the rest run in the window's session.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../shared/contract/app-error';
-import { answerBridgeCall, localOperator } from '../../../electron/main/bridge-call';
+import { answerBridgeCall } from '../../../electron/main/bridge-call';
 import { startTempCore, type TempCore } from '../../support/temp-core';
 
 const ourPage = { url: 'app://duty-console/index.html', isTopLevel: true };
@@ -45,17 +45,22 @@ describe('answerBridgeCall', () => {
     expect(core.call).not.toHaveBeenCalled();
   });
 
-  it('hands a known method from our page to the core as the local operator', async () => {
-    const core = fakeCore();
-    expect(await answerBridgeCall(core, ourPage, 'catalog.list', {})).toEqual({ ok: true, value: 'answered' });
-    expect(core.call).toHaveBeenCalledWith('catalog.list', {}, localOperator);
+  it('hands a known method from our page to the window\'s session', async () => {
+    const session = fakeCore();
+    expect(await answerBridgeCall(session, ourPage, 'catalog.list', {})).toEqual({ ok: true, value: 'answered' });
+    expect(session.call).toHaveBeenCalledWith('catalog.list', {});
   });
 
-  it('answers a real core, whose zod validation rejects a bad input as a value', async () => {
+  it('answers through a real core session: signed out it may only log in; signed in, zod rejects a bad input as a value', async () => {
     temp = await startTempCore();
-    const info = await answerBridgeCall(temp.core, ourPage, 'system.info', {});
+    const session = temp.core.openSession();
+    const info = await answerBridgeCall(session, ourPage, 'system.info', {});
     expect(info).toMatchObject({ ok: true, value: { dataDir: temp.dataDir } });
-    const bad = await answerBridgeCall(temp.core, ourPage, 'assets.get', { id: 42 });
+    expect(await answerBridgeCall(session, ourPage, 'assets.get', { id: 'x' })).toMatchObject({ ok: false, error: { code: 'auth_required' } });
+    const setup = await answerBridgeCall(session, ourPage, 'auth.setup', { name: 'admin', displayName: '管理员', password: 'correct horse' });
+    expect(setup).toMatchObject({ ok: true, value: { operator: { name: 'admin', role: 'administrator' } } });
+    const bad = await answerBridgeCall(session, ourPage, 'assets.get', { id: 42 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', params: { method: 'assets.get' } } });
+    session.close();
   });
 });

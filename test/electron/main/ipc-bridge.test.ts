@@ -15,8 +15,10 @@ const { installIpcBridge } = await import('../../../electron/main/ipc-bridge');
 
 function fakeCore() {
   const listeners = new Set<EventListener>();
+  const call = vi.fn(async () => ({ ok: true as const, value: 'answered' }));
+  const close = vi.fn();
   const core = {
-    call: vi.fn(async () => ({ ok: true as const, value: 'answered' })),
+    openSession: vi.fn(() => ({ call, close })),
     onEvent: (listener: EventListener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -25,11 +27,11 @@ function fakeCore() {
   const emit: EventListener = (event, payload) => {
     for (const l of listeners) l(event, payload);
   };
-  return { core: core as unknown as Core, call: core.call, emit, listeners };
+  return { core: core as unknown as Core, call, close, openSession: core.openSession, emit, listeners };
 }
 
-function invokeEvent(url: string, parent: unknown = null) {
-  return { senderFrame: { url, parent, isDestroyed: () => false } };
+function invokeEvent(url: string, parent: unknown = null, sender = new FakeWebContents()) {
+  return { sender, senderFrame: { url, parent, isDestroyed: () => false } };
 }
 
 describe('installIpcBridge', () => {
@@ -38,8 +40,26 @@ describe('installIpcBridge', () => {
     const stop = installIpcBridge(core);
     const handle = electron.current!.handlers.get('duty:call')!;
     expect(await handle(invokeEvent('app://duty-console/index.html'), 'catalog.list', {})).toEqual({ ok: true, value: 'answered' });
-    expect(call).toHaveBeenCalledWith('catalog.list', {}, { operator: 'local' });
+    expect(call).toHaveBeenCalledWith('catalog.list', {});
     stop();
+  });
+
+  it('keeps one core session per window, closed when the window\'s contents are destroyed', async () => {
+    const { core, openSession, close } = fakeCore();
+    const stop = installIpcBridge(core);
+    const handle = electron.current!.handlers.get('duty:call')!;
+    const first = new FakeWebContents();
+    const second = new FakeWebContents();
+    await handle(invokeEvent('app://duty-console/index.html', null, first), 'auth.status', {});
+    await handle(invokeEvent('app://duty-console/index.html', null, first), 'catalog.list', {});
+    await handle(invokeEvent('app://duty-console/index.html', null, second), 'auth.status', {});
+    expect(openSession).toHaveBeenCalledTimes(2);
+    first.emit('destroyed');
+    expect(close).toHaveBeenCalledTimes(1);
+    await handle(invokeEvent('app://duty-console/index.html', null, first), 'auth.status', {});
+    expect(openSession).toHaveBeenCalledTimes(3);
+    stop();
+    expect(close).toHaveBeenCalledTimes(3);
   });
 
   it('refuses duty:call from a subframe, a foreign page or a vanished frame', async () => {
@@ -49,8 +69,9 @@ describe('installIpcBridge', () => {
     const refused = { ok: false, error: { code: 'forbidden_sender' } };
     expect(await handle(invokeEvent('app://duty-console/index.html', {}), 'catalog.list', {})).toMatchObject(refused);
     expect(await handle(invokeEvent('https://evil.example/'), 'catalog.list', {})).toMatchObject(refused);
-    expect(await handle({ senderFrame: null }, 'catalog.list', {})).toMatchObject(refused);
-    expect(await handle({ senderFrame: { url: 'app://duty-console/', parent: null, isDestroyed: () => true } }, 'catalog.list', {})).toMatchObject(refused);
+    expect(await handle({ sender: new FakeWebContents(), senderFrame: null }, 'catalog.list', {})).toMatchObject(refused);
+    const gone = { url: 'app://duty-console/', parent: null, isDestroyed: () => true };
+    expect(await handle({ sender: new FakeWebContents(), senderFrame: gone }, 'catalog.list', {})).toMatchObject(refused);
     expect(call).not.toHaveBeenCalled();
     stop();
   });

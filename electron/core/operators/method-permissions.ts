@@ -1,0 +1,82 @@
+// Who may call each contract method: allowed signed out, or the least powerful operator role that may.
+import type { OperatorRole } from '../../../shared/domain/incidents/incident-lifecycle';
+
+/** `signed_out`: answered before anyone logs in (the login screen and the dashboard's hotline need these). */
+export type MethodAccess = 'signed_out' | OperatorRole;
+
+/*
+ * Enforced by every transport session in the core (see CoreSession); hiding a menu item in the UI is only a
+ * convenience. Roles are ordered (operatorRoles): a role may call whatever a less powerful one may.
+ * Incidents methods are open to every operator here; the incidents service then checks each action against
+ * the lifecycle's role table (canTransition).
+ *
+ * Keyed by plain string rather than MethodName on purpose: several features add methods to the contract at
+ * once, and a method with no entry is refused (deny by default) instead of breaking everyone's compile.
+ * A test walks Object.keys(contract) and fails for any method missing here.
+ */
+export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
+  'system.info': 'signed_out',
+
+  'auth.status': 'signed_out',
+  'auth.setup': 'signed_out',
+  'auth.login': 'signed_out',
+  'auth.resume': 'signed_out',
+  'auth.logout': 'duty_guard',
+  'auth.lock': 'duty_guard',
+  'auth.changePassword': 'duty_guard',
+
+  'operators.list': 'administrator',
+  'operators.create': 'administrator',
+  'operators.update': 'administrator',
+  'operators.setPassword': 'administrator',
+
+  'settings.hotlineNow': 'signed_out',
+  'settings.get': 'duty_guard',
+  'settings.set': 'administrator',
+
+  'journal.list': 'duty_guard',
+  'journal.verify': 'duty_guard',
+
+  'catalog.list': 'duty_guard',
+  'catalog.addSystem': 'engineer',
+  'catalog.addType': 'engineer',
+  'catalog.addBrand': 'engineer',
+  'assets.search': 'duty_guard',
+  'assets.get': 'duty_guard',
+  'assets.getMany': 'duty_guard',
+  'assets.history': 'duty_guard',
+  'assets.locations': 'duty_guard',
+  'assets.export': 'duty_guard',
+  'assets.create': 'engineer',
+  'assets.update': 'engineer',
+  'assets.importPreview': 'engineer',
+  'assets.importCommit': 'engineer',
+  'spares.list': 'duty_guard',
+  'spares.set': 'engineer',
+
+  'incidents.report': 'duty_guard',
+  'incidents.list': 'duty_guard',
+  'incidents.get': 'duty_guard',
+  'incidents.act': 'duty_guard',
+  'incidents.changeLevel': 'duty_guard',
+  'incidents.updateRecord': 'duty_guard',
+  'incidents.linkDevices': 'duty_guard',
+  'incidents.unlinkDevice': 'duty_guard',
+  'incidents.attach': 'duty_guard',
+  'incidents.attachment': 'duty_guard',
+  'incidents.timeline': 'duty_guard',
+
+  // The duty log and shift handover are the guards' own work; audible alerts are silenced by whoever is on duty.
+  'duty.add': 'duty_guard',
+  'duty.list': 'duty_guard',
+  'duty.handoverDraft': 'duty_guard',
+  'duty.handoverSubmit': 'duty_guard',
+  'duty.handoverConfirm': 'duty_guard',
+  'duty.handovers': 'duty_guard',
+  'duty.handover': 'duty_guard',
+  'alerts.setMuted': 'duty_guard',
+};
+
+export function methodAccess(method: string): MethodAccess | undefined {
+  return Object.hasOwn(methodPermissions, method) ? methodPermissions[method] : undefined;
+}

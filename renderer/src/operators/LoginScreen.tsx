@@ -1,0 +1,143 @@
+// The screen before anything else: first-run creation of the administrator, or login by name and password.
+import { LockOutlined, PhoneOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Form, Input, Segmented, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppError, type LoginResult } from '../../../shared/contract';
+import { useErrorMessage } from '../app/use-error-message';
+import { type Language, saveLanguage } from '../i18n';
+import { consoleClient } from '../transport';
+import { useContractQuery } from '../transport/use-contract';
+import { useSessionActions } from './use-session';
+
+interface SetupValues {
+  name: string;
+  displayName: string;
+  password: string;
+  confirm: string;
+}
+
+interface LoginValues {
+  name: string;
+  password: string;
+}
+
+const bigField = { size: 'large' as const, style: { fontSize: 18, height: 52 } };
+
+export function LoginScreen({ needsSetup, idleLocked }: { needsSetup: boolean; idleLocked: boolean }) {
+  const { t, i18n } = useTranslation('operators');
+  const errorMessage = useErrorMessage();
+  const { signedIn } = useSessionActions();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (call: () => Promise<LoginResult>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      signedIn(await call());
+    } catch (err) {
+      setError(loginErrorMessage(err) ?? errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  /** Lock-out and the failures left before it read better in the login's own words. */
+  const loginErrorMessage = (err: unknown): string | null => {
+    if (!(err instanceof AppError)) return null;
+    if (err.code === 'operator_locked') return t('login.locked', { minutes: err.params.minutes });
+    if (err.code === 'auth_failed' && typeof err.params.remaining === 'number') return t('login.failedRemaining', { remaining: err.params.remaining });
+    return null;
+  };
+  const switchLanguage = (language: Language) => {
+    saveLanguage(language);
+    void i18n.changeLanguage(language);
+  };
+
+  return (
+    <Flex vertical align="center" justify="center" gap={24} style={{ minHeight: '100vh', padding: 24 }}>
+      <Typography.Title level={1} style={{ margin: 0 }}>
+        {t('common:appNameFull')}
+      </Typography.Title>
+      <Card style={{ width: 520, maxWidth: '100%' }} styles={{ body: { padding: 32 } }}>
+        {needsSetup ? (
+          <Form<SetupValues>
+            layout="vertical"
+            requiredMark={false}
+            disabled={busy}
+            onFinish={(v) => void submit(() => consoleClient().invoke('auth.setup', { name: v.name, displayName: v.displayName, password: v.password }))}
+          >
+            <Typography.Title level={3}>{t('setup.title')}</Typography.Title>
+            <Typography.Paragraph type="secondary">{t('setup.subtitle')}</Typography.Paragraph>
+            <Form.Item name="name" label={t('setup.name')} extra={t('setup.nameHint')} rules={[{ required: true, min: 2, max: 32, pattern: /^[\p{L}\p{N}_.-]+$/u }]}>
+              <Input {...bigField} prefix={<UserOutlined />} autoFocus autoComplete="username" />
+            </Form.Item>
+            <Form.Item name="displayName" label={t('setup.displayName')} rules={[{ required: true, max: 64 }]}>
+              <Input {...bigField} />
+            </Form.Item>
+            <Form.Item name="password" label={t('setup.password')} extra={t('setup.passwordHint')} rules={[{ required: true, min: 8 }]}>
+              <Input.Password {...bigField} prefix={<LockOutlined />} autoComplete="new-password" />
+            </Form.Item>
+            <Form.Item
+              name="confirm"
+              label={t('setup.confirm')}
+              dependencies={['password']}
+              rules={[
+                { required: true },
+                ({ getFieldValue }) => ({
+                  validator: (_rule, value) => (value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('setup.mismatch')))),
+                }),
+              ]}
+            >
+              <Input.Password {...bigField} prefix={<LockOutlined />} autoComplete="new-password" />
+            </Form.Item>
+            {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16, fontSize: 16 }} />}
+            <Button type="primary" htmlType="submit" size="large" block loading={busy} style={{ height: 52, fontSize: 18 }}>
+              {t('setup.submit')}
+            </Button>
+          </Form>
+        ) : (
+          <Form<LoginValues> layout="vertical" requiredMark={false} disabled={busy} onFinish={(v) => void submit(() => consoleClient().invoke('auth.login', v))}>
+            <Typography.Title level={3}>{t('login.title')}</Typography.Title>
+            <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
+            {idleLocked && <Alert type="info" showIcon message={t('login.idleLocked')} style={{ marginBottom: 16 }} />}
+            <Form.Item name="name" label={t('login.name')} rules={[{ required: true }]}>
+              <Input {...bigField} prefix={<UserOutlined />} autoFocus autoComplete="username" />
+            </Form.Item>
+            <Form.Item name="password" label={t('login.password')} rules={[{ required: true }]}>
+              <Input.Password {...bigField} prefix={<LockOutlined />} autoComplete="current-password" />
+            </Form.Item>
+            {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16, fontSize: 16 }} />}
+            <Button type="primary" htmlType="submit" size="large" block loading={busy} style={{ height: 52, fontSize: 18 }}>
+              {t('login.submit')}
+            </Button>
+          </Form>
+        )}
+      </Card>
+      <HotlineLine />
+      <Segmented<Language>
+        aria-label={t('common:language.label')}
+        value={i18n.language === 'en' ? 'en' : 'zh-CN'}
+        onChange={switchLanguage}
+        options={[
+          { label: t('common:language.zh'), value: 'zh-CN' },
+          { label: t('common:language.en'), value: 'en' },
+        ]}
+      />
+    </Flex>
+  );
+}
+
+/** Whoever stands at the console, signed in or not, can see whom to call right now. */
+function HotlineLine() {
+  const { t } = useTranslation('operators');
+  const hotline = useContractQuery('settings.hotlineNow', {}, { refetchInterval: 60_000 });
+  if (!hotline.data) return null;
+  const { kind, number, reason } = hotline.data;
+  return (
+    <Typography.Text style={{ fontSize: 18 }}>
+      <PhoneOutlined style={{ marginRight: 8 }} />
+      {number ? t('login.hotline', { label: t(`hotlineKind.${kind}`), number, reason: t(`reasons.${reason}`) }) : t('login.hotlineUnset')}
+    </Typography.Text>
+  );
+}

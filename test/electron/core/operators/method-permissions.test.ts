@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { contract } from '../../../../shared/contract';
+import { operatorRoles } from '../../../../shared/domain/incidents/incident-lifecycle';
+import { methodAccess } from '../../../../electron/core/operators/method-permissions';
+
+describe('the method permission table', () => {
+  it('names every contract method, so none is refused by omission or left to the UI to hide', () => {
+    const missing = Object.keys(contract).filter((method) => methodAccess(method) === undefined);
+    expect(missing).toEqual([]);
+  });
+
+  it('gives every entry a known role or signed_out', () => {
+    for (const method of Object.keys(contract)) expect([...operatorRoles, 'signed_out']).toContain(methodAccess(method));
+  });
+
+  it('opens only login, setup, status, system info and the hotline to a signed-out page', () => {
+    const open = Object.keys(contract).filter((method) => methodAccess(method) === 'signed_out').sort();
+    expect(open).toEqual(['auth.login', 'auth.resume', 'auth.setup', 'auth.status', 'settings.hotlineNow', 'system.info']);
+  });
+
+  it('keeps accounts and settings changes to administrators, and register changes to engineers', () => {
+    for (const method of Object.keys(contract).filter((m) => m.startsWith('operators.'))) expect(methodAccess(method)).toBe('administrator');
+    expect(methodAccess('settings.set')).toBe('administrator');
+    for (const method of ['assets.create', 'assets.update', 'assets.importCommit', 'catalog.addSystem', 'spares.set']) expect(methodAccess(method)).toBe('engineer');
+  });
+});
