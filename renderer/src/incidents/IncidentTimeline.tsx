@@ -28,7 +28,7 @@ export function IncidentTimeline({ incidentId }: { incidentId: string }) {
                 </Typography.Text>
                 {line.details.map((d, i) => (
                   <div key={i} style={{ whiteSpace: 'pre-wrap' }}>
-                    {d.label && <Typography.Text type="secondary">{d.label}:</Typography.Text>}
+                    {d.label && <Typography.Text type="secondary">{d.label}: </Typography.Text>}
                     {d.value}
                   </div>
                 ))}
