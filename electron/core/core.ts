@@ -12,6 +12,7 @@ import { ensureBuiltinCatalog } from './assets/catalog-service';
 import type { CallContext, Clock, CoreContext } from './context';
 import type { Db } from './db/database';
 import { openDatabase } from './db/open-database';
+import { dutyApi } from './duty/api';
 import { incidentsApi } from './incidents/api';
 import { checkSlaCrossings, type SlaWatch, startSlaWatch } from './incidents/sla-watch';
 import { journalApi } from './journal/api';
@@ -83,6 +84,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...journalApi(ctx),
       ...assetsApi(ctx),
       ...incidentsApi(ctx),
+      ...dutyApi(ctx),
       ...operatorsApi(ctx, resumeTokens),
       ...alertsApi(ctx),
     };

@@ -3,12 +3,13 @@ import type { z } from 'zod';
 import { alertsContract } from './alerts';
 import { assetsContract } from './assets';
 import type { MethodSpec } from './define';
+import { dutyContract } from './duty';
 import { incidentsContract, type IncidentsChanged } from './incidents';
 import { journalContract } from './journal';
 import { operatorsContract } from './operators';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -39,6 +40,7 @@ export interface ConsoleClient {
 export * from './alerts';
 export * from './app-error';
 export * from './assets';
+export * from './duty';
 export * from './incidents';
 export * from './journal';
 export * from './operators';

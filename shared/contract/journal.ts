@@ -27,6 +27,12 @@ export const journalContract = {
     z.object({
       entityType: z.string().max(64).optional(),
       entityId: z.string().max(64).optional(),
+      /** Entries whose type starts with this (`incident.` for every incident step). */
+      typePrefix: z.string().max(64).optional(),
+      operator: z.string().max(100).optional(),
+      /** from ≤ at < to, epoch milliseconds. */
+      from: z.number().int().min(0).optional(),
+      to: z.number().int().min(0).optional(),
       beforeSeq: z.number().int().positive().optional(),
       limit: z.number().int().min(1).max(500).default(100),
     }),

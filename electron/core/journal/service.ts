@@ -99,11 +99,25 @@ export function toJournalEntry(row: JournalRow): JournalEntry {
 
 export async function listEntries(
   db: Db,
-  filter: { entityType?: string; entityId?: string; beforeSeq?: number; limit: number },
+  filter: {
+    entityType?: string;
+    entityId?: string;
+    typePrefix?: string;
+    operator?: string;
+    from?: number;
+    to?: number;
+    beforeSeq?: number;
+    limit: number;
+  },
 ): Promise<JournalEntry[]> {
   let q = db.selectFrom('journal').selectAll().orderBy('seq', 'desc').limit(filter.limit);
   if (filter.entityType) q = q.where('entity_type', '=', filter.entityType);
   if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
+  // A range on the text, not LIKE: it stays exact for _ and % and can use an index.
+  if (filter.typePrefix) q = q.where('type', '>=', filter.typePrefix).where('type', '<', `${filter.typePrefix}\u{10FFFF}`);
+  if (filter.operator) q = q.where('operator', '=', filter.operator);
+  if (filter.from !== undefined) q = q.where('at', '>=', filter.from);
+  if (filter.to !== undefined) q = q.where('at', '<', filter.to);
   if (filter.beforeSeq) q = q.where('seq', '<', filter.beforeSeq);
   return (await q.execute()).map(toJournalEntry);
 }

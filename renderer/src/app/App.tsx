@@ -13,6 +13,7 @@ import { DeviceFormPage } from '../assets/DeviceFormPage';
 import { DevicePage } from '../assets/DevicePage';
 import { ImportPage } from '../assets/ImportPage';
 import { LabelsPage } from '../assets/LabelsPage';
+import { AuditPage } from '../audit/AuditPage';
 import { CatalogPage } from '../catalog/CatalogPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { FaultReportPage } from '../incidents/FaultReportPage';
@@ -21,6 +22,9 @@ import { IncidentsPage } from '../incidents/IncidentsPage';
 import { OperatorsPage } from '../operators/OperatorsPage';
 import { SessionGate } from '../operators/SessionGate';
 import { SettingsPage } from '../operators/SettingsPage';
+import { DutyLogPage } from '../duty/DutyLogPage';
+import { HandoverPage } from '../duty/HandoverPage';
+import { HandoverPrintPage } from '../duty/HandoverPrintPage';
 import { SparesPage } from '../spares/SparesPage';
 import { useContractQuery, useLiveInvalidation } from '../transport/use-contract';
 import { AppShell } from './AppShell';
@@ -41,6 +45,7 @@ function ShellLayout() {
 const router = createHashRouter([
   // Labels print on bare paper: no shell around them.
   { path: '/labels', element: <LabelsPage /> },
+  { path: '/duty/handover/:id/print', element: <HandoverPrintPage /> },
   { path: '/incidents/:id/report', element: <FaultReportPage /> },
   {
     element: <ShellLayout />,
@@ -56,6 +61,9 @@ const router = createHashRouter([
       { path: '/assets/:id/edit', element: <DeviceFormPage /> },
       { path: '/spares', element: <SparesPage /> },
       { path: '/catalog', element: <CatalogPage /> },
+      { path: '/duty/log', element: <DutyLogPage /> },
+      { path: '/duty/handover', element: <HandoverPage /> },
+      { path: '/audit', element: <AuditPage /> },
       { path: '/operators', element: <OperatorsPage /> },
       { path: '/settings', element: <SettingsPage /> },
     ],

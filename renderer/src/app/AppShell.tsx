@@ -1,5 +1,6 @@
 // The frame around every screen: navigation for what exists (and the operator may use), the language switch, who is signed in.
 import { AlertOutlined, ApartmentOutlined, DashboardOutlined, DatabaseOutlined, ToolOutlined } from '@ant-design/icons';
+import { AuditOutlined, ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Segmented, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,9 @@ const navItems = [
   { key: '/assets', icon: <DatabaseOutlined />, label: 'nav.assets' },
   { key: '/spares', icon: <ToolOutlined />, label: 'nav.spares' },
   { key: '/catalog', icon: <ApartmentOutlined />, label: 'nav.catalog' },
+  { key: '/duty/log', icon: <ScheduleOutlined />, label: 'duty:nav.log' },
+  { key: '/duty/handover', icon: <SwapOutlined />, label: 'duty:nav.handover' },
+  { key: '/audit', icon: <AuditOutlined />, label: 'audit:nav' },
 ];
 
 /** Shown to administrators only; hiding them is a convenience, the core refuses the calls behind them anyway. */

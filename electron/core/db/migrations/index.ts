@@ -3,12 +3,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-device-search-tokens';
 import * as m0011 from './0011-incidents';
+import * as m0013 from './0013-duty-log';
 import * as m0012 from './0012-operators';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-device-search-tokens': m0002,
   '0011-incidents': m0011,
+  '0013-duty-log': m0013,
   '0012-operators': m0012,
 };
 

@@ -1,0 +1,236 @@
+// The audit view: the journal newest first with filters, paged by sequence number, and the hash-chain check.
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { Alert, Button, Card, DatePicker, Flex, Form, Input, Result, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError, ChainCheck, JournalEntry, MethodInput } from '../../../shared/contract';
+import { alarmColours } from '../app/theme';
+import { useErrorMessage } from '../app/use-error-message';
+import { consoleClient } from '../transport';
+import { journalTypeNamesEn, journalTypeNamesZh } from './i18n';
+
+const pageSize = 100;
+const entityTypes = ['incident', 'device', 'duty', 'catalog', 'spares', 'operator', 'settings'] as const;
+
+interface Filters {
+  entityType?: string;
+  operator?: string;
+  typePrefix?: string;
+  range?: [Dayjs, Dayjs] | null;
+}
+
+interface BrokenEntry {
+  check: ChainCheck;
+  entry: JournalEntry | null;
+}
+
+function journalInput(filters: Filters, beforeSeq: number | undefined): MethodInput<'journal.list'> {
+  const [from, to] = filters.range ?? [];
+  return {
+    limit: pageSize,
+    ...(filters.entityType ? { entityType: filters.entityType } : {}),
+    ...(filters.operator?.trim() ? { operator: filters.operator.trim() } : {}),
+    ...(filters.typePrefix?.trim() ? { typePrefix: filters.typePrefix.trim() } : {}),
+    ...(from && to ? { from: from.startOf('day').valueOf(), to: to.add(1, 'day').startOf('day').valueOf() } : {}),
+    ...(beforeSeq ? { beforeSeq } : {}),
+  };
+}
+
+function payloadSummary(payload: unknown): string {
+  const text = JSON.stringify(payload) ?? '';
+  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+}
+
+export function AuditPage() {
+  const { t, i18n } = useTranslation('audit');
+  const errorMessage = useErrorMessage();
+  const typeNames = i18n.language === 'en' ? journalTypeNamesEn : journalTypeNamesZh;
+  const [form] = Form.useForm<Filters>();
+  const [filters, setFilters] = useState<Filters>({});
+  // Where the list starts: the newest entry, or just after the entry the chain check named.
+  const [startBefore, setStartBefore] = useState<number | undefined>(undefined);
+  const [highlight, setHighlight] = useState<number | null>(null);
+
+  const journal = useInfiniteQuery<JournalEntry[], AppError>({
+    queryKey: ['journal.list', 'audit', filters, startBefore],
+    initialPageParam: startBefore,
+    queryFn: ({ pageParam }) => consoleClient().invoke('journal.list', journalInput(filters, pageParam as number | undefined)),
+    getNextPageParam: (last) => (last.length < pageSize ? undefined : last[last.length - 1]!.seq),
+  });
+  const rows = useMemo(() => journal.data?.pages.flat() ?? [], [journal.data]);
+
+  const verify = useMutation<BrokenEntry, AppError>({
+    mutationFn: async () => {
+      const check = await consoleClient().invoke('journal.verify', {});
+      if (!check.broken) return { check, entry: null };
+      const [entry] = await consoleClient().invoke('journal.list', { beforeSeq: check.broken.seq + 1, limit: 1 });
+      return { check, entry: entry?.seq === check.broken.seq ? entry : null };
+    },
+  });
+
+  const showEntry = (seq: number) => {
+    form.resetFields();
+    setFilters({});
+    setStartBefore(seq + 6);
+    setHighlight(seq);
+  };
+
+  useEffect(() => {
+    if (highlight === null) return;
+    document.querySelector(`[data-row-key="${highlight}"]`)?.scrollIntoView({ block: 'center' });
+  }, [highlight, rows]);
+
+  const typeName = (type: string) => typeNames[type] ?? type;
+  const broken = verify.data?.check.broken;
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={12}>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('intro')}</Typography.Text>
+        </div>
+        <Button type="primary" size="large" icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
+          {verify.isPending ? t('verifying') : t('verify')}
+        </Button>
+      </Flex>
+
+      {verify.isError && <Alert type="error" showIcon title={errorMessage(verify.error)} />}
+      {verify.data && !broken && (
+        <Alert type="success" showIcon data-testid="chain-result" title={t('intact', { count: verify.data.check.checked })} />
+      )}
+      {verify.data && broken && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="chain-result"
+          title={t('broken', {
+            seq: broken.seq,
+            time: verify.data.entry ? dayjs(verify.data.entry.at).format('YYYY-MM-DD HH:mm:ss') : '?',
+            type: verify.data.entry ? typeName(verify.data.entry.type) : '?',
+          })}
+          description={
+            <Flex vertical gap={4}>
+              <span>{t(`reason.${broken.reason}`)}</span>
+              <Typography.Text code>{t('brokenId', { id: broken.id })}</Typography.Text>
+            </Flex>
+          }
+          action={
+            <Button danger onClick={() => showEntry(broken.seq)}>
+              {t('showBroken')}
+            </Button>
+          }
+        />
+      )}
+
+      <Card size="small" title={t('filters')}>
+        <Form
+          form={form}
+          layout="inline"
+          onValuesChange={(_, all: Filters) => {
+            setStartBefore(undefined);
+            setHighlight(null);
+            setFilters(all);
+          }}
+        >
+          <Form.Item name="entityType" label={t('entityType')}>
+            <Select
+              allowClear
+              placeholder={t('anyEntity')}
+              style={{ width: 160 }}
+              options={entityTypes.map((e) => ({ value: e, label: t(`entity.${e}`) }))}
+            />
+          </Form.Item>
+          <Form.Item name="operator" label={t('operator')}>
+            <Input allowClear style={{ width: 150 }} />
+          </Form.Item>
+          <Form.Item name="typePrefix" label={t('type')}>
+            <Input allowClear placeholder={t('typePlaceholder')} style={{ width: 240 }} />
+          </Form.Item>
+          <Form.Item name="range" label={t('dateRange')}>
+            <DatePicker.RangePicker />
+          </Form.Item>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              setFilters({});
+              setStartBefore(undefined);
+              setHighlight(null);
+            }}
+          >
+            {t('reset')}
+          </Button>
+        </Form>
+      </Card>
+
+      {journal.isError ? (
+        <Result status="error" title={t('loadFailed')} subTitle={errorMessage(journal.error)} />
+      ) : (
+        <Table<JournalEntry>
+          rowKey="seq"
+          size="small"
+          loading={journal.isPending}
+          dataSource={rows}
+          pagination={false}
+          locale={{ emptyText: t('empty') }}
+          onRow={(r) => (r.seq === highlight ? { style: { background: 'rgba(255, 77, 79, 0.25)' }, 'aria-current': true } : {})}
+          footer={() => (
+            <Flex justify="space-between" align="center">
+              <span>{t('shown', { count: rows.length })}</span>
+              {journal.hasNextPage ? (
+                <Button loading={journal.isFetchingNextPage} onClick={() => void journal.fetchNextPage()}>
+                  {t('loadMore')}
+                </Button>
+              ) : (
+                rows.length > 0 && <Typography.Text type="secondary">{t('end')}</Typography.Text>
+              )}
+            </Flex>
+          )}
+          columns={[
+            { title: t('col.seq'), dataIndex: 'seq', width: 90, align: 'right' },
+            { title: t('col.at'), dataIndex: 'at', width: 180, render: (at: number) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
+            { title: t('col.operator'), dataIndex: 'operator', width: 130 },
+            {
+              title: t('col.type'),
+              dataIndex: 'type',
+              width: 200,
+              render: (type: string) => (
+                <Tooltip title={type}>
+                  <span>{typeName(type)}</span>
+                </Tooltip>
+              ),
+            },
+            {
+              title: t('col.entity'),
+              key: 'entity',
+              width: 220,
+              render: (_: unknown, r) => (
+                <span>
+                  <Tag color={r.entityType === 'incident' ? alarmColours.major : undefined}>
+                    {t(`entity.${r.entityType}`, { defaultValue: r.entityType })}
+                  </Tag>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: r.entityId }}>
+                    {r.entityId.slice(-12)}
+                  </Typography.Text>
+                </span>
+              ),
+            },
+            {
+              title: t('col.payload'),
+              dataIndex: 'payload',
+              render: (payload: unknown) => (
+                <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12 }} ellipsis={{ tooltip: JSON.stringify(payload, null, 2) }}>
+                  {payloadSummary(payload)}
+                </Typography.Text>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Flex>
+  );
+}
