@@ -34,7 +34,7 @@ export async function setUpAdministrator(page: Page, account = administrator): P
 export async function logIn(page: Page, name: string, password: string): Promise<void> {
   await page.getByLabel('登录名').fill(name);
   await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+  await page.getByRole('button', { name: /登\s*录$/ }).click();
 }
 
 export function startHostProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
