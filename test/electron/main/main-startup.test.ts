@@ -1,5 +1,6 @@
 // The main process end to end against a stand-in electron module: the order of start-up, the data
 // directory from --data-dir, the hardened window on app://, a working bridge, a clean quit.
+import { EventEmitter } from 'node:events';
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../support/temp-core';
@@ -104,7 +105,9 @@ describe('the main process', () => {
 
   it('answers the bridge from the core on the --data-dir folder, as the electron transport', async () => {
     const handle = fake.ipcHandlers.get('duty:call')!;
-    const event = { senderFrame: { url: 'app://duty-console/index.html', parent: null, isDestroyed: () => false } };
+    // The window's web contents: the bridge keeps one core session per contents, closed on 'destroyed'.
+    const sender = new EventEmitter();
+    const event = { sender, senderFrame: { url: 'app://duty-console/index.html', parent: null, isDestroyed: () => false } };
     const result = await handle(event, 'system.info', {});
     expect(result).toMatchObject({ ok: true, value: { dataDir, transport: 'electron', version: '9.9.9-test', startupError: null } });
   });
