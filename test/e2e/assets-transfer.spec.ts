@@ -177,7 +177,8 @@ test('the import report speaks English too', async ({ consolePage: page }) => {
 
 test('exports the register to Excel and to CSV', async ({ consolePage: page }) => {
   await seedThreeDevices(page);
-  await page.reload();
+  // The console opens on the duty dashboard; the devices are in the register.
+  await goTo(page, '/assets');
   // A reload starts the whole app again: on a loaded machine that takes longer than one expect.
   await expect(page.getByRole('checkbox', { name: '选择 ZC-100002' })).toBeVisible({ timeout: 30_000 });
 
@@ -213,7 +214,8 @@ test('exports the register to Excel and to CSV', async ({ consolePage: page }) =
 
 test('prints QR labels for the chosen devices to an A4 PDF', async ({ consolePage: page }) => {
   await seedThreeDevices(page);
-  await page.reload();
+  // The console opens on the duty dashboard; the devices are in the register.
+  await goTo(page, '/assets');
   await expect(page.getByRole('checkbox', { name: '选择 ZC-100001' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('checkbox', { name: '选择 ZC-100001' }).check();
   await page.getByRole('checkbox', { name: '选择 ZC-100002' }).check();
