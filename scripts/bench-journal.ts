@@ -9,9 +9,11 @@ import { dataDirArgument } from '../electron/core/data-dir';
 import type { MethodInput, MethodName } from '../shared/contract';
 import { type LatencySummary, ms, summarize, thousands, timed } from './bench/latency';
 import { seedIncidentHistory } from './bench/seed-incident-history';
+import { numberArgument as readNumber } from './bench/arguments';
 import { seedRegister } from './bench/seed-register';
 
 const argv = process.argv.slice(2);
+const numberArgument = (name: string, fallback: number) => readNumber(argv, name, fallback);
 const targetEntries = numberArgument('--entries', 1_000_000);
 const incidents = numberArgument('--incidents', 20_000);
 const devices = numberArgument('--devices', 20_000);
@@ -21,14 +23,6 @@ const givenDataDir = dataDirArgument(argv);
 const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'duty-console-bench-journal-'));
 const databasePath = join(dataDir, databaseFileName);
 const bench = { operator: 'bench' };
-
-function numberArgument(name: string, fallback: number): number {
-  const i = argv.indexOf(name);
-  if (i < 0) return fallback;
-  const value = Number(argv[i + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} takes a positive whole number, not "${argv[i + 1]}"`);
-  return value;
-}
 
 async function open(): Promise<Core> {
   const core = await startCore({ dataDir, transport: 'web', version: 'bench', slaWatchIntervalMs: 0 });

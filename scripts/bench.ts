@@ -10,9 +10,11 @@ import { dataDirArgument } from '../electron/core/data-dir';
 import { buildImportCsv } from './bench/import-csv';
 import { type LatencySummary, ms, summarize, thousands, timed } from './bench/latency';
 import { type RegisterSamples, type SearchCase, searchKinds, searchMix } from './bench/search-mix';
+import { numberArgument as readNumber } from './bench/arguments';
 import { seedRegister } from './bench/seed-register';
 
 const argv = process.argv.slice(2);
+const numberArgument = (name: string, fallback: number) => readNumber(argv, name, fallback);
 const devices = numberArgument('--devices', 100_000);
 const searchRuns = numberArgument('--runs', 700);
 const importRows = numberArgument('--import-rows', 10_000);
@@ -21,14 +23,6 @@ const givenDataDir = dataDirArgument(argv);
 const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'duty-console-bench-'));
 const databasePath = join(dataDir, databaseFileName);
 const bench = { operator: 'bench' };
-
-function numberArgument(name: string, fallback: number): number {
-  const i = argv.indexOf(name);
-  if (i < 0) return fallback;
-  const value = Number(argv[i + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} takes a positive whole number, not "${argv[i + 1]}"`);
-  return value;
-}
 
 async function open(dir: string): Promise<Core> {
   const core = await startCore({ dataDir: dir, transport: 'web', version: 'bench' });
