@@ -2,8 +2,8 @@
 
 import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
-import { AppError } from '../../../../shared/contract/app-error.js';
-import type { BytePort, SerialSettings } from './byte-port.js';
+import { AppError } from '../../../../shared/contract/app-error';
+import type { BytePort, SerialSettings } from './byte-port';
 
 const presenceCheckMs = 250;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSerialSettings } from '../../../../../electron/core/devices/port/byte-port.js';
-import { openSerialBytePort } from '../../../../../electron/core/devices/port/serial-byte-port.js';
-import { openVirtualSerialPair } from '../../../../support/virtual-serial-pair.js';
+import { defaultSerialSettings } from '../../../../../electron/core/devices/port/byte-port';
+import { openSerialBytePort } from '../../../../../electron/core/devices/port/serial-byte-port';
+import { openVirtualSerialPair } from '../../../../support/virtual-serial-pair';
 
 describe('serial byte port over a socat pty pair', () => {
   it('carries bytes both ways', async () => {
