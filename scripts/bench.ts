@@ -113,6 +113,9 @@ async function measureStart(): Promise<LatencySummary> {
   for (let i = 0; i < startRuns; i += 1) {
     const { ms: took, value: core } = await timed(() => open(dataDir));
     samples.push(took);
+    // Let the background integrity check finish, so the clean-shutdown mark is written and the next start is a
+    // start after a clean shutdown too (the usual case: a crash is the exception).
+    await core.integrityChecked();
     await core.close();
   }
   return summarize(samples);
@@ -175,7 +178,7 @@ async function main(): Promise<void> {
   const start = await measureStart();
   const integrity = await measureIntegrityCheck();
   const dbBytes = fileSize(databasePath) + fileSize(`${databasePath}-wal`);
-  console.log(`start: p50 ${ms(start.p50)} ms, max ${ms(start.max)} ms over ${start.runs} starts; pragma integrity_check alone p50 ${ms(integrity.p50)} ms`);
+  console.log(`start after a clean shutdown: p50 ${ms(start.p50)} ms, max ${ms(start.max)} ms over ${start.runs} starts; pragma integrity_check alone p50 ${ms(integrity.p50)} ms`);
 
   const importing = await measureImport();
 
@@ -188,8 +191,8 @@ async function main(): Promise<void> {
     ]),
     ['search CPU time (mean)', `${ms(searches.cpuPerSearch)} ms per search (main and SQLite threads)`],
     ['import', importing],
-    ['core start (p50 / max)', `${ms(start.p50)} / ${ms(start.max)} ms over ${start.runs} starts`],
-    ['of which pragma integrity_check', `${ms(integrity.p50)} ms (p50 of ${integrity.runs}, run alone)`],
+    ['core start after a clean shutdown (p50 / max)', `${ms(start.p50)} / ${ms(start.max)} ms over ${start.runs} starts (integrity check in the background)`],
+    ['added after a crash: pragma integrity_check', `${ms(integrity.p50)} ms (p50 of ${integrity.runs}, run alone, before the core opens)`],
     ['database file', `${(dbBytes / 2 ** 20).toFixed(1)} MiB`],
     ['process RSS after searching', `${(rss / 2 ** 20).toFixed(0)} MiB`],
     ['machine', `Node ${process.version}, ${process.platform}/${process.arch}, ${availableParallelism()} CPUs, load average ${searches.load.toFixed(1)} while searching`],

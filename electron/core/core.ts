@@ -11,7 +11,8 @@ import { assetsApi } from './assets/api';
 import { ensureBuiltinCatalog } from './assets/catalog-service';
 import type { CallContext, Clock, CoreContext } from './context';
 import type { Db } from './db/database';
-import { openDatabase } from './db/open-database';
+import { clearCleanShutdownMark, closedCleanly, writeCleanShutdownMark } from './db/clean-shutdown';
+import { type BackgroundIntegrityCheck, openDatabase, startBackgroundIntegrityCheck } from './db/open-database';
 import { dutyApi } from './duty/api';
 import { incidentsApi } from './incidents/api';
 import { checkSlaCrossings, type SlaWatch, startSlaWatch } from './incidents/sla-watch';
@@ -45,6 +46,8 @@ export interface Core {
   /** A transport's session (one per page): signed out at first, every call checked against method-permissions.ts. */
   openSession(): CoreSession;
   onEvent(listener: EventListener): () => void;
+  /** Settles when this start's integrity check is over: true if the file is sound (at once unless it ran in the background). */
+  integrityChecked(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -64,6 +67,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     databasePath,
     startedAt: (options.clock ?? systemClock).now(),
+    integrityCheck: 'before-start',
     startupError: null,
   };
 
@@ -71,10 +75,32 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let handlers: Handlers<MethodName> | null = null;
   let slaWatch: SlaWatch | null = null;
   let coreCtx: CoreContext | null = null;
+  let backgroundCheck: BackgroundIntegrityCheck | null = null;
+  /** Whether this run has proof the file is sound, which a clean-shutdown mark may then vouch for next time. */
+  let integrityKnownGood = false;
   const resumeTokens = new ResumeTokens();
   try {
     mkdirSync(options.dataDir, { recursive: true });
-    db = await openDatabase(databasePath);
+    // After a clean shutdown the full check (seconds on a large file) runs beside the console instead of before it.
+    const clean = closedCleanly(options.dataDir, databasePath);
+    db = await openDatabase(databasePath, { integrityCheck: !clean });
+    clearCleanShutdownMark(options.dataDir);
+    if (clean) {
+      info.integrityCheck = 'background';
+      const check = startBackgroundIntegrityCheck(databasePath);
+      backgroundCheck = check;
+      void check.result.then((outcome) => {
+        if (outcome === 'interrupted') return;
+        if (outcome === null) {
+          integrityKnownGood = true;
+          return;
+        }
+        info.startupError = outcome;
+        emit('system.changed', {});
+      });
+    } else {
+      integrityKnownGood = true;
+    }
     await ensureBuiltinCatalog(db);
     const ctx: CoreContext = { db, dataDir: options.dataDir, clock: options.clock ?? systemClock, newId: options.newId ?? uuidv7, emit };
     // Deadlines passed while the console was closed are journaled before anyone is answered.
@@ -98,7 +124,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const call: Core['call'] = async (method, input, caller) => {
     if (!isMethodName(method)) return { ok: false, error: new AppError('unknown_method', 'unknown_method', { method: String(method) }).toData() };
     if (method === 'system.info') return { ok: true, value: info };
-    if (!handlers) return { ok: false, error: info.startupError ?? new AppError('core_not_started', 'core_not_started').toData() };
+    // startupError also covers a failed background integrity check, which may land after the handlers were made.
+    if (!handlers || info.startupError) return { ok: false, error: info.startupError ?? new AppError('core_not_started', 'core_not_started').toData() };
     const parsed = contract[method].input.safeParse(input ?? {});
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message }));
@@ -120,10 +147,18 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    async integrityChecked() {
+      if (backgroundCheck) return (await backgroundCheck.result) === null;
+      return integrityKnownGood;
+    },
     async close() {
       listeners.clear();
       await slaWatch?.stop();
+      await backgroundCheck?.cancel();
+      const wasOpen = db !== null && info.startupError === null;
       await db?.destroy();
+      db = null;
+      if (wasOpen && integrityKnownGood) writeCleanShutdownMark(options.dataDir, databasePath);
     },
   };
 }

@@ -27,9 +27,11 @@ export interface EventMap {
   'incidents.changed': IncidentsChanged;
   /** One per committed change: the range of journal entries it appended (an import may add thousands). */
   'journal.appended': { fromSeq: number; toSeq: number; count: number };
+  /** The core's own state changed (the background integrity check failed): read system.info again. */
+  'system.changed': Record<string, never>;
 }
 export type EventName = keyof EventMap;
-export const eventNames: EventName[] = ['assets.changed', 'incidents.changed', 'journal.appended'];
+export const eventNames: EventName[] = ['assets.changed', 'incidents.changed', 'journal.appended', 'system.changed'];
 
 /** What the renderer holds: one way to call, one way to listen, whichever transport carries them. */
 export interface ConsoleClient {

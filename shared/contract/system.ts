@@ -9,6 +9,11 @@ export interface SystemInfo {
   dataDir: string;
   databasePath: string;
   startedAt: number;
+  /**
+   * How this start checked the database: in full before opening (first start, or after a crash or an outside
+   * change), or in the background beside the running console (after a clean shutdown left the file untouched).
+   */
+  integrityCheck: 'before-start' | 'background';
   /** Set when the core could not start (for example the database failed its integrity check). */
   startupError: AppErrorData | null;
 }

@@ -1,5 +1,5 @@
 // The renderer's root: theme and locale, server state, the login gate, routes; the start-up error screen if the core failed.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -26,6 +26,7 @@ import { DutyLogPage } from '../duty/DutyLogPage';
 import { HandoverPage } from '../duty/HandoverPage';
 import { HandoverPrintPage } from '../duty/HandoverPrintPage';
 import { SparesPage } from '../spares/SparesPage';
+import { consoleClient } from '../transport';
 import { useContractQuery, useLiveInvalidation } from '../transport/use-contract';
 import { AppShell } from './AppShell';
 import { StartupErrorScreen } from './StartupErrorScreen';
@@ -72,6 +73,9 @@ const router = createHashRouter([
 
 function Root() {
   const info = useContractQuery('system.info', {}, { staleTime: Number.POSITIVE_INFINITY });
+  const client = useQueryClient();
+  // The background integrity check failed: system.info now carries the error and the error screen takes over.
+  useEffect(() => consoleClient().subscribe('system.changed', () => void client.invalidateQueries({ queryKey: ['system.info'] })), [client]);
   if (info.isPending) return <Spin fullscreen />;
   if (info.data?.startupError) return <StartupErrorScreen error={info.data.startupError} databasePath={info.data.databasePath} />;
   return (
