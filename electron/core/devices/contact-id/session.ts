@@ -1,0 +1,188 @@
+// The alarm receiver session: decodes the receiver's messages in order, commits each event, then ACKs it.
+
+import { AppError } from '../../../../shared/contract/app-error';
+import type { BytePort } from '../port/byte-port';
+import type { DetailValue, DeviceAlarm, DriverSession, SessionHandlers, TestCommandSpec } from '../driver-session';
+import { createReceiverDecoder, type ReceiverDecoded } from './codec';
+import { ackBytes, nakBytes } from './encoder';
+import { contactIdAlarm, linkAlarm } from './event-alarm';
+import { summarizeReceiverMessage } from './frame-summary';
+
+export interface ContactIdSessionOptions {
+  port: BytePort;
+  handlers: SessionHandlers;
+  now: () => number;
+  /**
+   * No decodable message (heartbeat, event or other) for this long raises `link.lost`. The receiver sends its
+   * heartbeat about every 30 s (Sur-Gard MLR2 manual), so the default allows for one missed beat and a half.
+   */
+  heartbeatTimeoutMs?: number;
+  /** Longest message kept while waiting for its DC4. */
+  maxMessageBytes?: number;
+}
+
+type Job = { kind: 'message'; item: ReceiverDecoded; at: number } | { kind: 'silence'; at: number };
+
+const linkCheckCommand: TestCommandSpec = {
+  id: 'link-check',
+  label: { zh: '检查接警机链路', en: 'Check receiver link' },
+  dangerous: false,
+  params: {},
+};
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export function createContactIdSession(options: ContactIdSessionOptions): DriverSession {
+  const { port, handlers, now, heartbeatTimeoutMs = 75_000, maxMessageBytes } = options;
+  const decoder = createReceiverDecoder(maxMessageBytes);
+  // Jobs run strictly one after another: the receiver sends the next message only after our ACK, and a
+  // burst already buffered in the port must be committed in the order it was sent.
+  const jobs: Job[] = [];
+  let draining = false;
+  let running = false;
+  let unsubscribe: (() => void) | undefined;
+  let silenceTimer: ReturnType<typeof setTimeout> | undefined;
+  let startedAt = 0;
+  let lastFrameAt: number | undefined;
+  let lastHeartbeatAt: number | undefined;
+  /** True once `link.lost` is committed, until its restore is committed. */
+  let linkDown = false;
+  /** Why the last link alarm could not be committed (it is retried); shown by `link-check`. */
+  let linkCommitError: string | undefined;
+
+  const armSilenceTimer = (): void => {
+    if (silenceTimer) clearTimeout(silenceTimer);
+    silenceTimer = setTimeout(() => {
+      silenceTimer = undefined;
+      if (!running) return;
+      jobs.push({ kind: 'silence', at: now() });
+      void drain();
+    }, heartbeatTimeoutMs);
+  };
+
+  const reply = async (bytes: Uint8Array, since: number, summary: string): Promise<void> => {
+    try {
+      await port.write(bytes);
+      const at = now();
+      handlers.traffic({ at, direction: 'tx', bytes, summary, ok: true, latencyMs: at - since });
+    } catch (error) {
+      // The receiver resends an unanswered message, so a failed write loses nothing; it shows in traffic.
+      handlers.traffic({ at: now(), direction: 'tx', bytes, summary: `${summary} not sent: ${errorText(error)}`, ok: false });
+    }
+  };
+
+  const linkDetail = (at: number): Record<string, DetailValue> => ({
+    port: port.name,
+    heartbeatTimeoutMs,
+    lastMessageAt: lastFrameAt ?? null,
+    silentMs: at - (lastFrameAt ?? startedAt),
+  });
+
+  /** Commits a link alarm; false if the handler rejected (the caller retries later). */
+  const commitLink = async (state: 'raised' | 'restored', at: number): Promise<boolean> => {
+    try {
+      await handlers.alarm(linkAlarm(state, at, linkDetail(at)));
+      linkCommitError = undefined;
+      return true;
+    } catch (error) {
+      linkCommitError = `link ${state} not committed: ${errorText(error)}`;
+      return false;
+    }
+  };
+
+  const handleSilence = async (at: number): Promise<void> => {
+    if (linkDown) return;
+    if (await commitLink('raised', at)) linkDown = true;
+    // Not committed and still silent: try again after another timeout.
+    else if (running && !silenceTimer) armSilenceTimer();
+  };
+
+  const handleMessage = async (item: ReceiverDecoded, at: number): Promise<void> => {
+    handlers.traffic({ at, direction: 'rx', bytes: item.bytes, summary: summarizeReceiverMessage(item), ok: item.kind !== 'error' });
+    if (item.kind === 'error') {
+      await reply(nakBytes, at, `NAK (${item.reason})`);
+      return;
+    }
+    if (linkDown && (await commitLink('restored', at))) linkDown = false;
+    if (item.kind !== 'event') {
+      await reply(ackBytes, at, 'ACK');
+      return;
+    }
+    const alarm: DeviceAlarm = contactIdAlarm(item, at);
+    try {
+      await handlers.alarm(alarm);
+    } catch (error) {
+      // Not committed: a NAK makes the receiver send it again (Sur-Gard MLR2 manual, "Acknowledgment of the Signal").
+      await reply(nakBytes, at, `NAK (commit failed: ${errorText(error)})`);
+      return;
+    }
+    await reply(ackBytes, at, `ACK ${alarm.eventCode} ${alarm.conditionKey}`);
+  };
+
+  const drain = async (): Promise<void> => {
+    if (draining) return;
+    draining = true;
+    try {
+      for (let job = jobs.shift(); job && running; job = jobs.shift()) {
+        if (job.kind === 'silence') await handleSilence(job.at);
+        else await handleMessage(job.item, job.at);
+      }
+    } finally {
+      draining = false;
+    }
+  };
+
+  const onData = (chunk: Uint8Array): void => {
+    const at = now();
+    for (const item of decoder.push(chunk)) {
+      jobs.push({ kind: 'message', item, at });
+      // Only a message that decodes shows the link works; noise or a misconfigured receiver does not.
+      if (item.kind === 'error') continue;
+      lastFrameAt = at;
+      if (item.kind === 'heartbeat') lastHeartbeatAt = at;
+      armSilenceTimer();
+    }
+    void drain();
+  };
+
+  const seconds = (ms: number): string => (ms / 1000).toFixed(1);
+
+  const linkCheck = (): string => {
+    const at = now();
+    const message = lastFrameAt === undefined ? `no message since start ${seconds(at - startedAt)} s ago` : `last message ${seconds(at - lastFrameAt)} s ago`;
+    const heartbeat = lastHeartbeatAt === undefined ? 'no heartbeat yet' : `last heartbeat ${seconds(at - lastHeartbeatAt)} s ago`;
+    const state = !running ? 'session stopped' : linkDown ? 'link LOST' : 'link up';
+    const commit = linkCommitError ? `, ${linkCommitError}` : '';
+    return `${state}: ${message}, ${heartbeat} (timeout ${seconds(heartbeatTimeoutMs)} s), ${jobs.length} queued${commit}`;
+  };
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      startedAt = now();
+      unsubscribe = port.onData(onData);
+      armSilenceTimer();
+    },
+    stop() {
+      running = false;
+      unsubscribe?.();
+      unsubscribe = undefined;
+      if (silenceTimer) clearTimeout(silenceTimer);
+      silenceTimer = undefined;
+      // Unanswered messages are not lost: the receiver keeps them and resends them.
+      jobs.length = 0;
+    },
+    testCommands: () => [linkCheckCommand],
+    runTestCommand(id, params) {
+      if (id !== linkCheckCommand.id) {
+        return Promise.reject(new AppError('devices.contactId.unknownCommand', 'devices.contactId.unknownCommand', { id }));
+      }
+      const extra = Object.keys(params);
+      if (extra.length > 0) {
+        return Promise.reject(new AppError('devices.contactId.badParams', 'devices.contactId.badParams', { id, params: extra.join(', ') }));
+      }
+      return Promise.resolve(linkCheck());
+    },
+  };
+}
