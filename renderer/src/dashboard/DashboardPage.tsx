@@ -2,10 +2,11 @@
 import { Alert, Col, Empty, Row, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../app/use-error-message';
-import { DutyLogSlot, HotlineSlot } from '../incidents/DashboardSlots';
 import { useNow } from '../incidents/incident-format';
 import { OpenIncidentCard } from '../incidents/OpenIncidentCard';
 import { useContractQuery } from '../transport/use-contract';
+import { DutyLogPanel } from './DutyLogPanel';
+import { HotlinePanel } from './HotlinePanel';
 
 export function DashboardPage() {
   const { t } = useTranslation('incidents');
@@ -28,8 +29,8 @@ export function DashboardPage() {
       </Col>
       <Col xs={24} xl={8}>
         <div style={{ display: 'grid', gap: 24 }}>
-          <HotlineSlot />
-          <DutyLogSlot />
+          <HotlinePanel />
+          <DutyLogPanel />
         </div>
       </Col>
     </Row>

@@ -56,7 +56,8 @@ export const incidentsZh = {
     none: '目前没有未关闭的故障。',
     dutyLog: '今日值班日志',
     hotline: '当前值班热线',
-    slotPending: '此面板正在开发中。',
+    openDutyLog: '打开值班日志',
+    moreEntries: '今天还有 {{count}} 条更早的记录',
   },
   alert: {
     mute: '静音',
@@ -225,7 +226,8 @@ export const incidentsEn: typeof incidentsZh = {
     none: 'No open incidents.',
     dutyLog: "Today's duty log",
     hotline: 'Hotline on duty now',
-    slotPending: 'This panel is being built.',
+    openDutyLog: 'Open the duty log',
+    moreEntries: 'Earlier entries today: {{count}}',
   },
   alert: {
     mute: 'Mute',
