@@ -1,0 +1,238 @@
+// The OSDP ACU session: polls each PD in turn over a half-duplex bus, retries, tracks links, reports everything.
+
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../../../../shared/contract/app-error';
+import type { DetailValue, DriverSession, SessionHandlers } from '../driver-session';
+import type { BytePort } from '../port/byte-port';
+import { createOsdpDecoder, type OsdpDecoded } from './codec';
+import { OsdpCodecError } from './codec-error';
+import { carriesMac, hex8, nextSequence, type OsdpPacket } from './packet';
+import { linkAlarm, onlineReading } from './pd-events';
+import { commandPacket, createPdLink, nextCommand, restartLink, type OsdpPdConfig, type PdLink, type PendingCommand } from './pd-link';
+import { decodeReply, replyCode, type OsdpReply } from './replies';
+import { acceptReply } from './reply-handling';
+import { openPacket } from './secure-packet';
+import { describeCommand, describeFrame, describeReply } from './summary';
+import { commandForTest, osdpTestCommandSpecs } from './test-commands';
+
+export type { OsdpPdConfig } from './pd-link';
+
+export interface OsdpSessionOptions {
+  port: BytePort;
+  handlers: SessionHandlers;
+  now: () => number;
+  pds: OsdpPdConfig[];
+  /** A PD must start its reply within 200 ms (SIA OSDP 2.2 §5.7). */
+  replyTimeoutMs?: number;
+  /** A PD is offline after this long without a valid reply (§5.7: 8 s). */
+  offlineAfterMs?: number;
+  /** Quiet time on the bus between one exchange and the next. */
+  pollIntervalMs?: number;
+  /** How long after a failed Secure Channel handshake to try again. */
+  secureRetryMs?: number;
+  /** CRC-16 (default) or the 8-bit checksum on packets the ACU sends; PDs answer in kind. */
+  useCrc?: boolean;
+  /** The ACU's handshake randoms; cryptographic randomness unless given. */
+  random?: (length: number) => Uint8Array;
+}
+
+interface Received {
+  reply: OsdpReply;
+  packet: OsdpPacket;
+}
+
+interface Awaiting {
+  link: PdLink;
+  pending: PendingCommand;
+  resolve(received: Received | undefined): void;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
+  const { port, handlers, now } = options;
+  const replyTimeoutMs = options.replyTimeoutMs ?? 200;
+  const offlineAfterMs = options.offlineAfterMs ?? 8000;
+  const pollIntervalMs = options.pollIntervalMs ?? 50;
+  const secureRetryMs = options.secureRetryMs ?? 60_000;
+  const useCrc = options.useCrc ?? true;
+  const random = options.random ?? ((length: number) => new Uint8Array(randomBytes(length)));
+  const links = new Map<number, PdLink>();
+  for (const config of options.pds) {
+    const valid = Number.isInteger(config.address) && config.address >= 0 && config.address <= 0x7e && !links.has(config.address);
+    // The key itself never goes into the error: only whether its length is wrong.
+    if (!valid || (config.scbk !== undefined && config.scbk.length !== 16)) {
+      throw new AppError('devices.osdp.badConfig', 'devices.osdp.badConfig', { address: config.address, keyLengthOk: config.scbk === undefined || config.scbk.length === 16 });
+    }
+    links.set(config.address, createPdLink(config, now()));
+  }
+  const decoder = createOsdpDecoder();
+  const context = { handlers, now };
+  let running = false;
+  let awaiting: Awaiting | undefined;
+  let unsubscribe: (() => void) | undefined;
+
+  const traffic = (direction: 'rx' | 'tx', bytes: Uint8Array, summary: string, ok: boolean, latencyMs?: number): void => {
+    handlers.traffic({ at: now(), direction, bytes, summary, ok, ...(latencyMs !== undefined ? { latencyMs } : {}) });
+  };
+
+  /** The reply's plain code and data: opened through the Secure Channel when one is up. */
+  const openReply = (link: PdLink, packet: OsdpPacket, bytes: Uint8Array): { code: number; data: Uint8Array; sealed: boolean } | OsdpCodecError => {
+    if (link.channel && carriesMac(packet.security)) {
+      const opened = openPacket(link.channel, 'reply', packet, bytes);
+      return opened instanceof OsdpCodecError ? opened : { ...opened, sealed: true };
+    }
+    // A PD that lost its Secure Channel answers with a plain NAK; anything else plain is refused.
+    if (link.channel && packet.code !== replyCode.nak) return new OsdpCodecError('badSecurity', 'plain reply inside the secure channel');
+    if (!link.channel && carriesMac(packet.security)) return new OsdpCodecError('badSecurity', 'secure reply without a secure channel');
+    return { code: packet.code, data: packet.data, sealed: false };
+  };
+
+  const receive = (item: OsdpDecoded): void => {
+    if (item.kind === 'error') {
+      traffic('rx', item.bytes, `${item.error.code}: ${item.error.message}`, false);
+      return;
+    }
+    const { packet, bytes } = item;
+    const current = awaiting;
+    if (!packet.isReply) {
+      traffic('rx', bytes, describeFrame(packet.address, packet.sequence, `command 0x${hex8(packet.code)} from another controller (ignored)`, false), true);
+      return;
+    }
+    if (!current || packet.address !== current.link.address) {
+      traffic('rx', bytes, describeFrame(packet.address, packet.sequence, `reply 0x${hex8(packet.code)} not awaited (ignored)`, false), true);
+      return;
+    }
+    if (packet.sequence !== current.pending.sequence) {
+      traffic('rx', bytes, describeFrame(packet.address, packet.sequence, `sequence ${packet.sequence}, expected ${current.pending.sequence}`, false), false);
+      return;
+    }
+    const opened = openReply(current.link, packet, bytes);
+    const reply = opened instanceof OsdpCodecError ? opened : decodeReply(opened.code, opened.data);
+    if (reply instanceof OsdpCodecError) {
+      traffic('rx', bytes, describeFrame(packet.address, packet.sequence, `${reply.code}: ${reply.message}`, false), false);
+      return;
+    }
+    const sealed = !(opened instanceof OsdpCodecError) && opened.sealed;
+    traffic('rx', bytes, describeFrame(packet.address, packet.sequence, describeReply(reply), sealed), true, now() - current.pending.sentAt);
+    awaiting = undefined;
+    if (current.timer) clearTimeout(current.timer);
+    current.resolve({ reply, packet });
+  };
+
+  const exchange = async (link: PdLink, pending: PendingCommand): Promise<Received | undefined> => {
+    // Whatever half-packet is left from before belongs to no reply we can still accept.
+    for (const item of decoder.flush()) receive(item);
+    pending.sentAt = now();
+    const retry = pending.attempts > 0 ? ' (retry)' : '';
+    pending.attempts += 1;
+    traffic('tx', pending.bytes, describeFrame(link.address, pending.sequence, describeCommand(pending.command) + retry, pending.sealed), true);
+    const reply = new Promise<Received | undefined>((resolve) => {
+      awaiting = { link, pending, resolve };
+    });
+    try {
+      await port.write(pending.bytes);
+    } catch {
+      // A port that fails to write looks like a PD that does not answer: the link alarm will say so.
+    }
+    const current = awaiting;
+    if (current?.pending === pending) {
+      current.timer = setTimeout(() => {
+        if (awaiting === current) awaiting = undefined;
+        current.resolve(undefined);
+      }, replyTimeoutMs);
+    }
+    return reply;
+  };
+
+  const failTests = (link: PdLink, code: string): void => {
+    const tests = [...link.tests.splice(0), ...(link.pending?.test ? [link.pending.test] : [])];
+    for (const test of tests) test.reject(new AppError(code, code, { address: link.address }));
+  };
+
+  const noReply = async (link: PdLink): Promise<void> => {
+    if (now() - link.lastValidAt < offlineAfterMs) return;
+    if (link.online) handlers.reading(onlineReading(link.address, false, now()));
+    link.online = false;
+    failTests(link, 'devices.osdp.pdOffline');
+    restartLink(link);
+    if (link.linkAlarmRaised) return;
+    try {
+      await handlers.alarm(linkAlarm(link.address, 'raised', now()));
+      link.linkAlarmRaised = true;
+    } catch {
+      // Not committed: raised again on the next unanswered command.
+    }
+  };
+
+  const service = async (link: PdLink): Promise<void> => {
+    if (!link.pending) {
+      const next = nextCommand(link, now(), secureRetryMs, random);
+      if (!next) return;
+      const { bytes, sealed } = commandPacket(link, next.command, useCrc);
+      link.pending = { command: next.command, bytes, sequence: link.sequence, sealed, sentAt: 0, attempts: 0, ...(next.test ? { test: next.test } : {}) };
+    }
+    const pending = link.pending;
+    const received = await exchange(link, pending);
+    if (!running) return;
+    if (!received) {
+      await noReply(link);
+      return;
+    }
+    link.lastValidAt = now();
+    const outcome = await acceptReply(context, link, pending, received.reply, received.packet.security);
+    if (outcome === 'retry' || link.pending !== pending) return;
+    link.pending = undefined;
+    link.sequence = outcome === 'resequence' ? 0 : nextSequence(pending.sequence);
+    pending.test?.resolve(`PD ${link.address}: ${describeReply(received.reply)}`);
+  };
+
+  const run = async (): Promise<void> => {
+    while (running) {
+      for (const link of links.values()) {
+        if (!running) return;
+        try {
+          await service(link);
+        } catch (error) {
+          traffic('tx', new Uint8Array(0), `session error: ${error instanceof Error ? error.message : String(error)}`, false);
+        }
+        await new Promise((resolve) => setTimeout(resolve, pollIntervalMs));
+      }
+    }
+  };
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      unsubscribe = port.onData((chunk) => {
+        for (const item of decoder.push(chunk)) receive(item);
+      });
+      void run();
+    },
+    stop() {
+      running = false;
+      unsubscribe?.();
+      unsubscribe = undefined;
+      const current = awaiting;
+      awaiting = undefined;
+      if (current) {
+        if (current.timer) clearTimeout(current.timer);
+        current.resolve(undefined);
+      }
+      for (const link of links.values()) failTests(link, 'devices.osdp.stopped');
+    },
+    testCommands: () => osdpTestCommandSpecs.map((spec) => ({ ...spec, params: { ...spec.params } })),
+    runTestCommand(id: string, params: Record<string, DetailValue>) {
+      try {
+        const { address, command } = commandForTest(id, params, [...links.keys()]);
+        const link = links.get(address);
+        if (!running || !link) return Promise.reject(new AppError('devices.osdp.notRunning', 'devices.osdp.notRunning', { address }));
+        if (!link.online) return Promise.reject(new AppError('devices.osdp.pdOffline', 'devices.osdp.pdOffline', { address }));
+        if (link.phase === 'secureFailed') return Promise.reject(new AppError('devices.osdp.secureChannelDown', 'devices.osdp.secureChannelDown', { address }));
+        return new Promise<string>((resolve, reject) => link.tests.push({ command, resolve, reject }));
+      } catch (error) {
+        return Promise.reject(error instanceof AppError ? error : new AppError('devices.osdp.badParam', 'devices.osdp.badParam', { id }));
+      }
+    },
+  };
+}
