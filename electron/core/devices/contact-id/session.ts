@@ -45,8 +45,6 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
   let startedAt = 0;
   let lastFrameAt: number | undefined;
   let lastHeartbeatAt: number | undefined;
-  /** True once `link.lost` is committed, until its restore is committed. */
-  let linkDown = false;
   /** Why the last link alarm could not be committed (it is retried); shown by `link-check`. */
   let linkCommitError: string | undefined;
 
@@ -71,17 +69,18 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
     }
   };
 
-  const linkDetail = (at: number): Record<string, DetailValue> => ({
-    port: port.name,
-    heartbeatTimeoutMs,
-    lastMessageAt: lastFrameAt ?? null,
-    silentMs: at - (lastFrameAt ?? startedAt),
-  });
+  /** When the committed `link.lost` was raised; undefined while the link is up. */
+  let linkLostAt: number | undefined;
+
+  const linkDetail = (state: 'raised' | 'restored', at: number): Record<string, DetailValue> =>
+    state === 'raised'
+      ? { port: port.name, heartbeatTimeoutMs, lastMessageAt: lastFrameAt ?? null, silentMs: at - (lastFrameAt ?? startedAt) }
+      : { port: port.name, heartbeatTimeoutMs, lostAt: linkLostAt ?? null, downMs: at - (linkLostAt ?? at) };
 
   /** Commits a link alarm; false if the handler rejected (the caller retries later). */
   const commitLink = async (state: 'raised' | 'restored', at: number): Promise<boolean> => {
     try {
-      await handlers.alarm(linkAlarm(state, at, linkDetail(at)));
+      await handlers.alarm(linkAlarm(state, at, linkDetail(state, at)));
       linkCommitError = undefined;
       return true;
     } catch (error) {
@@ -91,8 +90,8 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
   };
 
   const handleSilence = async (at: number): Promise<void> => {
-    if (linkDown) return;
-    if (await commitLink('raised', at)) linkDown = true;
+    if (linkLostAt !== undefined) return;
+    if (await commitLink('raised', at)) linkLostAt = at;
     // Not committed and still silent: try again after another timeout.
     else if (running && !silenceTimer) armSilenceTimer();
   };
@@ -103,7 +102,7 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
       await reply(nakBytes, at, `NAK (${item.reason})`);
       return;
     }
-    if (linkDown && (await commitLink('restored', at))) linkDown = false;
+    if (linkLostAt !== undefined && (await commitLink('restored', at))) linkLostAt = undefined;
     if (item.kind !== 'event') {
       await reply(ackBytes, at, 'ACK');
       return;
@@ -151,7 +150,7 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
     const at = now();
     const message = lastFrameAt === undefined ? `no message since start ${seconds(at - startedAt)} s ago` : `last message ${seconds(at - lastFrameAt)} s ago`;
     const heartbeat = lastHeartbeatAt === undefined ? 'no heartbeat yet' : `last heartbeat ${seconds(at - lastHeartbeatAt)} s ago`;
-    const state = !running ? 'session stopped' : linkDown ? 'link LOST' : 'link up';
+    const state = !running ? 'session stopped' : linkLostAt !== undefined ? 'link LOST' : 'link up';
     const commit = linkCommitError ? `, ${linkCommitError}` : '';
     return `${state}: ${message}, ${heartbeat} (timeout ${seconds(heartbeatTimeoutMs)} s), ${jobs.length} queued${commit}`;
   };
