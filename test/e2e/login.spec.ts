@@ -75,3 +75,29 @@ test('the login screen and the settings page read in English too', async ({ cons
   await expect(page.getByText(/Emergency contact: /)).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('login-en.png') });
 });
+
+test('an operator changes their own password: the wrong current one is refused, the new one logs in', async ({ consolePage: page }) => {
+  await setUpAdministrator(page);
+  await page.getByRole('button', { name: '修改密码' }).click();
+  const dialog = page.getByRole('dialog', { name: '修改我的密码' });
+  await dialog.getByLabel('当前密码').fill('not-my-password');
+  await dialog.getByLabel('新密码', { exact: true }).fill('night-shift-77');
+  await dialog.getByLabel('再次输入新密码').fill('night-shift-78');
+  await dialog.getByRole('button', { name: '确认修改' }).click();
+  await expect(dialog.getByText('两次输入的新密码不一致')).toBeVisible();
+  await dialog.getByLabel('再次输入新密码').fill('night-shift-77');
+  await dialog.getByRole('button', { name: '确认修改' }).click();
+  await expect(dialog.getByText('当前密码不正确。')).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: test.info().outputPath('change-password-zh.png') });
+
+  await dialog.getByLabel('当前密码').fill(administrator.password);
+  await dialog.getByRole('button', { name: '确认修改' }).click();
+  await expect(page.getByText('密码已修改，下次登录请使用新密码')).toBeVisible({ timeout: 30_000 });
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: /退出登录/ }).click();
+  await logIn(page, administrator.name, administrator.password);
+  await expect(page.getByRole('alert')).toBeVisible({ timeout: 30_000 });
+  await logIn(page, administrator.name, 'night-shift-77');
+  await expect(page.getByTestId('current-operator')).toContainText(administrator.displayName, { timeout: 30_000 });
+});

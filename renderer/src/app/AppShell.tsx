@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { type Language, saveLanguage } from '../i18n';
+import { ChangePasswordButton } from '../operators/ChangePasswordButton';
 import { useSession } from '../operators/use-session';
 import { AlertSound } from '../incidents/AlertSound';
 import { EmergencyReportButton } from '../incidents/EmergencyReportButton';
@@ -74,6 +75,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <UserOutlined style={{ marginRight: 6 }} />
             {operator.displayName} <Tag style={{ marginInlineStart: 6 }}>{t(`operators:roles.${operator.role}`)}</Tag>
           </span>
+          <ChangePasswordButton />
           <Button icon={<LogoutOutlined />} onClick={() => void signOut('logout')}>
             {t('operators:shell.logout')}
           </Button>
