@@ -75,6 +75,27 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'duty.handovers': 'duty_guard',
   'duty.handover': 'duty_guard',
   'alerts.setMuted': 'duty_guard',
+
+  // Guards see devices and their state; configuring them and the diagnostics (raw traffic, test commands) are the
+  // engineer's. Alarms are acknowledged by whoever is on duty; the rules that open incidents shape the SLA, so a
+  // supervisor edits them.
+  'devices.ports': 'engineer',
+  'devices.list': 'duty_guard',
+  'devices.get': 'duty_guard',
+  'devices.readings': 'duty_guard',
+  'devices.create': 'engineer',
+  'devices.update': 'engineer',
+  'devices.remove': 'engineer',
+  'devices.setEnabled': 'engineer',
+  'devices.traffic': 'engineer',
+  'devices.testCommands': 'engineer',
+  'devices.runTestCommand': 'engineer',
+  'alarms.list': 'duty_guard',
+  'alarms.acknowledge': 'duty_guard',
+  'alarmRules.list': 'duty_guard',
+  'alarmRules.create': 'supervisor',
+  'alarmRules.update': 'supervisor',
+  'alarmRules.remove': 'supervisor',
 };
 
 export function methodAccess(method: string): MethodAccess | undefined {
