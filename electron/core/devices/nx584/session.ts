@@ -1,0 +1,263 @@
+// An NX-584 panel session: start-up reads, transition messages acknowledged after commit, alarms on transitions, link supervision.
+
+import { AppError } from '../../../../shared/contract/app-error';
+import type { BytePort } from '../port/byte-port';
+import type { DeviceAlarm, DriverSession, SessionHandlers } from '../driver-session';
+import { createPanelMessageDecoder } from './codec';
+import { encodeFrame, type Nx584Framing } from './framing';
+import { reportPanelMessage, type ConditionReport } from './panel-report';
+import type { Nx584PanelMessage } from './panel-messages';
+import { encodeRequest, isValidPin, type Nx584Request } from './requests';
+import { describePanelMessage, describeRequest, frameForTraffic } from './summary';
+import { nx584TestCommands, testCommandToRequest } from './test-commands';
+import { answersRequest, resultOf, type ExchangeOutcome } from './exchange';
+
+export interface Nx584SessionOptions {
+  port: BytePort;
+  handlers: SessionHandlers;
+  now: () => number;
+  /** As programmed in the panel's interface settings. */
+  framing: Nx584Framing;
+  /** The user PIN for arm/disarm (4 or 6 digits); never logged. */
+  pin?: string;
+  /** Zones read at start (names, status, snapshots); pynx584 defaults to 8. */
+  zoneCount?: number;
+  /** How often the system status is asked for, which is also the link check. */
+  pollIntervalMs?: number;
+  /** No valid frame for this long raises `link.lost`. */
+  linkLostAfterMs?: number;
+  replyTimeoutMs?: number;
+}
+
+interface PendingRequest {
+  request: Nx584Request;
+  sentAt: number;
+  timer: ReturnType<typeof setTimeout>;
+  settle(outcome: ExchangeOutcome): void;
+}
+
+const linkLostText = { zh: '报警主机通信中断', en: 'Alarm panel link lost' };
+const linkRestoredText = { zh: '报警主机通信恢复', en: 'Alarm panel link restored' };
+/** How many recent log events are remembered to drop a retransmitted one. */
+const seenLogEventLimit = 256;
+
+export function createNx584Session(options: Nx584SessionOptions): DriverSession {
+  const { port, handlers, now, framing, pin } = options;
+  if (pin !== undefined && !isValidPin(pin)) throw new AppError('devices.nx584.badPin', 'devices.nx584.badPin', {});
+  const zoneCount = options.zoneCount ?? 8;
+  const pollIntervalMs = options.pollIntervalMs ?? 10_000;
+  const linkLostAfterMs = options.linkLostAfterMs ?? 30_000;
+  const replyTimeoutMs = options.replyTimeoutMs ?? 2000;
+
+  const decoder = createPanelMessageDecoder(framing);
+  const zoneNames = new Map<number, string>();
+  /** Condition keys whose raise has been committed: an alarm changes only once its commit resolved. */
+  const raised = new Set<string>();
+  const seenLogEvents: string[] = [];
+  let running = false;
+  let generation = 0;
+  let unsubscribe: (() => void) | undefined;
+  let pollTimer: ReturnType<typeof setTimeout> | undefined;
+  let pending: PendingRequest | undefined;
+  let lastValidAt = 0;
+  let linkLost = false;
+  // One request at a time: the panel's reply is matched to the request by its message number.
+  let requestQueue: Promise<unknown> = Promise.resolve();
+  // Messages are reported (and acknowledged) in arrival order.
+  let reportQueue: Promise<unknown> = Promise.resolve();
+
+  const enqueue = <T>(queue: 'request' | 'report', task: () => Promise<T>): Promise<T> => {
+    const result = (queue === 'request' ? requestQueue : reportQueue).then(task);
+    const settled = result.catch(() => undefined);
+    if (queue === 'request') requestQueue = settled;
+    else reportQueue = settled;
+    return result;
+  };
+
+  async function commit(alarm: DeviceAlarm): Promise<boolean> {
+    try {
+      await handlers.alarm(alarm);
+      return true;
+    } catch {
+      // Not committed: nothing is acknowledged, so the panel retransmits and the change is reported again.
+      return false;
+    }
+  }
+
+  async function send(request: Nx584Request): Promise<void> {
+    const frame = encodeRequest(request);
+    handlers.traffic({ at: now(), direction: 'tx', bytes: encodeFrame(frameForTraffic(frame), framing), summary: describeRequest(request), ok: true });
+    await port.write(encodeFrame(frame, framing));
+  }
+
+  async function applyCondition(condition: ConditionReport, at: number): Promise<boolean> {
+    if (condition.active === raised.has(condition.conditionKey)) return true;
+    const committed = await commit({
+      conditionKey: condition.conditionKey,
+      state: condition.active ? 'raised' : 'restored',
+      eventCode: condition.eventCode,
+      severity: condition.severity,
+      text: condition.active ? condition.raisedText : condition.restoredText,
+      point: condition.point,
+      at,
+      detail: condition.detail,
+    });
+    if (committed && condition.active) raised.add(condition.conditionKey);
+    if (committed && !condition.active) raised.delete(condition.conditionKey);
+    return committed;
+  }
+
+  async function restoreLink(): Promise<void> {
+    if (!linkLost) return;
+    const restored = await commit({ conditionKey: 'link', state: 'restored', eventCode: 'link.lost', severity: 'major', text: linkRestoredText, point: '', at: now(), detail: {} });
+    if (restored) linkLost = false;
+  }
+
+  async function checkLink(): Promise<void> {
+    const silentForMs = now() - lastValidAt;
+    if (linkLost || silentForMs < linkLostAfterMs) return;
+    linkLost = await commit({ conditionKey: 'link', state: 'raised', eventCode: 'link.lost', severity: 'major', text: linkLostText, point: '', at: now(), detail: { silentForMs } });
+  }
+
+  /** Reports one message; true when everything it carried is committed (and so may be acknowledged). */
+  async function report(message: Nx584PanelMessage): Promise<boolean> {
+    const at = now();
+    if (message.kind === 'zoneName') zoneNames.set(message.zone, message.name);
+    const result = reportPanelMessage(message, { at, zoneCount, zoneName: (zone) => zoneNames.get(zone) });
+    for (const reading of result.readings) handlers.reading(reading);
+    let committed = true;
+    for (const condition of result.conditions) committed = (await applyCondition(condition, at)) && committed;
+    for (const alarm of result.statusAlarms) {
+      const key = `${alarm.conditionKey}|${alarm.eventCode}|${alarm.point}|${alarm.at}`;
+      if (seenLogEvents.includes(key)) continue;
+      if (!(await commit(alarm))) {
+        committed = false;
+        continue;
+      }
+      seenLogEvents.push(key);
+      if (seenLogEvents.length > seenLogEventLimit) seenLogEvents.shift();
+    }
+    return committed;
+  }
+
+  function onData(chunk: Uint8Array): void {
+    for (const event of decoder.push(chunk)) {
+      const at = now();
+      if (event.type === 'error') {
+        handlers.traffic({ at, direction: 'rx', bytes: event.bytes, summary: `${event.error.code}: ${event.error.detail}`, ok: false });
+        continue;
+      }
+      const { message, frame } = event;
+      lastValidAt = at;
+      const request = pending && answersRequest(pending.request, message) ? pending : undefined;
+      const ack = frame.ackRequested ? ' (ack requested)' : '';
+      handlers.traffic({
+        at,
+        direction: 'rx',
+        bytes: event.bytes,
+        summary: `${describePanelMessage(message)}${ack}`,
+        ok: true,
+        ...(request ? { latencyMs: at - request.sentAt } : {}),
+      });
+      if (request) {
+        pending = undefined;
+        clearTimeout(request.timer);
+        request.settle({ kind: 'reply', message });
+      }
+      void enqueue('report', async () => {
+        await restoreLink();
+        const committed = await report(message);
+        // The acknowledge goes out only after the alarms it covers are committed; otherwise the panel retransmits.
+        if (frame.ackRequested && committed && running) await send({ kind: 'positiveAck' }).catch(() => undefined);
+      });
+    }
+  }
+
+  function exchange(request: Nx584Request): Promise<ExchangeOutcome> {
+    return enqueue('request', async () => {
+      if (!running) return { kind: 'stopped' } as const;
+      const outcome = new Promise<ExchangeOutcome>((settle) => {
+        const entry: PendingRequest = {
+          request,
+          sentAt: now(),
+          settle,
+          timer: setTimeout(() => {
+            if (pending !== entry) return;
+            pending = undefined;
+            settle({ kind: 'noReply' });
+          }, replyTimeoutMs),
+        };
+        pending = entry;
+      });
+      try {
+        await send(request);
+      } catch (error) {
+        const current = pending;
+        if (current?.request === request) {
+          pending = undefined;
+          clearTimeout(current.timer);
+          current.settle({ kind: 'writeFailed', reason: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      return outcome;
+    });
+  }
+
+  /** Sends a request and, when nothing answered, lets link supervision see it. */
+  async function ask(request: Nx584Request): Promise<ExchangeOutcome> {
+    const outcome = await exchange(request);
+    if (outcome.kind !== 'reply') await enqueue('report', checkLink);
+    // Replies are reported by onData; wait for that so a caller sees the readings it caused.
+    await enqueue('report', async () => undefined);
+    return outcome;
+  }
+
+  async function pollCycle(loop: number): Promise<void> {
+    const startedAt = now();
+    await ask({ kind: 'systemStatusRequest' });
+    if (!running || loop !== generation) return;
+    pollTimer = setTimeout(() => void pollCycle(loop), Math.max(0, pollIntervalMs - (now() - startedAt)));
+  }
+
+  async function startUp(loop: number): Promise<void> {
+    const still = (): boolean => running && loop === generation;
+    await ask({ kind: 'interfaceConfigurationRequest' });
+    const system = still() ? await ask({ kind: 'systemStatusRequest' }) : undefined;
+    const partitions = system?.kind === 'reply' && system.message.kind === 'systemStatus' && system.message.validPartitions.length ? system.message.validPartitions : [1];
+    if (still()) await ask({ kind: 'partitionsSnapshotRequest' });
+    for (const partition of partitions) if (still()) await ask({ kind: 'partitionStatusRequest', partition });
+    for (let zone = 1; zone <= zoneCount; zone += 1) if (still()) await ask({ kind: 'zoneNameRequest', zone });
+    for (let firstZone = 1; firstZone <= zoneCount; firstZone += 16) if (still()) await ask({ kind: 'zonesSnapshotRequest', firstZone });
+    for (let zone = 1; zone <= zoneCount; zone += 1) if (still()) await ask({ kind: 'zoneStatusRequest', zone });
+    if (still()) pollTimer = setTimeout(() => void pollCycle(loop), pollIntervalMs);
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      generation += 1;
+      lastValidAt = now();
+      unsubscribe = port.onData(onData);
+      void startUp(generation);
+    },
+    stop() {
+      running = false;
+      clearTimeout(pollTimer);
+      unsubscribe?.();
+      unsubscribe = undefined;
+      const current = pending;
+      pending = undefined;
+      if (current) {
+        clearTimeout(current.timer);
+        current.settle({ kind: 'stopped' });
+      }
+    },
+    testCommands: () => nx584TestCommands.map((spec) => ({ ...spec, label: { ...spec.label }, params: { ...spec.params } })),
+    async runTestCommand(id, params) {
+      const request = testCommandToRequest(id, params, pin);
+      if (!running) throw new AppError('devices.nx584.notStarted', 'devices.nx584.notStarted', { command: id });
+      return resultOf(id, request, await ask(request), replyTimeoutMs);
+    },
+  };
+}
