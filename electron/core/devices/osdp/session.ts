@@ -81,8 +81,8 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
       const opened = openPacket(link.channel, 'reply', packet, bytes);
       return opened instanceof OsdpCodecError ? opened : { ...opened, sealed: true };
     }
-    // A PD that lost its Secure Channel answers with a plain NAK; anything else plain is refused.
-    if (link.channel && packet.code !== replyCode.nak) return new OsdpCodecError('badSecurity', 'plain reply inside the secure channel');
+    // A PD that lost its Secure Channel answers with a plain NAK (or BUSY); anything else plain is refused.
+    if (link.channel && packet.code !== replyCode.nak && packet.code !== replyCode.busy) return new OsdpCodecError('badSecurity', 'plain reply inside the secure channel');
     if (!link.channel && carriesMac(packet.security)) return new OsdpCodecError('badSecurity', 'secure reply without a secure channel');
     return { code: packet.code, data: packet.data, sealed: false };
   };
@@ -102,7 +102,9 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
       traffic('rx', bytes, describeFrame(packet.address, packet.sequence, `reply 0x${hex8(packet.code)} not awaited (ignored)`, false), true);
       return;
     }
-    if (packet.sequence !== current.pending.sequence) {
+    // A PD too busy to answer may say BUSY with sequence 0 in a plain packet (libosdp osdp_phy_check_packet).
+    const busy = packet.sequence === 0 && packet.code === replyCode.busy && !packet.security;
+    if (packet.sequence !== current.pending.sequence && !busy) {
       traffic('rx', bytes, describeFrame(packet.address, packet.sequence, `sequence ${packet.sequence}, expected ${current.pending.sequence}`, false), false);
       return;
     }
@@ -151,10 +153,11 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
 
   const noReply = async (link: PdLink): Promise<void> => {
     if (now() - link.lastValidAt < offlineAfterMs) return;
-    if (link.online) handlers.reading(onlineReading(link.address, false, now()));
+    const wasOnline = link.online;
     link.online = false;
     failTests(link, 'devices.osdp.pdOffline');
     restartLink(link);
+    if (wasOnline || !link.linkAlarmRaised) handlers.reading(onlineReading(link.address, false, now()));
     if (link.linkAlarmRaised) return;
     try {
       await handlers.alarm(linkAlarm(link.address, 'raised', now()));
@@ -204,6 +207,8 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
     start() {
       if (running) return;
       running = true;
+      // The offline clock starts when polling does, not when the session was built.
+      for (const link of links.values()) if (!link.online) link.lastValidAt = now();
       unsubscribe = port.onData((chunk) => {
         for (const item of decoder.push(chunk)) receive(item);
       });

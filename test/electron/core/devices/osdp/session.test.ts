@@ -1,0 +1,307 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DeviceAlarm, DeviceReading, DriverSession, TrafficRecord } from '../../../../../electron/core/devices/driver-session';
+import { defaultSerialSettings } from '../../../../../electron/core/devices/port/byte-port';
+import { openSerialBytePort } from '../../../../../electron/core/devices/port/serial-byte-port';
+import { createOsdpSession, type OsdpPdConfig, type OsdpSessionOptions } from '../../../../../electron/core/devices/osdp/session';
+import { createOsdpPdSimulator, type OsdpPdSimulator, type SimulatedPdConfig } from '../../../../../electron/core/devices/osdp/simulator';
+import { wiegand26 } from '../../../../../electron/core/devices/osdp/wiegand';
+import { openVirtualSerialPair } from '../../../../support/virtual-serial-pair';
+
+interface Bus {
+  session: DriverSession;
+  sim: OsdpPdSimulator;
+  alarms: DeviceAlarm[];
+  readings: DeviceReading[];
+  traffic: TrafficRecord[];
+  /** Makes the next `count` alarm commits fail, as a full disk would. */
+  failCommits(count: number): void;
+  commitAttempts: DeviceAlarm[];
+}
+
+const timing = { replyTimeoutMs: 150, pollIntervalMs: 5, offlineAfterMs: 700, secureRetryMs: 60_000 };
+const keyA = Uint8Array.from({ length: 16 }, (_, i) => 0xc0 + i);
+const keyB = Uint8Array.from({ length: 16 }, (_, i) => 0x10 + i);
+const readers: SimulatedPdConfig[] = [
+  { address: 1, vendor: 0x0a265c, model: 7, version: 2, serial: 0x00c0ffee, firmware: { major: 3, minor: 1, build: 9 } },
+  { address: 2, vendor: 0x001b5f, model: 4, serial: 0x2222 },
+];
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function bus(
+  pds: OsdpPdConfig[] = [{ address: 1 }, { address: 2 }],
+  simulated: SimulatedPdConfig[] = readers,
+  overrides: Partial<OsdpSessionOptions> = {},
+): Promise<Bus> {
+  const pair = await openVirtualSerialPair();
+  const acuPort = await openSerialBytePort(pair.a, defaultSerialSettings);
+  const pdPort = await openSerialBytePort(pair.b, defaultSerialSettings);
+  const sim = createOsdpPdSimulator({ port: pdPort, pds: simulated });
+  const alarms: DeviceAlarm[] = [];
+  const commitAttempts: DeviceAlarm[] = [];
+  const readings: DeviceReading[] = [];
+  const traffic: TrafficRecord[] = [];
+  let failures = 0;
+  const session = createOsdpSession({
+    port: acuPort,
+    now: () => Date.now(),
+    pds,
+    ...timing,
+    ...overrides,
+    handlers: {
+      alarm: async (alarm) => {
+        commitAttempts.push(alarm);
+        if (failures > 0) {
+          failures -= 1;
+          throw new Error('disk full');
+        }
+        alarms.push(alarm);
+      },
+      reading: (reading) => readings.push(reading),
+      traffic: (record) => traffic.push(record),
+    },
+  });
+  cleanups.push(async () => {
+    session.stop();
+    sim.stop();
+    await acuPort.close();
+    await pdPort.close();
+    await pair.unplug();
+  });
+  session.start();
+  return { session, sim, alarms, readings, traffic, commitAttempts, failCommits: (count) => (failures += count) };
+}
+
+async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const latest = (readings: DeviceReading[], key: string) => [...readings].reverse().find((reading) => reading.key === key)?.value;
+const polled = (traffic: TrafficRecord[], address: number) => traffic.some((r) => r.direction === 'tx' && r.summary.startsWith(`PD ${address} `) && r.summary.includes('POLL'));
+
+describe('OSDP ACU session over a pty pair with simulated PDs', () => {
+  it('reads identification and capabilities of both PDs as they come online', async () => {
+    const { readings } = await bus();
+    await until('capabilities of both', () => latest(readings, 'osdp:1:capabilities') && latest(readings, 'osdp:2:capabilities'));
+    expect(latest(readings, 'osdp:1:vendor')).toBe('0A265C');
+    expect(latest(readings, 'osdp:1:model')).toBe('7 v2');
+    expect(latest(readings, 'osdp:1:serial')).toBe('00C0FFEE');
+    expect(latest(readings, 'osdp:1:firmware')).toBe('3.1.9');
+    expect(latest(readings, 'osdp:2:vendor')).toBe('001B5F');
+    expect(latest(readings, 'osdp:1:online')).toBe(true);
+    expect(String(latest(readings, 'osdp:1:capabilities'))).toContain('9:0/0');
+  });
+
+  it('delivers a card swipe to the handlers with its card number, once', async () => {
+    const { sim, alarms, readings, traffic } = await bus();
+    await until('PD 1 polled', () => polled(traffic, 1));
+    const card = wiegand26(123, 45678);
+    sim.swipeCard(1, 0, card.bitCount, card.data);
+    const event = await until('card event', () => alarms.find((a) => a.eventCode === 'osdp.card'));
+    expect(event).toMatchObject({ state: 'status', severity: 'info', conditionKey: 'osdp:1:card', point: 'reader 0' });
+    expect(event.detail).toMatchObject({ cardNumber: '8106606', cardHex: '7BB26E', facility: 123, card: 45678, parityOk: true, reader: 0 });
+    expect(latest(readings, 'osdp:1:card')).toBe('8106606');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(alarms.filter((a) => a.eventCode === 'osdp.card')).toHaveLength(1);
+  });
+
+  it('reports keypad entries with their reader and digits', async () => {
+    const { sim, alarms, traffic } = await bus();
+    await until('PD 2 polled', () => polled(traffic, 2));
+    sim.keypad(2, '1234#');
+    const event = await until('keypad event', () => alarms.find((a) => a.eventCode === 'osdp.keypad'));
+    expect(event).toMatchObject({ conditionKey: 'osdp:2:keypad', state: 'status', detail: { digits: '1234#', reader: 0 } });
+  });
+
+  it('raises tamper and power alarms and restores them', async () => {
+    const { sim, alarms, traffic } = await bus();
+    await until('PD 2 polled', () => polled(traffic, 2));
+    sim.tamper(2, true);
+    sim.power(1, false);
+    await until('tamper raised', () => alarms.find((a) => a.eventCode === 'osdp.tamper' && a.state === 'raised'));
+    await until('power raised', () => alarms.find((a) => a.eventCode === 'osdp.power' && a.state === 'raised'));
+    sim.tamper(2, false);
+    sim.power(1, true);
+    await until('tamper restored', () => alarms.find((a) => a.eventCode === 'osdp.tamper' && a.state === 'restored'));
+    await until('power restored', () => alarms.find((a) => a.eventCode === 'osdp.power' && a.state === 'restored'));
+    const tamper = alarms.filter((a) => a.eventCode === 'osdp.tamper');
+    expect(tamper.map((a) => [a.state, a.conditionKey, a.severity])).toEqual([
+      ['raised', 'osdp:2:tamper', 'critical'],
+      ['restored', 'osdp:2:tamper', 'critical'],
+    ]);
+    expect(alarms.find((a) => a.eventCode === 'osdp.power')).toMatchObject({ conditionKey: 'osdp:1:power', severity: 'major' });
+  });
+
+  it('retries with the same sequence number and the same bytes when a reply is lost', async () => {
+    const { sim, traffic } = await bus();
+    await until('PD 1 polled', () => polled(traffic, 1));
+    const from = traffic.length;
+    sim.dropReplies(1, 1);
+    const retry = await until('a retry', () => traffic.slice(from).find((r) => r.direction === 'tx' && r.summary.startsWith('PD 1 ') && r.summary.endsWith('(retry)')));
+    const sent = traffic.slice(from).filter((r) => r.direction === 'tx' && r.summary.startsWith('PD 1 '));
+    const original = sent[sent.indexOf(retry) - 1];
+    expect(original?.summary.replace(/ \(retry\)$/, '')).toBe(retry.summary.replace(/ \(retry\)$/, ''));
+    expect(Array.from(retry.bytes)).toEqual(Array.from(original?.bytes ?? []));
+    const answered = await until('the retried command answered', () => traffic.slice(traffic.indexOf(retry)).find((r) => r.direction === 'rx' && r.summary.startsWith('PD 1 ')));
+    expect(answered.ok).toBe(true);
+  });
+
+  it('marks a silent PD offline after offlineAfterMs and back online, restarting at sequence 0', async () => {
+    const { sim, alarms, readings, traffic } = await bus();
+    await until('PD 2 polled', () => polled(traffic, 2));
+    sim.offline(2, true);
+    const lost = await until('link lost', () => alarms.find((a) => a.eventCode === 'link.lost' && a.state === 'raised'), 3000);
+    expect(lost).toMatchObject({ conditionKey: 'osdp:2:link', severity: 'major' });
+    expect(latest(readings, 'osdp:2:online')).toBe(false);
+    const from = traffic.length;
+    await until('PD 1 still polled', () => traffic.slice(from).some((r) => r.direction === 'rx' && r.summary.startsWith('PD 1 ')));
+    sim.offline(2, false);
+    await until('link restored', () => alarms.find((a) => a.conditionKey === 'osdp:2:link' && a.state === 'restored'), 3000);
+    expect(latest(readings, 'osdp:2:online')).toBe(true);
+    expect(traffic.slice(from).some((r) => r.direction === 'tx' && r.summary.startsWith('PD 2 seq 0 ID'))).toBe(true);
+    expect(alarms.filter((a) => a.conditionKey === 'osdp:2:link').map((a) => a.state)).toEqual(['raised', 'restored']);
+  });
+
+  it('re-reads a card event until its alarm is committed, and commits it once', async () => {
+    const { sim, alarms, commitAttempts, traffic, failCommits } = await bus();
+    await until('PD 1 polled', () => polled(traffic, 1));
+    failCommits(2);
+    const card = wiegand26(1, 1);
+    sim.swipeCard(1, 0, card.bitCount, card.data);
+    await until('card committed', () => alarms.find((a) => a.eventCode === 'osdp.card'));
+    expect(commitAttempts.filter((a) => a.eventCode === 'osdp.card')).toHaveLength(3);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(alarms.filter((a) => a.eventCode === 'osdp.card')).toHaveLength(1);
+  });
+
+  it('sends LED, buzzer and output test commands that arrive at the PD', async () => {
+    const { session, sim, traffic } = await bus();
+    await until('PD 2 polled', () => polled(traffic, 2));
+    await expect(session.runTestCommand('ledBlink', { address: 2, reader: 0, colour: 'red' })).resolves.toBe('PD 2: ACK');
+    await expect(session.runTestCommand('buzzerBeep', { address: 2, reader: 0 })).resolves.toBe('PD 2: ACK');
+    await expect(session.runTestCommand('outputPulse', { address: 1, output: 0, durationMs: 500 })).resolves.toBe('PD 1: ACK');
+    const [led] = sim.received(2);
+    expect(led).toMatchObject({ kind: 'led', leds: [{ reader: 0, temporary: { control: 2, onColour: 1, offColour: 0 } }] });
+    expect(sim.received(2)[1]).toMatchObject({ kind: 'buz', tone: 2 });
+    expect(sim.received(1)).toEqual([{ kind: 'out', outputs: [{ output: 0, control: 5, timer: 5 }] }]);
+    expect(session.testCommands().find((spec) => spec.id === 'outputPulse')?.dangerous).toBe(true);
+    await expect(session.runTestCommand('id', { address: 1 })).resolves.toContain('PDID vendor 0A265C');
+  });
+
+  it('rejects wrong test command arguments with a clear error and keeps polling', async () => {
+    const { session, traffic } = await bus();
+    await until('PD 1 polled', () => polled(traffic, 1));
+    await expect(session.runTestCommand('selfDestruct', { address: 1 })).rejects.toMatchObject({ code: 'devices.osdp.unknownTestCommand' });
+    await expect(session.runTestCommand('ledBlink', { address: 1, colour: 'plaid' })).rejects.toMatchObject({ code: 'devices.osdp.badParam', params: { name: 'colour' } });
+    await expect(session.runTestCommand('outputPulse', { address: 1, durationMs: -5 })).rejects.toMatchObject({ code: 'devices.osdp.badParam' });
+    await expect(session.runTestCommand('poll', { address: 9 })).rejects.toMatchObject({ code: 'devices.osdp.unknownPd' });
+    await expect(session.runTestCommand('poll', {})).rejects.toMatchObject({ code: 'devices.osdp.badParam', params: { name: 'address' } });
+    await expect(session.runTestCommand('poll', { address: 1 })).resolves.toBe('PD 1: ACK');
+  });
+
+  it('talks checksum-mode packets when told not to use the CRC', async () => {
+    const { readings, traffic } = await bus([{ address: 1 }], [readers[0]!], { useCrc: false });
+    await until('PD 1 polled', () => polled(traffic, 1));
+    expect(latest(readings, 'osdp:1:serial')).toBe('00C0FFEE');
+    const poll = traffic.find((r) => r.direction === 'tx' && r.summary.includes('POLL'));
+    expect((poll?.bytes[4] ?? 0) & 0x04).toBe(0);
+  });
+
+  it('reports line noise as bad frames and carries on', async () => {
+    const { sim, traffic } = await bus();
+    await until('PD 1 polled', () => polled(traffic, 1));
+    await sim.garbage(Uint8Array.of(0x01, 0x02, 0x03, 0x04));
+    await until('garbage reported', () => traffic.find((r) => r.direction === 'rx' && !r.ok && r.summary.startsWith('garbage')));
+    const from = traffic.length;
+    await until('replies after the noise', () => traffic.slice(from).filter((r) => r.direction === 'rx' && r.ok).length >= 4);
+  });
+});
+
+describe('OSDP ACU session with a Secure Channel', () => {
+  it('opens a Secure Channel with a per-PD key and exchanges encrypted polls, replies and card reads', async () => {
+    const { sim, alarms, readings, traffic } = await bus(
+      [{ address: 1, scbk: keyA }, { address: 2 }],
+      [{ ...readers[0]!, scbk: keyA }, readers[1]!],
+    );
+    await until('secure channel', () => latest(readings, 'osdp:1:secure') === true);
+    expect(sim.isSecure(1)).toBe(true);
+    expect(sim.isSecure(2)).toBe(false);
+    await until('a sealed poll answered', () => traffic.find((r) => r.direction === 'rx' && r.ok && r.summary.startsWith('PD 1 ') && r.summary.includes('[SC] ACK')));
+    const card = wiegand26(42, 4242);
+    sim.swipeCard(1, 0, card.bitCount, card.data);
+    const event = await until('card over SC', () => alarms.find((a) => a.eventCode === 'osdp.card'));
+    expect(event.detail).toMatchObject({ facility: 42, card: 4242 });
+    const rawReply = traffic.find((r) => r.direction === 'rx' && r.summary.includes('[SC] RAW'));
+    expect(rawReply).toBeDefined();
+    // Encrypted on the wire: the card's bytes do not appear in the packet.
+    expect(Buffer.from(rawReply?.bytes ?? []).includes(Buffer.from(card.data))).toBe(false);
+    expect(alarms.some((a) => a.eventCode === 'osdp.secureChannel')).toBe(false);
+  });
+
+  it('keeps the Secure Channel through a lost reply: the retried packet still verifies', async () => {
+    const { sim, readings, traffic } = await bus([{ address: 1, scbk: keyA }], [{ ...readers[0]!, scbk: keyA }]);
+    await until('secure channel', () => latest(readings, 'osdp:1:secure') === true);
+    await until('polling', () => polled(traffic, 1));
+    const from = traffic.length;
+    sim.dropReplies(1, 2);
+    await until('two retries', () => traffic.slice(from).filter((r) => r.summary.endsWith('(retry)')).length >= 2);
+    await until('sealed replies after the retries', () => traffic.slice(from).filter((r) => r.direction === 'rx' && r.ok && r.summary.includes('[SC] ACK')).length >= 3);
+    expect(traffic.slice(from).some((r) => r.direction === 'rx' && !r.ok)).toBe(false);
+    expect(sim.isSecure(1)).toBe(true);
+  });
+
+  it('opens the Secure Channel again after the PD was offline', async () => {
+    const { sim, alarms, readings } = await bus([{ address: 1, scbk: keyA }], [{ ...readers[0]!, scbk: keyA }]);
+    await until('secure channel', () => latest(readings, 'osdp:1:secure') === true);
+    sim.offline(1, true);
+    await until('link lost', () => alarms.find((a) => a.conditionKey === 'osdp:1:link' && a.state === 'raised'), 3000);
+    sim.offline(1, false);
+    await until('link restored', () => alarms.find((a) => a.conditionKey === 'osdp:1:link' && a.state === 'restored'), 3000);
+    await until('secure again', () => readings.filter((r) => r.key === 'osdp:1:secure' && r.value === true).length >= 2);
+    expect(sim.isSecure(1)).toBe(true);
+  });
+
+  it('opens a Secure Channel with SCBK-D to a PD in install mode', async () => {
+    const { sim, readings } = await bus([{ address: 1, secure: true }], [{ ...readers[0]!, installMode: true }]);
+    await until('secure channel', () => latest(readings, 'osdp:1:secure') === true);
+    expect(sim.isSecure(1)).toBe(true);
+  });
+
+  it('fails cleanly on a wrong key: one clear alarm, no key in any report, the other PD still polled', async () => {
+    const { session, sim, alarms, traffic, readings } = await bus(
+      [{ address: 1, scbk: keyA }, { address: 2 }],
+      [{ ...readers[0]!, scbk: keyB }, readers[1]!],
+    );
+    const failure = await until('secure channel alarm', () => alarms.find((a) => a.eventCode === 'osdp.secureChannel'));
+    expect(failure).toMatchObject({ state: 'raised', conditionKey: 'osdp:1:secure', severity: 'major', detail: { reason: 'cryptogramMismatch' } });
+    expect(failure.text.en).toContain('does not hold the same key');
+    expect(sim.isSecure(1)).toBe(false);
+    expect(latest(readings, 'osdp:1:secure')).toBe(false);
+    await expect(session.runTestCommand('poll', { address: 1 })).rejects.toMatchObject({ code: 'devices.osdp.secureChannelDown' });
+    const from = traffic.length;
+    await until('PD 2 still answering', () => traffic.slice(from).filter((r) => r.direction === 'rx' && r.ok && r.summary.startsWith('PD 2 ')).length >= 3);
+    expect(traffic.slice(from).some((r) => r.direction === 'tx' && r.summary.startsWith('PD 1 '))).toBe(false);
+    const reported = JSON.stringify([alarms, readings, traffic.map((r) => r.summary)]);
+    for (const key of [keyA, keyB]) {
+      expect(reported.toLowerCase()).not.toContain(Buffer.from(key).toString('hex'));
+      expect(reported).not.toContain(Array.from(key).join(','));
+    }
+    expect(alarms.filter((a) => a.eventCode === 'osdp.secureChannel')).toHaveLength(1);
+  });
+
+  it('tries the handshake again after secureRetryMs without raising the alarm twice', async () => {
+    const { alarms, traffic } = await bus([{ address: 1, scbk: keyA }], [{ ...readers[0]!, scbk: keyB }], { secureRetryMs: 100 });
+    await until('three challenges', () => traffic.filter((r) => r.direction === 'tx' && r.summary.includes('CHLNG')).length >= 3);
+    expect(alarms.filter((a) => a.eventCode === 'osdp.secureChannel')).toHaveLength(1);
+    expect(alarms.some((a) => a.eventCode === 'link.lost')).toBe(false);
+  });
+});
