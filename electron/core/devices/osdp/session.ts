@@ -57,6 +57,7 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
   const useCrc = options.useCrc ?? true;
   const random = options.random ?? ((length: number) => new Uint8Array(randomBytes(length)));
   const links = new Map<number, PdLink>();
+  if (options.pds.length === 0) throw new AppError('devices.osdp.badConfig', 'devices.osdp.badConfig', { pds: 0 });
   for (const config of options.pds) {
     const valid = Number.isInteger(config.address) && config.address >= 0 && config.address <= 0x7e && !links.has(config.address);
     // The key itself never goes into the error: only whether its length is wrong.

@@ -226,6 +226,30 @@ describe('OSDP ACU session over a pty pair with simulated PDs', () => {
   });
 });
 
+describe('OSDP ACU session configuration', () => {
+  it('refuses a bad bus configuration without echoing the key', async () => {
+    const pair = await openVirtualSerialPair();
+    const port = await openSerialBytePort(pair.a, defaultSerialSettings);
+    cleanups.push(async () => {
+      await port.close();
+      await pair.unplug();
+    });
+    const handlers = { alarm: async () => undefined, reading: () => undefined, traffic: () => undefined };
+    const build = (pds: OsdpPdConfig[]) => () => createOsdpSession({ port, handlers, now: () => Date.now(), pds });
+    expect(build([])).toThrow(expect.objectContaining({ code: 'devices.osdp.badConfig' }));
+    expect(build([{ address: 0x7f }])).toThrow(expect.objectContaining({ code: 'devices.osdp.badConfig' }));
+    expect(build([{ address: 1 }, { address: 1 }])).toThrow(expect.objectContaining({ code: 'devices.osdp.badConfig' }));
+    const shortKey = Uint8Array.of(0xde, 0xad, 0xbe, 0xef);
+    try {
+      build([{ address: 1, scbk: shortKey }])();
+      expect.unreachable('a 4-byte key must be refused');
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'devices.osdp.badConfig', params: { keyLengthOk: false } });
+      expect(JSON.stringify(error) + String(error)).not.toMatch(/dead|beef|222/i);
+    }
+  });
+});
+
 describe('OSDP ACU session with a Secure Channel', () => {
   it('opens a Secure Channel with a per-PD key and exchanges encrypted polls, replies and card reads', async () => {
     const { sim, alarms, readings, traffic } = await bus(
