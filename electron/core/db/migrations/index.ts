@@ -5,6 +5,8 @@ import * as m0002 from './0002-device-search-tokens';
 import * as m0011 from './0011-incidents';
 import * as m0013 from './0013-duty-log';
 import * as m0012 from './0012-operators';
+import * as m0020 from './0020-devices';
+import * as m0021 from './0021-alarms';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -12,6 +14,8 @@ export const migrations: Record<string, Migration> = {
   '0011-incidents': m0011,
   '0013-duty-log': m0013,
   '0012-operators': m0012,
+  '0020-devices': m0020,
+  '0021-alarms': m0021,
 };
 
 export const migrationProvider: MigrationProvider = {
