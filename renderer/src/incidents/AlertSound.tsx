@@ -63,6 +63,8 @@ export function AlertSound() {
     playing.current = true;
     lastPlayed.current = Date.now();
     document.documentElement.dataset.alertSound = 'playing';
+    // How many times the alarm has sounded since the page loaded: what a test (or a support engineer) can read back.
+    document.documentElement.dataset.alertBeeps = String(Number(document.documentElement.dataset.alertBeeps ?? 0) + 1);
     void playAlarmBeep().finally(() => {
       playing.current = false;
       delete document.documentElement.dataset.alertSound;
