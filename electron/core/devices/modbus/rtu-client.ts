@@ -1,5 +1,6 @@
 // A typed, one-request-at-a-time Modbus RTU master over modbus-serial, with the raw bytes of every exchange.
 
+import { existsSync } from 'node:fs';
 import ModbusRTU from 'modbus-serial';
 import { AppError } from '../../../../shared/contract/app-error';
 import type { ModbusReadFunction } from '../../../../shared/domain/devices/modbus-register-map';
@@ -22,6 +23,8 @@ export interface RtuClient {
   close(): Promise<void>;
   readonly isOpen: boolean;
 }
+
+const presenceCheckMs = 250;
 
 export interface RtuClientOptions {
   path: string;
@@ -53,11 +56,17 @@ export async function openRtuClient(options: RtuClientOptions): Promise<RtuClien
   let closeReported = false;
   const closeListeners: ((reason: string) => void)[] = [];
   const reportClose = (reason: string): void => {
+    clearInterval(presenceTimer);
     if (closedByUs || closeReported) return;
     closeReported = true;
     for (const listener of closeListeners) listener(reason);
   };
   client.on('close', () => reportClose('portClosed'));
+  // As in serial-byte-port.ts: some USB drivers never report 'close', but the device node vanishes.
+  const presenceTimer = setInterval(() => {
+    if (!existsSync(options.path)) reportClose('portGone');
+  }, presenceCheckMs);
+  presenceTimer.unref();
   // Without a listener an 'error' event would be thrown from the emitter and take the process down.
   client.on('error', (error: unknown) => {
     if (!client.isOpen) reportClose(messageOf(error));
@@ -97,6 +106,7 @@ export async function openRtuClient(options: RtuClientOptions): Promise<RtuClien
     },
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(presenceTimer);
         if (closedByUs) return resolve();
         closedByUs = true;
         // An error here means the port was already closed (unplugged): the state we want.

@@ -35,7 +35,7 @@ export interface ModbusSimulator {
   silence(on: boolean): void;
   /** Puts raw bytes on the line. */
   garbage(bytes: Uint8Array): Promise<void>;
-  /** Every well-formed request addressed to this slave, before it is answered. */
+  /** Every well-formed request addressed to this slave, heard even while silenced, before it is answered. */
   onRequest(listener: (request: ModbusRequest) => void): () => void;
   stop(): void;
 }
@@ -131,8 +131,8 @@ export function createModbusSimulator(options: ModbusSimulatorOptions): ModbusSi
       const request = output.request;
       // §2.1: 0 is a broadcast, which every slave carries out and none answers.
       if (request.slave !== slaveAddress && request.slave !== 0) continue;
-      if (silent) continue;
       for (const listener of listeners) listener(request);
+      if (silent) continue;
       const response = answer(request);
       if (response && request.slave !== 0) void send(encodeResponse(response));
     }

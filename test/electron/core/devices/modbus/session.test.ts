@@ -4,7 +4,7 @@ import { openSerialBytePort } from '../../../../../electron/core/devices/port/se
 import { shippedModbusModel } from '../../../../../electron/core/devices/modbus/models/shipped-models';
 import { createModbusSession, type ModbusSession } from '../../../../../electron/core/devices/modbus/session';
 import { createModbusSimulator, type ModbusSimulator } from '../../../../../electron/core/devices/modbus/simulator';
-import type { ModbusRequest } from '../../../../../electron/core/devices/modbus/rtu-frame';
+import { encodeResponse, type ModbusRequest } from '../../../../../electron/core/devices/modbus/rtu-frame';
 import { openVirtualSerialPair, type VirtualSerialPair } from '../../../../support/virtual-serial-pair';
 import { recordSession, sleep, waitFor, type SessionRecorder } from './session-recorder';
 
@@ -160,6 +160,25 @@ describe('the Modbus session against the simulator over a pty', () => {
     expect(recorder.alarms.filter((a) => a.eventCode === 'link.lost')).toEqual([]);
   });
 
+  it('counts a reply with a bad CRC as a failure and shows its bytes as rejected', async () => {
+    const { session, simulator, recorder } = await rig('th-rs485-generic', { linkLostAfterFailures: 5 });
+    simulator.silence(true);
+    const corrupted = encodeResponse({ slave: 1, function: 3, registers: [550, 230] });
+    corrupted[8] = (corrupted[8] ?? 0) ^ 0xff;
+    let sent = false;
+    simulator.onRequest(() => {
+      if (sent) return;
+      sent = true;
+      void simulator.garbage(corrupted);
+    });
+    session.start();
+    await waitFor('the bad reply', () => session.counters().badReplies === 1);
+    expect(recorder.traffic.find((t) => t.direction === 'rx' && !t.ok)).toMatchObject({ bytes: corrupted, summary: 'slave 1 bad reply: CRC error' });
+    expect(recorder.readings).toEqual([]);
+    simulator.silence(false);
+    await waitFor('a good reading after it', () => recorder.readings.length > 0);
+  });
+
   it('raises link.lost after N silent polls, once, and restores it on the next reply', async () => {
     const { session, simulator, recorder } = await rig('th-rs485-generic', { linkLostAfterFailures: 3 });
     session.start();
@@ -182,7 +201,7 @@ describe('the Modbus session against the simulator over a pty', () => {
     await waitFor('first reading', () => recorder.readings.length > 0);
     await pair.unplug();
     await waitFor('link lost', () => alarmLog(recorder, 'modbus:1:link').length === 1, 3000);
-    expect(recorder.alarms.at(-1)).toMatchObject({ eventCode: 'link.lost', state: 'raised', detail: { path: pair.a, reason: 'portClosed' } });
+    expect(recorder.alarms.at(-1)).toMatchObject({ eventCode: 'link.lost', state: 'raised', detail: { path: pair.a, reason: expect.stringMatching(/^port(Closed|Gone)$/) } });
     expect(session.counters().timeouts).toBe(0);
     await expect(session.runTestCommand('readAll', {})).rejects.toMatchObject({ code: 'devices.modbus.portClosed' });
     const count = recorder.traffic.length;
@@ -220,6 +239,15 @@ describe('the Modbus session against the simulator over a pty', () => {
     await expect(session.runTestCommand('writeRegister', { address: 1, value: -100 })).resolves.toBe('0x0001 = 65436');
     expect(simulator.value('temperature')).toBe(-10);
     await expect(session.runTestCommand('nope', {})).rejects.toMatchObject({ code: 'devices.modbus.unknownCommand' });
+  });
+
+  it('refuses a port that does not exist with a clear error', async () => {
+    const model = shippedModbusModel('th-rs485-generic');
+    if (!model) throw new Error('no model');
+    await expect(createModbusSession({
+      path: '/dev/does-not-exist-duty', serialSettings: defaultSerialSettings, handlers: recordSession().handlers, now: Date.now,
+      slaveAddress: 1, model, pollIntervalMs: 40, timeoutMs: 150, linkLostAfterFailures: 3,
+    })).rejects.toMatchObject({ code: 'devices.portOpenFailed', params: { path: '/dev/does-not-exist-duty' } });
   });
 
   it('reads all points now on demand', async () => {
