@@ -1,4 +1,5 @@
 // The duty log and shift handover: entries, the outgoing guard's summary with the open incidents, the incoming guard's confirmation.
+import { openIncidentStates } from '../../../shared/domain/incidents/incident-lifecycle';
 import type { Selectable } from 'kysely';
 import { AppError } from '../../../shared/contract/app-error';
 import type { DutyLogEntry, HandoverDraft, HandoverIncident, ShiftHandover, ShiftHandoverListItem } from '../../../shared/contract/duty';
@@ -78,7 +79,7 @@ async function openIncidents(db: Db | Trx, now: number): Promise<HandoverInciden
   const rows = await db
     .selectFrom('incident')
     .select(['id', 'number', 'level', 'state', 'title', 'reported_at'])
-    .where('state', '!=', 'closed')
+    .where('state', 'in', openIncidentStates)
     .orderBy('reported_at')
     .execute();
   const timelines = await loadTimelines(db, rows.map((r) => r.id));

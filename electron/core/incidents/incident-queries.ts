@@ -3,7 +3,7 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { IncidentDetail, IncidentList, IncidentListItem } from '../../../shared/contract/incidents';
 import type { JournalEntry } from '../../../shared/contract/journal';
 import type { MethodArgs } from '../../../shared/contract';
-import { availableActions } from '../../../shared/domain/incidents/incident-lifecycle';
+import { availableActions, openIncidentStates } from '../../../shared/domain/incidents/incident-lifecycle';
 import { compareUrgency, slaMilestones, urgency } from '../../../shared/domain/incidents/sla-clock';
 import type { CallContext, CoreContext } from '../context';
 import type { Database, Db } from '../db/database';
@@ -60,7 +60,7 @@ function filtered(db: Db, filter: Filter) {
  * newest first, up to the limit.
  */
 export async function listIncidents(ctx: CoreContext, filter: Filter): Promise<IncidentList> {
-  const open = await filtered(ctx.db, filter).where('state', '!=', 'closed').execute();
+  const open = await filtered(ctx.db, filter).where('state', 'in', openIncidentStates).execute();
   const closed =
     filter.scope === 'all'
       ? await filtered(ctx.db, filter).where('state', '=', 'closed').orderBy('reported_at', 'desc').limit(filter.limit).execute()

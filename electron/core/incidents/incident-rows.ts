@@ -73,7 +73,10 @@ function toIncidentEvent(r: IncidentEventRow): IncidentEvent {
   }
 }
 
-/** The timelines of some incidents, each in the order its events were recorded. */
+/**
+ * The timelines the SLA clocks are computed from, each in the order its events were recorded. Notes are left out:
+ * they move no clock, and an open incident may gather dozens (the partial index incident_event_clock skips them).
+ */
 export async function loadTimelines(db: Db | Trx, ids: readonly string[]): Promise<Map<string, IncidentEvent[]>> {
   const timelines = new Map<string, IncidentEvent[]>(ids.map((id) => [id, []]));
   const chunk = 500;
@@ -82,6 +85,8 @@ export async function loadTimelines(db: Db | Trx, ids: readonly string[]): Promi
       .selectFrom('incident_event')
       .selectAll()
       .where('incident_id', 'in', ids.slice(start, start + chunk))
+      .where('type', '!=', 'note_added')
+      .orderBy('incident_id')
       .orderBy('seq')
       .execute();
     for (const r of rows) timelines.get(r.incident_id)?.push(toIncidentEvent(r));

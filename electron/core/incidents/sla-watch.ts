@@ -1,4 +1,5 @@
 // The SLA watch: journals every deadline an incident crossed, once, with its true time: at start-up and while running.
+import { openIncidentStates } from '../../../shared/domain/incidents/incident-lifecycle';
 import { crossingKey, milestoneCrossings } from '../../../shared/domain/incidents/sla-crossings';
 import type { CoreContext } from '../context';
 import { inTransaction } from '../journal/service';
@@ -26,7 +27,7 @@ export async function checkSlaCrossings(ctx: CoreContext): Promise<string[]> {
     const incidents = await trx
       .selectFrom('incident')
       .select(['id', 'number'])
-      .where((eb) => eb.or([eb('state', '!=', 'closed'), eb('updated_at', '>=', from)]))
+      .where((eb) => eb.or([eb('state', 'in', openIncidentStates), eb('updated_at', '>=', from)]))
       .execute();
     const timelines = await loadTimelines(trx, incidents.map((i) => i.id));
     const noticed = new Set<string>();

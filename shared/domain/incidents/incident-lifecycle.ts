@@ -15,6 +15,8 @@ import { AppError, type Result } from '../../contract/app-error';
 
 export const incidentStates = ['reported', 'responded', 'plan_submitted', 'in_progress', 'resolved', 'fault_report_submitted', 'closed'] as const;
 export type IncidentState = (typeof incidentStates)[number];
+/** Every state but closed, as a list: `state in (…)` lets SQLite use the incident_state index where `!=` would scan. */
+export const openIncidentStates = incidentStates.filter((s) => s !== 'closed');
 
 export const incidentStateLabels: Record<IncidentState, { zh: string; en: string }> = {
   reported: { zh: '已报告', en: 'Reported' },

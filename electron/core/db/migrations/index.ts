@@ -7,6 +7,7 @@ import * as m0013 from './0013-duty-log';
 import * as m0012 from './0012-operators';
 import * as m0020 from './0020-devices';
 import * as m0021 from './0021-alarms';
+import * as m0030 from './0030-incident-clock-index';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0012-operators': m0012,
   '0020-devices': m0020,
   '0021-alarms': m0021,
+  '0030-incident-clock-index': m0030,
 };
 
 export const migrationProvider: MigrationProvider = {
