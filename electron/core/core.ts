@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, type Result } from '../../shared/contract/app-error';
 import { contract, type EventMap, type EventName, isMethodName, type MethodName } from '../../shared/contract';
+import type { PortInfo } from '../../shared/contract/devices';
 import type { SystemInfo } from '../../shared/contract/system';
+import { type AlarmIngest, createAlarmIngest } from './alarms/alarm-ingest';
+import { alarmsApi } from './alarms/api';
 import { alertsApi } from './alerts/api';
 import type { Handlers } from './api-handlers';
 import { assetsApi } from './assets/api';
@@ -13,6 +16,12 @@ import type { CallContext, Clock, CoreContext } from './context';
 import type { Db } from './db/database';
 import { clearCleanShutdownMark, closedCleanly, writeCleanShutdownMark } from './db/clean-shutdown';
 import { type BackgroundIntegrityCheck, openDatabase, startBackgroundIntegrityCheck } from './db/open-database';
+import { devicesApi } from './devices/api';
+import { type DeviceLayer, startConfiguredDevices } from './devices/device-service';
+import { createDeviceSupervisor } from './devices/device-supervisor';
+import { listPorts } from './devices/port-list';
+import { type BackoffOptions, defaultBackoff } from './devices/reconnect-backoff';
+import { openSecretBox } from './devices/secret-box';
 import { dutyApi } from './duty/api';
 import { incidentsApi } from './incidents/api';
 import { checkSlaCrossings, type SlaWatch, startSlaWatch } from './incidents/sla-watch';
@@ -30,6 +39,18 @@ export interface CoreOptions {
   newId?: () => string;
   /** How often the SLA watch looks for passed deadlines while running; 0 turns the timer off (tests). Default 30 s. */
   slaWatchIntervalMs?: number;
+  devices?: DeviceOptions;
+}
+
+export interface DeviceOptions {
+  /** False: configured devices are never opened (tests of the configuration alone). Default true. */
+  autoStart?: boolean;
+  /**
+   * Lists the ports with their USB identities, both for `devices.ports` and to find a replugged adapter under a new
+   * path. Default: serialport's list; tests report socat ptys with made-up identities (a pty has none).
+   */
+  listPorts?: () => Promise<PortInfo[]>;
+  backoff?: BackoffOptions;
 }
 
 export type { CoreSession };
@@ -76,6 +97,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let slaWatch: SlaWatch | null = null;
   let coreCtx: CoreContext | null = null;
   let backgroundCheck: BackgroundIntegrityCheck | null = null;
+  let deviceLayer: DeviceLayer | null = null;
+  let alarmIngest: AlarmIngest | null = null;
   /** Whether this run has proof the file is sound, which a clean-shutdown mark may then vouch for next time. */
   let integrityKnownGood = false;
   const resumeTokens = new ResumeTokens();
@@ -105,6 +128,21 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const ctx: CoreContext = { db, dataDir: options.dataDir, clock: options.clock ?? systemClock, newId: options.newId ?? uuidv7, emit };
     // Deadlines passed while the console was closed are journaled before anyone is answered.
     await checkSlaCrossings(ctx);
+    const deviceOptions = options.devices ?? {};
+    const injectedLister = deviceOptions.listPorts;
+    const portList = injectedLister ? async () => ({ ports: await injectedLister(), warning: null }) : () => listPorts();
+    const ingest = createAlarmIngest(ctx);
+    alarmIngest = ingest;
+    const layer: DeviceLayer = {
+      secrets: openSecretBox(options.dataDir),
+      supervisor: createDeviceSupervisor(ctx, {
+        ingest,
+        listPorts: async () => (await portList()).ports,
+        backoff: deviceOptions.backoff ?? defaultBackoff,
+        autoStart: deviceOptions.autoStart ?? true,
+      }),
+    };
+    deviceLayer = layer;
     handlers = {
       'system.info': async () => info,
       ...journalApi(ctx),
@@ -113,10 +151,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...dutyApi(ctx),
       ...operatorsApi(ctx, resumeTokens),
       ...alertsApi(ctx),
+      ...alarmsApi(ctx),
+      ...devicesApi(ctx, layer, portList),
     };
     const slaWatchIntervalMs = options.slaWatchIntervalMs ?? defaultSlaWatchIntervalMs;
     if (slaWatchIntervalMs > 0) slaWatch = startSlaWatch(ctx, slaWatchIntervalMs);
     coreCtx = ctx;
+    // Devices start once the core answers: an alarm arriving now is committed like any other.
+    await startConfiguredDevices(ctx, layer);
   } catch (err) {
     info.startupError = toErrorData(err);
   }
@@ -154,6 +196,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     async close() {
       listeners.clear();
       await slaWatch?.stop();
+      // Sessions stop first, then the alarms they handed in are committed, then the file closes.
+      await deviceLayer?.supervisor.stop();
+      await alarmIngest?.idle();
       await backgroundCheck?.cancel();
       const wasOpen = db !== null && info.startupError === null;
       await db?.destroy();

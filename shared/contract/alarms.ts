@@ -70,6 +70,10 @@ export interface AlarmRaised {
   alarm: Alarm;
 }
 
+export interface AlarmsChanged {
+  ids: string[];
+}
+
 export const alarmsContract = {
   /** `active`: not restored or not acknowledged, most severe then newest first; `all`: history, newest first. */
   'alarms.list': query<AlarmList>()(

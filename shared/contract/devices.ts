@@ -125,6 +125,10 @@ export interface TrafficPage {
   dropped: boolean;
 }
 
+export interface DevicesChanged {
+  ids: string[];
+}
+
 export interface TestCommandResult {
   commandId: string;
   result: string;

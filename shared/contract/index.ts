@@ -1,15 +1,17 @@
 // The whole contract: every method the core answers and every event it pushes.
 import type { z } from 'zod';
+import { type AlarmRaised, alarmsContract, type AlarmsChanged } from './alarms';
 import { alertsContract } from './alerts';
 import { assetsContract } from './assets';
 import type { MethodSpec } from './define';
+import { type DevicesChanged, devicesContract } from './devices';
 import { dutyContract } from './duty';
 import { incidentsContract, type IncidentsChanged } from './incidents';
 import { journalContract } from './journal';
 import { operatorsContract } from './operators';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...devicesContract, ...alarmsContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -23,15 +25,32 @@ export function isMethodName(name: unknown): name is MethodName {
 
 /** Events the core pushes to every connected UI. */
 export interface EventMap {
+  /** A device alarm was raised (not a repeat of one still active): the banner and the sound. */
+  'alarms.raised': AlarmRaised;
+  /** Alarms were raised, restored, repeated or acknowledged: read alarms.list again. */
+  'alarms.changed': AlarmsChanged;
   'assets.changed': { ids: string[] };
+  /** Configured devices changed, or their link state did (connected, reconnecting, offline…). */
+  'devices.changed': DevicesChanged;
   'incidents.changed': IncidentsChanged;
   /** One per committed change: the range of journal entries it appended (an import may add thousands). */
   'journal.appended': { fromSeq: number; toSeq: number; count: number };
+  /** How far a running `journal.verify` has come (after each batch of entries). */
+  'journal.verifyProgress': { checked: number; total: number };
   /** The core's own state changed (the background integrity check failed): read system.info again. */
   'system.changed': Record<string, never>;
 }
 export type EventName = keyof EventMap;
-export const eventNames: EventName[] = ['assets.changed', 'incidents.changed', 'journal.appended', 'system.changed'];
+export const eventNames: EventName[] = [
+  'alarms.raised',
+  'alarms.changed',
+  'assets.changed',
+  'devices.changed',
+  'incidents.changed',
+  'journal.appended',
+  'journal.verifyProgress',
+  'system.changed',
+];
 
 /** What the renderer holds: one way to call, one way to listen, whichever transport carries them. */
 export interface ConsoleClient {
@@ -39,8 +58,14 @@ export interface ConsoleClient {
   subscribe<E extends EventName>(event: E, handler: (payload: EventMap[E]) => void): () => void;
 }
 
+export * from './alarms';
 export * from './alerts';
 export * from './app-error';
+export * from './device-protocols';
+export * from './devices';
+// Both assets (a register device's status) and devices (a link's live status) name a DeviceStatus: from here it is
+// the register's; the link's is imported from './devices'.
+export type { DeviceStatus } from './assets';
 export * from './assets';
 export * from './duty';
 export * from './incidents';

@@ -1,0 +1,148 @@
+// Keeps one device's session running: open its port, start the session, and after a loss retry with backoff.
+import { AppError, type AppErrorData } from '../../../shared/contract/app-error';
+import type { LinkState, PortMatch, SerialPortSettings } from '../../../shared/contract/devices';
+import type { Driver, OpenedSession, PortOpener } from './driver-registry';
+import type { DriverSession, SessionHandlers } from './driver-session';
+import { type PortLister, resolvePortPath } from './port-match';
+import { type BackoffOptions, createBackoff } from './reconnect-backoff';
+
+export interface LinkStatus {
+  state: LinkState;
+  since: number;
+  currentPath: string | null;
+  lastError: AppErrorData | null;
+  /** Connections made again after one was lost. */
+  reconnects: number;
+}
+
+export interface DeviceLinkOptions {
+  portPath: string;
+  portMatch: PortMatch;
+  serial: SerialPortSettings;
+  driver: Driver;
+  /** Parsed, secrets in clear. */
+  settings: Record<string, unknown>;
+  handlers: SessionHandlers;
+  now: () => number;
+  listPorts: PortLister;
+  openPort: PortOpener;
+  backoff: BackoffOptions;
+  onStatus(status: LinkStatus, previous: LinkStatus): void;
+}
+
+export interface DeviceLink {
+  start(): void;
+  /** Stops retrying, stops the session and closes its port; resolves once the port is closed. */
+  stop(): Promise<void>;
+  status(): LinkStatus;
+  /** The running session, or null while not connected. */
+  session(): DriverSession | null;
+}
+
+function asErrorData(err: unknown, fallbackCode: string, params: Record<string, string>): AppErrorData {
+  if (err instanceof AppError) return err.toData();
+  const reason = err instanceof Error ? err.message : String(err);
+  return new AppError(fallbackCode, fallbackCode, { ...params, reason }).toData();
+}
+
+export function createDeviceLink(options: DeviceLinkOptions): DeviceLink {
+  const { now } = options;
+  const backoff = createBackoff(options.backoff);
+  let status: LinkStatus = { state: 'connecting', since: now(), currentPath: null, lastError: null, reconnects: 0 };
+  let stopped = false;
+  let everConnected = false;
+  let opened: OpenedSession | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let attempt: Promise<void> | null = null;
+
+  const update = (patch: Partial<Omit<LinkStatus, 'since'>>): void => {
+    const previous = status;
+    const next = { ...status, ...patch };
+    if (next.state !== previous.state) next.since = now();
+    status = next;
+    const changed = next.state !== previous.state || next.currentPath !== previous.currentPath || next.lastError?.code !== previous.lastError?.code;
+    if (changed) options.onStatus(next, previous);
+  };
+
+  const retryLater = (): void => {
+    if (stopped) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      runAttempt();
+    }, backoff.next());
+  };
+
+  /** One attempt at a time; whatever it throws (a session that failed to start) is a reason to retry, not a crash. */
+  const runAttempt = (): void => {
+    attempt = connect()
+      .catch((err: unknown) => {
+        if (stopped) return;
+        update({ state: 'reconnecting', currentPath: null, lastError: asErrorData(err, 'devices.sessionFailed', { path: options.portPath }) });
+        retryLater();
+      })
+      .finally(() => (attempt = null));
+  };
+
+  const lost = (session: OpenedSession, error?: Error): void => {
+    if (stopped || opened !== session) return;
+    opened = null;
+    session.close().catch((err: unknown) => console.error('[devices] closing a lost session failed:', err));
+    const path = status.currentPath ?? options.portPath;
+    update({ state: 'reconnecting', currentPath: null, lastError: error ? asErrorData(error, 'devices.portClosed', { path }) : new AppError('devices.portClosed', 'devices.portClosed', { path }).toData() });
+    retryLater();
+  };
+
+  const connect = async (): Promise<void> => {
+    if (stopped) return;
+    const path = await resolvePortPath(options.portPath, options.portMatch, options.listPorts);
+    if (stopped) return;
+    if (path === null) {
+      // Offline: the node is not there (adapter unplugged, wrong path) — a clear reason, and keep looking.
+      update({ state: 'offline', currentPath: null, lastError: new AppError('devices.portMissing', 'devices.portMissing', { path: options.portPath }).toData() });
+      retryLater();
+      return;
+    }
+    let session: OpenedSession;
+    try {
+      session = await options.driver.open({ path, serial: options.serial, settings: options.settings, handlers: options.handlers, now, openPort: options.openPort });
+    } catch (err) {
+      if (stopped) return;
+      update({ state: 'reconnecting', currentPath: null, lastError: asErrorData(err, 'devices.portOpenFailed', { path }) });
+      retryLater();
+      return;
+    }
+    if (stopped) {
+      await session.close();
+      return;
+    }
+    try {
+      session.session.start();
+    } catch (err) {
+      await session.close();
+      throw err;
+    }
+    opened = session;
+    backoff.reset();
+    session.onClose((error) => lost(session, error));
+    update({ state: 'connected', currentPath: path, lastError: null, reconnects: everConnected ? status.reconnects + 1 : status.reconnects });
+    everConnected = true;
+  };
+
+  return {
+    start() {
+      if (stopped || attempt || opened) return;
+      runAttempt();
+    },
+    async stop() {
+      stopped = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = undefined;
+      await attempt;
+      const session = opened;
+      opened = null;
+      await session?.close();
+    },
+    status: () => status,
+    session: () => opened?.session ?? null,
+  };
+}

@@ -1,0 +1,79 @@
+// Per device: the latest 2,000 frames for the traffic monitor, and the health counters they feed.
+import type { DeviceHealth, TrafficLine, TrafficPage } from '../../../shared/contract/devices';
+import type { TrafficRecord } from '../../../shared/domain/devices/device-signals';
+
+export const defaultTrafficCapacity = 2000;
+const latencyWindow = 100;
+
+export interface TrafficCapture {
+  record(record: TrafficRecord): void;
+  /** Lines after `afterSeq`, oldest first, at most `limit`. */
+  page(afterSeq: number, limit: number): TrafficPage;
+  health(): Omit<DeviceHealth, 'reconnects'>;
+}
+
+export function hexOf(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ');
+}
+
+/** Printable ASCII as is, every other byte as `.`. */
+export function asciiOf(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
+}
+
+export function createTrafficCapture(capacity = defaultTrafficCapacity): TrafficCapture {
+  // A ring: `lines[(start + i) % capacity]`, so a busy bus never copies the buffer.
+  const lines: TrafficLine[] = [];
+  let start = 0;
+  let lastSeq = 0;
+  let framesGood = 0;
+  let framesBad = 0;
+  let lastFrameAt: number | null = null;
+  const latencies: number[] = [];
+  let latencyLastMs: number | null = null;
+
+  const oldestSeq = (): number => (lines.length === 0 ? lastSeq + 1 : lines[start]!.seq);
+
+  return {
+    record(record) {
+      const line: TrafficLine = {
+        seq: ++lastSeq,
+        at: record.at,
+        direction: record.direction,
+        hex: hexOf(record.bytes),
+        ascii: asciiOf(record.bytes),
+        summary: record.summary,
+        ok: record.ok,
+        latencyMs: record.latencyMs ?? null,
+      };
+      if (lines.length < capacity) lines.push(line);
+      else {
+        lines[start] = line;
+        start = (start + 1) % capacity;
+      }
+      // Health counts what the device sent; what the console sent is not a frame received.
+      if (record.direction !== 'rx') return;
+      if (record.ok) framesGood++;
+      else framesBad++;
+      lastFrameAt = record.at;
+      if (record.latencyMs !== undefined) {
+        latencyLastMs = record.latencyMs;
+        latencies.push(record.latencyMs);
+        if (latencies.length > latencyWindow) latencies.shift();
+      }
+    },
+    page(afterSeq, limit) {
+      const first = Math.max(afterSeq + 1, oldestSeq());
+      const out: TrafficLine[] = [];
+      for (let seq = first; seq <= lastSeq && out.length < limit; seq++) {
+        out.push(lines[(start + (seq - oldestSeq())) % lines.length]!);
+      }
+      // Asked past the end (a monitor that outlived a restart): the answer's lastSeq brings it back in step.
+      return { lines: out, lastSeq: out.at(-1)?.seq ?? Math.min(afterSeq, lastSeq), dropped: afterSeq + 1 < oldestSeq() };
+    },
+    health() {
+      const mean = latencies.length ? latencies.reduce((sum, ms) => sum + ms, 0) / latencies.length : null;
+      return { framesGood, framesBad, lastFrameAt, latencyLastMs, latencyMeanMs: mean === null ? null : Math.round(mean * 10) / 10 };
+    },
+  };
+}
