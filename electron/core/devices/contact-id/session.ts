@@ -118,13 +118,38 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
     await reply(ackBytes, at, `ACK ${alarm.eventCode} ${alarm.conditionKey}`);
   };
 
+  type EventJob = { kind: 'message'; item: Extract<ReceiverDecoded, { kind: 'event' }>; at: number };
+  const isEventJob = (job: Job | undefined): job is EventJob => job?.kind === 'message' && job.item.kind === 'event';
+
+  /** Records the event and hands its alarm in at once; the function returned sends its reply once that commit settled. */
+  const beginEvent = (job: EventJob): (() => Promise<void>) => {
+    const { item, at } = job;
+    handlers.traffic({ at, direction: 'rx', bytes: item.bytes, summary: summarizeReceiverMessage(item), ok: true });
+    const alarm: DeviceAlarm = contactIdAlarm(item, at);
+    const committed = handlers.alarm(alarm).then(
+      () => ({ ok: true as const }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    return async () => {
+      const outcome = await committed;
+      if (outcome.ok) await reply(ackBytes, at, `ACK ${alarm.eventCode} ${alarm.conditionKey}`);
+      else await reply(nakBytes, at, `NAK (commit failed: ${errorText(outcome.error)})`);
+    };
+  };
+
   const drain = async (): Promise<void> => {
     if (draining) return;
     draining = true;
     try {
       for (let job = jobs.shift(); job && running; job = jobs.shift()) {
         if (job.kind === 'silence') await handleSilence(job.at);
-        else await handleMessage(job.item, job.at);
+        else if (isEventJob(job) && linkLostAt === undefined) {
+          // Events already waiting are handed in together, so the device layer can commit them in one transaction
+          // (group commit); the ACKs still go out in order, each only after its own event is committed.
+          const sendReplies = [beginEvent(job)];
+          for (let next = jobs[0]; isEventJob(next); next = jobs[0]) sendReplies.push(beginEvent(jobs.shift() as EventJob));
+          for (const send of sendReplies) await send();
+        } else await handleMessage(job.item, job.at);
       }
     } finally {
       draining = false;
