@@ -122,8 +122,18 @@ export async function listEntries(
   return (await q.execute()).map(toJournalEntry);
 }
 
+export interface VerifyOptions {
+  batchSize?: number;
+  /** Called after each batch: entries checked so far, and the chain's length when the check began. */
+  onProgress?: (checked: number, total: number) => void;
+}
+
 /** Walks the whole chain in order and names the first entry that does not hold. */
-export async function verifyChain(db: Db, batchSize = 5000): Promise<ChainCheck> {
+export async function verifyChain(db: Db, options: VerifyOptions = {}): Promise<ChainCheck> {
+  const batchSize = options.batchSize ?? 5000;
+  const total = options.onProgress
+    ? Number((await db.selectFrom('journal').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0)
+    : 0;
   let prevHash = genesisHash;
   let afterSeq = 0;
   let checked = 0;
@@ -141,6 +151,7 @@ export async function verifyChain(db: Db, batchSize = 5000): Promise<ChainCheck>
       prevHash = row.hash;
       checked += 1;
     }
+    options.onProgress?.(checked, Math.max(total, checked));
     if (rows.length < batchSize) return { ok: true, checked, broken: null };
     afterSeq = rows[rows.length - 1]!.seq;
   }

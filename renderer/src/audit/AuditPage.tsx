@@ -1,7 +1,7 @@
 // The audit view: the journal newest first with filters, paged by sequence number, and the hash-chain check.
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Flex, Form, Input, Result, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Form, Input, Progress, Result, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -61,7 +61,9 @@ export function AuditPage() {
   });
   const rows = useMemo(() => journal.data?.pages.flat() ?? [], [journal.data]);
 
+  const [progress, setProgress] = useState<{ checked: number; total: number } | null>(null);
   const verify = useMutation<BrokenEntry, AppError>({
+    onMutate: () => setProgress(null),
     mutationFn: async () => {
       const check = await consoleClient().invoke('journal.verify', {});
       if (!check.broken) return { check, entry: null };
@@ -69,6 +71,12 @@ export function AuditPage() {
       return { check, entry: entry?.seq === check.broken.seq ? entry : null };
     },
   });
+
+  // A long chain takes seconds to check: follow the core's progress while our check runs.
+  useEffect(() => {
+    if (!verify.isPending) return;
+    return consoleClient().subscribe('journal.verifyProgress', setProgress);
+  }, [verify.isPending]);
 
   const showEntry = (seq: number) => {
     form.resetFields();
@@ -99,6 +107,12 @@ export function AuditPage() {
         </Button>
       </Flex>
 
+      {verify.isPending && progress && (
+        <Card size="small" data-testid="chain-progress">
+          <Typography.Text>{t('progress', { checked: progress.checked.toLocaleString(), total: progress.total.toLocaleString() })}</Typography.Text>
+          <Progress percent={progress.total > 0 ? Math.floor((progress.checked / progress.total) * 100) : 0} status="active" />
+        </Card>
+      )}
       {verify.isError && <Alert type="error" showIcon title={errorMessage(verify.error)} />}
       {verify.data && !broken && (
         <Alert type="success" showIcon data-testid="chain-result" title={t('intact', { count: verify.data.check.checked })} />
