@@ -3,7 +3,10 @@ import { createUpsSimulator } from '../../../../electron/core/devices/megatec/si
 import { encodePin } from '../../../../electron/core/devices/nx584/requests';
 import { createNx584PanelSimulator } from '../../../../electron/core/devices/nx584/simulator';
 import { openSerialBytePort } from '../../../../electron/core/devices/port/serial-byte-port';
+import { maskParams } from '../../../../electron/core/devices/device-test-commands';
 import { hexOf } from '../../../../electron/core/devices/traffic-capture';
+import { secretPlaceholder } from '../../../../shared/contract/device-protocols';
+import { tempDir } from '../../../support/temp-core';
 import { openVirtualSerialPair } from '../../../support/virtual-serial-pair';
 import { type DeviceCore, eightNone, eventually, startDeviceCore } from './device-core';
 
@@ -93,5 +96,40 @@ describe('device diagnostics', () => {
     expect(seen).not.toContain(pinHex);
     const [run] = await t.call('journal.list', { typePrefix: 'device.test_command', limit: 1 });
     expect(run).toMatchObject({ payload: { commandId: 'armAway', dangerous: true, confirmed: true, params: { partition: 1 }, ok: true } });
+  });
+
+  it('runs the configured devices again after a restart, opening their sealed secrets with the same key file', async () => {
+    const dataDir = tempDir();
+    const pin = '8642';
+    const pair = await openVirtualSerialPair();
+    const port = await openSerialBytePort(pair.b, eightNone(2400));
+    const panel = createNx584PanelSimulator({ port, framing: 'ascii', zones: 2, partitions: 1, pin, ackTimeoutMs: 300 });
+    cleanups.push(() => pair.unplug(), () => port.close(), () => panel.stop());
+    const first = await startDeviceCore({ dataDir });
+    const device = await first.call('devices.create', {
+      name: 'NX-8',
+      driver: 'nx584',
+      portPath: pair.a,
+      serial: eightNone(2400),
+      protocol: { framing: 'ascii', pin, zoneCount: 2, pollIntervalMs: 500, replyTimeoutMs: 400 },
+      assetId: null,
+    });
+    await connected(first, device.id);
+    await first.core.close();
+
+    t = await startDeviceCore({ dataDir });
+    await connected(t, device.id);
+    expect((await t.call('devices.runTestCommand', { id: device.id, commandId: 'armStay', params: { partition: 1 }, confirmed: true })).result).toContain('accepted');
+    expect(panel.partition(1)?.armed).toBe(true);
+  });
+
+  it('masks parameters that carry a code or key in the journal', () => {
+    expect(maskParams({ partition: 1, userPin: '1234', keyHex: 'ab', code: null, label: 'x' })).toEqual({
+      partition: 1,
+      userPin: secretPlaceholder,
+      keyHex: secretPlaceholder,
+      code: null,
+      label: 'x',
+    });
   });
 });
