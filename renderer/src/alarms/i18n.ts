@@ -36,7 +36,7 @@ export const alarmsZh = {
     col: {
       severity: '级别',
       raisedAt: '发生时间',
-      device: '设备',
+      device: '设备 · 位置',
       point: '位置',
       text: '报警内容',
       state: '状态',
@@ -112,7 +112,7 @@ export const alarmsEn: typeof alarmsZh = {
     col: {
       severity: 'Severity',
       raisedAt: 'Raised',
-      device: 'Device',
+      device: 'Device · point',
       point: 'Point',
       text: 'Alarm',
       state: 'State',

@@ -8,6 +8,7 @@ import 'dayjs/locale/zh-cn';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createHashRouter, Navigate, Outlet, RouterProvider } from 'react-router';
+import { AlarmsPage } from '../alarms/AlarmsPage';
 import { AssetsPage } from '../assets/AssetsPage';
 import { DeviceFormPage } from '../assets/DeviceFormPage';
 import { DevicePage } from '../assets/DevicePage';
@@ -16,6 +17,9 @@ import { LabelsPage } from '../assets/LabelsPage';
 import { AuditPage } from '../audit/AuditPage';
 import { CatalogPage } from '../catalog/CatalogPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
+import { DeviceLinkFormPage } from '../devices/DeviceLinkFormPage';
+import { DevicesPage } from '../devices/DevicesPage';
+import { DiagnosticsPage } from '../devices/DiagnosticsPage';
 import { FaultReportPage } from '../incidents/FaultReportPage';
 import { IncidentPage } from '../incidents/IncidentPage';
 import { IncidentsPage } from '../incidents/IncidentsPage';
@@ -64,6 +68,13 @@ const router = createHashRouter([
       { path: '/catalog', element: <CatalogPage /> },
       { path: '/duty/log', element: <DutyLogPage /> },
       { path: '/duty/handover', element: <HandoverPage /> },
+      { path: '/alarms', element: <AlarmsPage /> },
+      { path: '/alarms/history', element: <AlarmsPage /> },
+      { path: '/alarms/rules', element: <AlarmsPage /> },
+      { path: '/devices', element: <DevicesPage /> },
+      { path: '/devices/new', element: <DeviceLinkFormPage /> },
+      { path: '/devices/:id/edit', element: <DeviceLinkFormPage /> },
+      { path: '/devices/:id/diagnostics', element: <DiagnosticsPage /> },
       { path: '/audit', element: <AuditPage /> },
       { path: '/operators', element: <OperatorsPage /> },
       { path: '/settings', element: <SettingsPage /> },
