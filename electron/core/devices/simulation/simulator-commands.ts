@@ -111,7 +111,7 @@ export function parseSimulatorCommand<K extends DriverKind>(kind: K, line: strin
     if (error instanceof AppError && error.code === badCommandCode) throw badCommand(`${name}: ${String(error.params.reason)}`);
     throw error;
   }
-  throw badCommand(`unknown command "${first}" for a ${kind} simulator; type help for the list`);
+  throw badCommand(`unknown command "${first}" for the ${kind} simulator; type help for the list`);
 }
 
 /** Parses a whole script (`cmd; cmd; wait 500; cmd`) before anything runs, so a bad line stops it early. */
