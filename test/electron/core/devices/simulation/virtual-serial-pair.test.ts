@@ -1,10 +1,11 @@
+import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openVirtualSerialPair } from '../../../../../electron/core/devices/simulation/virtual-serial-pair';
 import { startSimulatedDevice } from '../../../../../electron/core/devices/simulation/simulated-device';
-import { socatProcessesMentioning } from './session-recorder';
+import { socatProcessesMentioning, until } from './session-recorder';
 
 describe('virtual serial pairs', () => {
   it('makes <dir>/console and <dir>/device, and unplugging removes both with their socat', async () => {
@@ -28,6 +29,18 @@ describe('virtual serial pairs', () => {
     const again = await openVirtualSerialPair(dir);
     expect(existsSync(again.a) && existsSync(again.b)).toBe(true);
     await again.unplug();
+  });
+
+  it('takes its socat down when the Node process exits without unplugging', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duty-pair-test-'));
+    const program = `import { openVirtualSerialPair } from './electron/core/devices/simulation/virtual-serial-pair'; await openVirtualSerialPair(${JSON.stringify(dir)}); process.exit(0);`;
+    const code = await new Promise<number | null>((done) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', program], { cwd: resolve(__dirname, '../../../../..'), stdio: 'ignore' });
+      child.on('exit', done);
+    });
+    expect(code).toBe(0);
+    await until('socat gone', () => socatProcessesMentioning(dir).length === 0);
+    expect(existsSync(join(dir, 'console'))).toBe(false);
   });
 
   it('says to install socat when it is missing, instead of crashing', async () => {
