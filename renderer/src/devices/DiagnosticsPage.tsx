@@ -1,7 +1,7 @@
 // Diagnostics for one device (engineer): counters, the live traffic monitor with pause and export, readings, test commands.
 import { ArrowLeftOutlined, ClearOutlined, DownloadOutlined, PauseOutlined, CaretRightOutlined, VerticalAlignBottomOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Result, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Flex, Input, Result, Spin, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { DeviceView } from '../../../shared/contract/devices';
@@ -11,7 +11,7 @@ import { useContractQuery } from '../transport/use-contract';
 import { HealthCounters } from './HealthCounters';
 import { ReadingsTable } from './ReadingsTable';
 import { TestCommandsPanel } from './TestCommandsPanel';
-import { captureFileName, captureText } from './traffic-capture';
+import { captureFileName, captureText, filterTraffic } from './traffic-capture';
 import { TrafficMonitor } from './TrafficMonitor';
 import { useTrafficFeed } from './use-traffic-feed';
 
@@ -32,12 +32,15 @@ function Diagnostics({ device }: { device: DeviceView }) {
   const errorMessage = useErrorMessage();
   const [paused, setPaused] = useState(false);
   const [follow, setFollow] = useState(true);
+  const [filter, setFilter] = useState('');
   const feed = useTrafficFeed(device.id, paused);
+  const shown = useMemo(() => filterTraffic(feed.lines, filter), [feed.lines, filter]);
 
+  // What is exported is what is shown: the whole capture, or the lines the filter found.
   const exportCapture = () => {
     const now = Date.now();
-    const header = { deviceName: device.name, driver: device.driver, port: device.status.currentPath ?? device.portPath, exportedAt: now };
-    downloadText(captureFileName(device.name, now), 'text/plain;charset=utf-8', captureText(header, feed.lines));
+    const header = { deviceName: device.name, driver: device.driver, port: device.status.currentPath ?? device.portPath, exportedAt: now, filter: filter.trim() };
+    downloadText(captureFileName(device.name, now), 'text/plain;charset=utf-8', captureText(header, shown));
   };
 
   return (
@@ -55,7 +58,17 @@ function Diagnostics({ device }: { device: DeviceView }) {
         title={t('diag.traffic')}
         extra={
           <Flex gap={8} align="center" wrap>
-            <Typography.Text type="secondary">{t('diag.lines', { count: feed.lines.length })}</Typography.Text>
+            <Input.Search
+              allowClear
+              aria-label={t('diag.filter')}
+              placeholder={t('diag.filterPlaceholder')}
+              style={{ width: 240 }}
+              onSearch={setFilter}
+              onChange={(e) => setFilter(e.target.value)}
+            />
+            <Typography.Text type="secondary" data-testid="traffic-count">
+              {filter.trim() ? t('diag.linesFiltered', { shown: shown.length, count: feed.lines.length }) : t('diag.lines', { count: feed.lines.length })}
+            </Typography.Text>
             {!follow && (
               <Button icon={<VerticalAlignBottomOutlined />} onClick={() => setFollow(true)}>
                 {t('diag.follow')}
@@ -67,7 +80,7 @@ function Diagnostics({ device }: { device: DeviceView }) {
             <Button icon={<ClearOutlined />} onClick={feed.clear}>
               {t('diag.clear')}
             </Button>
-            <Button icon={<DownloadOutlined />} disabled={feed.lines.length === 0} onClick={exportCapture}>
+            <Button icon={<DownloadOutlined />} disabled={shown.length === 0} onClick={exportCapture}>
               {t('diag.export')}
             </Button>
           </Flex>
@@ -77,7 +90,7 @@ function Diagnostics({ device }: { device: DeviceView }) {
           {paused && <Alert type="info" showIcon title={t('diag.paused')} />}
           {feed.dropped && <Alert type="warning" showIcon title={t('diag.dropped')} />}
           {feed.error !== null && <Alert type="error" showIcon title={errorMessage(feed.error)} />}
-          <TrafficMonitor lines={feed.lines} follow={follow} onFollowChange={setFollow} />
+          <TrafficMonitor lines={shown} follow={follow} onFollowChange={setFollow} />
         </Flex>
       </Card>
       <Flex gap={16} wrap align="flex-start">

@@ -92,7 +92,7 @@ function OsdpPdList() {
         {(rows, { add, remove }) => (
           <Flex vertical gap={8}>
             {rows.map((row) => (
-              <Flex key={row.key} gap={8} align="flex-start" data-testid="osdp-pd-row">
+              <Flex key={row.key} gap={8} align="flex-end" data-testid="osdp-pd-row">
                 <Form.Item
                   name={[row.name, 'address']}
                   label={t('protocol.pdAddress')}
@@ -123,7 +123,6 @@ function OsdpPdList() {
                   aria-label={t('protocol.pdRemove')}
                   disabled={rows.length === 1}
                   onClick={() => remove(row.name)}
-                  style={{ marginTop: 36 }}
                 />
               </Flex>
             ))}

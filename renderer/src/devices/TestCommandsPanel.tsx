@@ -40,7 +40,8 @@ function TestCommand({ deviceId, spec }: { deviceId: string; spec: TestCommandSp
   const paramEntries = Object.entries(spec.params);
 
   const send = async (confirmed: boolean) => {
-    const params = filledParams(await form.validateFields());
+    // A command without params has no form on screen to read.
+    const params = paramEntries.length > 0 ? filledParams(await form.validateFields()) : {};
     setResult(null);
     run.mutate({ id: deviceId, commandId: spec.id, params, confirmed }, { onSuccess: setResult });
   };
@@ -65,12 +66,18 @@ function TestCommand({ deviceId, spec }: { deviceId: string; spec: TestCommandSp
       data-command-id={spec.id}
       style={{ padding: 12, borderRadius: 6, border: `1px solid ${spec.dangerous ? alarmColours.critical : '#303030'}` }}
     >
-      <Flex gap={12} align="center" wrap>
-        <Typography.Text strong style={{ fontSize: 16, minWidth: 160 }}>
+      <Flex gap={12} align="center">
+        <Typography.Text strong style={{ fontSize: 16 }}>
           {label}
         </Typography.Text>
         {spec.dangerous && <Tag color="red">{t('diag.dangerous')}</Tag>}
-        <Form form={form} layout="inline">
+        <div style={{ flex: 1 }} />
+        <Button type="primary" danger={spec.dangerous} icon={<SendOutlined />} loading={run.isPending} onClick={onSend}>
+          {t('diag.run')}
+        </Button>
+      </Flex>
+      {paramEntries.length > 0 && (
+        <Form form={form} layout="inline" style={{ marginTop: 8, rowGap: 8 }}>
           {paramEntries.map(([name, kind]) => (
             <Form.Item key={name} name={name} label={t(`diag.param.${name}`, { defaultValue: name })} valuePropName={kind === 'boolean' ? 'checked' : 'value'}>
               {kind === 'number' ? (
@@ -78,16 +85,12 @@ function TestCommand({ deviceId, spec }: { deviceId: string; spec: TestCommandSp
               ) : kind === 'boolean' ? (
                 <Switch />
               ) : (
-                <Input style={{ width: 160 }} maxLength={200} placeholder={t(`diag.paramHint.${name}`, { defaultValue: t('diag.paramDefault') })} />
+                <Input style={{ width: 200 }} maxLength={200} placeholder={t(`diag.paramHint.${name}`, { defaultValue: t('diag.paramDefault') })} />
               )}
             </Form.Item>
           ))}
         </Form>
-        <div style={{ flex: 1 }} />
-        <Button type="primary" danger={spec.dangerous} icon={<SendOutlined />} loading={run.isPending} onClick={onSend}>
-          {t('diag.run')}
-        </Button>
-      </Flex>
+      )}
       {result && (
         <Alert
           data-testid="test-command-result"

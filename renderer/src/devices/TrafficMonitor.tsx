@@ -13,7 +13,7 @@ const columns = '118px 44px minmax(180px, 2fr) minmax(100px, 1fr) minmax(200px, 
 const cell = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
 interface TrafficMonitorProps {
-  lines: TrafficLine[];
+  lines: readonly TrafficLine[];
   /** Keep the newest frame in view; scrolling up turns it off (onFollowChange). */
   follow: boolean;
   onFollowChange(follow: boolean): void;

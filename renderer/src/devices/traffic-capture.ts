@@ -24,6 +24,19 @@ export function spacedHex(hex: string): string {
   return pairs.join(' ');
 }
 
+/**
+ * The lines whose decoded summary, hex or ASCII contains every word of `query` (any case, hex with or without
+ * spaces): how an engineer finds the one card read among hundreds of polls.
+ */
+export function filterTraffic(lines: readonly TrafficLine[], query: string): readonly TrafficLine[] {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return lines;
+  return lines.filter((l) => {
+    const text = `${l.summary} ${l.ascii} ${spacedHex(l.hex)} ${l.hex.replace(/\s+/g, '')}`.toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+}
+
 /** Local wall-clock time with milliseconds: what a capture is read by. */
 export function captureTime(at: number): string {
   const d = new Date(at);
@@ -37,6 +50,8 @@ export interface CaptureHeader {
   driver: string;
   port: string;
   exportedAt: number;
+  /** The monitor's filter when the capture was exported, if any. */
+  filter?: string;
 }
 
 /**
@@ -50,6 +65,7 @@ export function captureText(header: CaptureHeader, lines: readonly TrafficLine[]
     `# device: ${flat(header.deviceName)} (${header.driver})`,
     `# port: ${flat(header.port)}`,
     `# exported: ${captureTime(header.exportedAt)}`,
+    ...(header.filter ? [`# filter: ${flat(header.filter)}`] : []),
     `# frames: ${lines.length}`,
     `# time\tdirection\thex\tsummary`,
   ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendTraffic, captureFileName, captureText, captureTime, spacedHex } from '../../../../renderer/src/devices/traffic-capture';
+import { appendTraffic, captureFileName, captureText, captureTime, filterTraffic, spacedHex } from '../../../../renderer/src/devices/traffic-capture';
 import type { TrafficLine } from '../../../../shared/contract/devices';
 
 const at = new Date(2024, 0, 5, 10, 42, 7, 89).getTime();
@@ -72,5 +72,30 @@ describe('the exported capture', () => {
 
   it('prints local time with milliseconds', () => {
     expect(captureTime(at)).toBe('2024-01-05 10:42:07.089');
+  });
+});
+
+describe('filtering the monitor', () => {
+  const lines = [
+    line(1, { summary: 'PD 0 seq 1 POLL', hex: '53000800', direction: 'tx' }),
+    line(2, { summary: 'PD 0 seq 1 RAW reader 0 format 1 26 bits', hex: '5380100005' }),
+    line(3, { summary: 'PD 0 seq 2 ACK', hex: '538008', ascii: 'S..' }),
+  ];
+
+  it('keeps every line for an empty query', () => {
+    expect(filterTraffic(lines, '  ')).toBe(lines);
+  });
+
+  it('finds lines by words of the decoded summary, in any case', () => {
+    expect(filterTraffic(lines, 'raw READER').map((l) => l.seq)).toEqual([2]);
+  });
+
+  it('finds lines by hex, spaced or not', () => {
+    expect(filterTraffic(lines, '53 80 10').map((l) => l.seq)).toEqual([2]);
+    expect(filterTraffic(lines, '538008').map((l) => l.seq)).toEqual([3]);
+  });
+
+  it('notes the filter in an exported capture', () => {
+    expect(captureText({ deviceName: 'r', driver: 'osdp', port: 'p', exportedAt: at, filter: 'RAW' }, [])).toContain('# filter: RAW\n');
   });
 });
