@@ -101,6 +101,13 @@ test('a fire alarm from the receiver sounds on every screen, opens a level-I inc
     await page.getByRole('tab', { name: '报警规则' }).click();
     await expect(page.locator('.ant-table-row').first()).toBeVisible();
     await shot('alarm-rules.png');
+
+    // The adapter is pulled: the list says so in red or orange, with since when.
+    await page.getByRole('menuitem', { name: '设备通信' }).click();
+    await pair.unplug();
+    await expect(row.locator('[data-link-state="reconnecting"], [data-link-state="offline"]')).toBeVisible({ timeout: 20_000 });
+    await expect(row).toContainText(/重连中|离线自 \d{2}:\d{2}/);
+    await shot('devices-unplugged.png');
   } finally {
     receiver.close();
     await simPort.close();
@@ -159,6 +166,16 @@ test('a card swiped at an OSDP reader shows in the diagnostics traffic monitor; 
     expect(bus.received(0).some((c) => c.kind === 'out')).toBe(true);
     await shot('diagnostics-commands.png');
 
+    // The edit form reads the device back: its kind, port and reader list.
+    await page.getByRole('button', { name: '返回设备列表' }).click();
+    await row.getByRole('button', { name: /编\s*辑/ }).click();
+    await expect(page.getByLabel('名称')).toHaveValue('东门读卡器');
+    await expect(page.getByLabel('串口路径')).toHaveValue(pair.a);
+    await expect(page.getByTestId('osdp-pd-row')).toHaveCount(1);
+    await shot('device-form-edit.png');
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    await row.getByRole('button', { name: /诊\s*断/ }).click();
+
     // The same screen in English, on the switch.
     await page.getByText('English', { exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Diagnostics: 东门读卡器' })).toBeVisible();
@@ -169,4 +186,37 @@ test('a card swiped at an OSDP reader shows in the diagnostics traffic monitor; 
     await simPort.close();
     await pair.unplug();
   }
+});
+
+test('a supervisor adds an alarm rule, switches it off and removes it', async ({ consolePage: page }) => {
+  const shot = (name: string) => page.screenshot({ path: test.info().outputPath(name), fullPage: true });
+  await page.getByRole('menuitem', { name: '报警' }).click();
+  await page.getByRole('tab', { name: '报警规则' }).click();
+  await expect(page.locator('.ant-table-row', { hasText: 'cid.11*' })).toBeVisible();
+
+  await page.getByRole('button', { name: '新增规则' }).click();
+  const form = dialog(page);
+  await form.getByLabel('事件代码').fill('Modbus low!');
+  await form.getByLabel('中文名称').fill('传感器低于下限');
+  await form.getByLabel('英文名称').fill('Sensor below its low limit');
+  await form.getByLabel('故障级别').click();
+  await page.locator('.ant-select-item-option', { hasText: 'III 级' }).click();
+  await form.getByLabel('归属系统').click();
+  await page.locator('.ant-select-item-option', { hasText: '楼宇智能化控制系统' }).click();
+  await form.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(form.getByText('格式：小写字母、数字和点')).toBeVisible();
+  await form.getByLabel('事件代码').fill('modbus.low');
+  await shot('alarm-rule-form.png');
+  await form.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(form).toBeHidden();
+
+  const rule = page.locator('.ant-table-row', { hasText: 'modbus.low' });
+  await expect(rule).toContainText('传感器低于下限');
+  await expect(rule.locator('[data-level="III"]')).toBeVisible();
+  await rule.getByRole('switch').click();
+  await expect(rule.getByRole('switch')).not.toBeChecked();
+
+  await rule.getByRole('button', { name: /删\s*除/ }).click();
+  await page.locator('.ant-modal-confirm:visible').getByRole('button', { name: /删\s*除/ }).click();
+  await expect(rule).toHaveCount(0);
 });
