@@ -17,6 +17,7 @@ import type { Db } from './db/database';
 import { clearCleanShutdownMark, closedCleanly, writeCleanShutdownMark } from './db/clean-shutdown';
 import { type BackgroundIntegrityCheck, openDatabase, startBackgroundIntegrityCheck } from './db/open-database';
 import { devicesApi } from './devices/api';
+import { createDemoSiteRunner, type DemoSiteRunner } from './devices/demo-site-service';
 import { type DeviceLayer, startConfiguredDevices } from './devices/device-service';
 import { createDeviceSupervisor } from './devices/device-supervisor';
 import { listPorts } from './devices/port-list';
@@ -98,6 +99,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let coreCtx: CoreContext | null = null;
   let backgroundCheck: BackgroundIntegrityCheck | null = null;
   let deviceLayer: DeviceLayer | null = null;
+  let demoSite: DemoSiteRunner | null = null;
   let alarmIngest: AlarmIngest | null = null;
   /** Whether this run has proof the file is sound, which a clean-shutdown mark may then vouch for next time. */
   let integrityKnownGood = false;
@@ -143,6 +145,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       }),
     };
     deviceLayer = layer;
+    const demo = createDemoSiteRunner(ctx, layer);
+    demoSite = demo;
     handlers = {
       'system.info': async () => info,
       ...journalApi(ctx),
@@ -153,11 +157,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...alertsApi(ctx),
       ...alarmsApi(ctx),
       ...devicesApi(ctx, layer, portList),
+      'demo.status': () => demo.status(),
+      'demo.enable': (_args, call) => demo.enable(call),
     };
     const slaWatchIntervalMs = options.slaWatchIntervalMs ?? defaultSlaWatchIntervalMs;
     if (slaWatchIntervalMs > 0) slaWatch = startSlaWatch(ctx, slaWatchIntervalMs);
     coreCtx = ctx;
-    // Devices start once the core answers: an alarm arriving now is committed like any other.
+    // Devices start once the core answers: an alarm arriving now is committed like any other. The demo site's
+    // simulators come first, so its configured devices find their ports.
+    await demo.resume();
     await startConfiguredDevices(ctx, layer);
   } catch (err) {
     info.startupError = toErrorData(err);
@@ -198,6 +206,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       await slaWatch?.stop();
       // Sessions stop first, then the alarms they handed in are committed, then the file closes.
       await deviceLayer?.supervisor.stop();
+      await demoSite?.stop();
       await alarmIngest?.idle();
       await backgroundCheck?.cancel();
       const wasOpen = db !== null && info.startupError === null;

@@ -5,13 +5,14 @@ import { alertsContract } from './alerts';
 import { assetsContract } from './assets';
 import type { MethodSpec } from './define';
 import { type DevicesChanged, devicesContract } from './devices';
+import { demoContract } from './demo';
 import { dutyContract } from './duty';
 import { incidentsContract, type IncidentsChanged } from './incidents';
 import { journalContract } from './journal';
 import { operatorsContract } from './operators';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...devicesContract, ...alarmsContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...devicesContract, ...alarmsContract, ...demoContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -67,6 +68,7 @@ export * from './devices';
 // the register's; the link's is imported from './devices'.
 export type { DeviceStatus } from './assets';
 export * from './assets';
+export * from './demo';
 export * from './duty';
 export * from './incidents';
 export * from './journal';

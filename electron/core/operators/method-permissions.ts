@@ -96,6 +96,10 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'alarmRules.create': 'supervisor',
   'alarmRules.update': 'supervisor',
   'alarmRules.remove': 'supervisor',
+
+  // Whether the console runs simulated devices is the administrator's choice, made at first run.
+  'demo.status': 'duty_guard',
+  'demo.enable': 'administrator',
 };
 
 export function methodAccess(method: string): MethodAccess | undefined {
