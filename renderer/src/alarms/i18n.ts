@@ -156,12 +156,16 @@ export const alarmsErrorsZh = {
   alarm_not_found: '找不到该报警。',
   alarm_rule_not_found: '找不到该报警规则。',
   alarm_rule_pattern: '事件代码格式不正确。',
-  alarm_rule_duplicate: '已有相同事件代码的规则。',
+  alarm_rule_duplicate_pattern: '已有事件代码为 {{eventPattern}} 的规则。',
+  alarm_already_acknowledged: '该报警已由 {{by}} 确认。',
+  alarm_not_acknowledgeable: '状态报告不需要确认。',
 };
 
 export const alarmsErrorsEn: typeof alarmsErrorsZh = {
   alarm_not_found: 'Alarm not found.',
   alarm_rule_not_found: 'Alarm rule not found.',
   alarm_rule_pattern: 'The event code is not valid.',
-  alarm_rule_duplicate: 'A rule for this event code already exists.',
+  alarm_rule_duplicate_pattern: 'A rule for {{eventPattern}} already exists.',
+  alarm_already_acknowledged: '{{by}} has already acknowledged this alarm.',
+  alarm_not_acknowledgeable: 'A status report needs no acknowledgement.',
 };
