@@ -1,6 +1,6 @@
 // The screen before anything else: first-run creation of the administrator, or login by name and password.
 import { LockOutlined, PhoneOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, Segmented, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Form, Input, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError, type LoginResult } from '../../../shared/contract';
@@ -15,6 +15,15 @@ interface SetupValues {
   displayName: string;
   password: string;
   confirm: string;
+  demoSite: boolean;
+}
+
+/** Creates the administrator (which signs this page in), then starts the demo site if it was chosen. */
+async function setUp(v: SetupValues): Promise<LoginResult> {
+  const result = await consoleClient().invoke('auth.setup', { name: v.name, displayName: v.displayName, password: v.password });
+  // Without socat the demo cannot run; its status says why on the devices page, and the console works regardless.
+  if (v.demoSite) await consoleClient().invoke('demo.enable', {});
+  return result;
 }
 
 interface LoginValues {
@@ -65,7 +74,7 @@ export function LoginScreen({ needsSetup, idleLocked }: { needsSetup: boolean; i
             layout="vertical"
             requiredMark={false}
             disabled={busy}
-            onFinish={(v) => void submit(() => consoleClient().invoke('auth.setup', { name: v.name, displayName: v.displayName, password: v.password }))}
+            onFinish={(v) => void submit(() => setUp(v))}
           >
             <Typography.Title level={3}>{t('setup.title')}</Typography.Title>
             <Typography.Paragraph type="secondary">{t('setup.subtitle')}</Typography.Paragraph>
@@ -90,6 +99,9 @@ export function LoginScreen({ needsSetup, idleLocked }: { needsSetup: boolean; i
               ]}
             >
               <Input.Password {...bigField} prefix={<LockOutlined />} autoComplete="new-password" />
+            </Form.Item>
+            <Form.Item name="demoSite" valuePropName="checked" initialValue={true} extra={t('setup.demoSiteHint')}>
+              <Checkbox style={{ fontSize: 16 }}>{t('setup.demoSite')}</Checkbox>
             </Form.Item>
             {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16, fontSize: 16 }} />}
             <Button type="primary" htmlType="submit" size="large" block loading={busy} style={{ height: 52, fontSize: 18 }}>

@@ -26,6 +26,8 @@ export const operatorsZh = {
     confirm: '再次输入密码',
     mismatch: '两次输入的密码不一致',
     submit: '创建管理员并登录',
+    demoSite: '同时启动演示现场',
+    demoSiteHint: '没有接硬件时，用模拟的报警接收机、报警主机、门禁读卡器、温湿度传感器和 UPS 看看值守台如何工作。以后可在“设备”页删除。',
   },
   shell: { logout: '退出登录', lock: '锁定', changePassword: '修改密码' },
   password: {
@@ -106,6 +108,8 @@ export const operatorsEn: typeof operatorsZh = {
     confirm: 'Repeat the password',
     mismatch: 'The two passwords differ',
     submit: 'Create the administrator and log in',
+    demoSite: 'Also start the demo site',
+    demoSiteHint: 'Without hardware attached, simulated alarm receiver, alarm panel, card readers, temperature sensor and UPS show how the console works. Remove them later on the Devices page.',
   },
   shell: { logout: 'Log out', lock: 'Lock', changePassword: 'Change password' },
   password: {
