@@ -7,6 +7,19 @@ import { startTempCore } from '../../../support/temp-core';
 
 const markPath = (dataDir: string): string => join(dataDir, 'clean-shutdown.json');
 
+/** A register closed cleanly, then pages in the middle of its file scribbled over, as a failing disk would. */
+async function damagedAfterCleanShutdown() {
+  const t = await startTempCore();
+  for (let i = 0; i < 200; i += 1) await t.call('assets.create', { name: `摄像机 ${i}`, systemId: 'cctv', notes: '走廊'.repeat(40) });
+  await t.core.close();
+  const path = join(t.dataDir, databaseFileName);
+  const fd = openSync(path, 'r+');
+  const garbage = Buffer.alloc(4096 * 4, 0x5a);
+  writeSync(fd, garbage, 0, garbage.length, Math.floor(statSync(path).size / 2 / 4096) * 4096);
+  closeSync(fd);
+  return { t, path };
+}
+
 describe('start-up after a clean shutdown', () => {
   it('checks the database in full before the first start, and in the background after a clean shutdown', async () => {
     const t = await startTempCore();
@@ -36,14 +49,7 @@ describe('start-up after a clean shutdown', () => {
   });
 
   it('runs the full check before opening when the file changed after the clean shutdown', async () => {
-    const t = await startTempCore();
-    for (let i = 0; i < 200; i += 1) await t.call('assets.create', { name: `摄像机 ${i}`, systemId: 'cctv', notes: '走廊'.repeat(40) });
-    await t.core.close();
-    const path = join(t.dataDir, databaseFileName);
-    const fd = openSync(path, 'r+');
-    const garbage = Buffer.alloc(4096 * 4, 0x5a);
-    writeSync(fd, garbage, 0, garbage.length, Math.floor(statSync(path).size / 2 / 4096) * 4096);
-    closeSync(fd);
+    const { t, path } = await damagedAfterCleanShutdown();
 
     const core = await startCore({ dataDir: t.dataDir, transport: 'web', version: 'test' });
     expect(core.info.integrityCheck).toBe('before-start');
@@ -52,14 +58,7 @@ describe('start-up after a clean shutdown', () => {
   });
 
   it('turns to the error screen when the background check finds damage the mark did not reveal', async () => {
-    const t = await startTempCore();
-    for (let i = 0; i < 200; i += 1) await t.call('assets.create', { name: `摄像机 ${i}`, systemId: 'cctv', notes: '走廊'.repeat(40) });
-    await t.core.close();
-    const path = join(t.dataDir, databaseFileName);
-    const fd = openSync(path, 'r+');
-    const garbage = Buffer.alloc(4096 * 4, 0x5a);
-    writeSync(fd, garbage, 0, garbage.length, Math.floor(statSync(path).size / 2 / 4096) * 4096);
-    closeSync(fd);
+    const { t, path } = await damagedAfterCleanShutdown();
     // Damage that leaves the file's identity as recorded (a silent disk error) is stood in for by re-marking it.
     writeCleanShutdownMark(t.dataDir, path);
 
