@@ -65,13 +65,13 @@ export async function listIncidents(ctx: CoreContext, filter: Filter): Promise<I
     filter.scope === 'all'
       ? await filtered(ctx.db, filter).where('state', '=', 'closed').orderBy('reported_at', 'desc').limit(filter.limit).execute()
       : [];
-  const rows = [...open, ...closed];
-  const timelines = await loadTimelines(ctx.db, rows.map((r) => r.id));
+  // A closed incident's clocks are stopped: nothing is pending, so only the open ones' timelines are read.
+  const timelines = await loadTimelines(ctx.db, open.map((r) => r.id));
   const now = ctx.clock.now();
-  const items: IncidentListItem[] = rows.map((r) => ({
-    ...toIncident(r),
-    urgency: urgency(slaMilestones(timelines.get(r.id) ?? [], now), now),
-  }));
+  const items: IncidentListItem[] = [
+    ...open.map((r) => ({ ...toIncident(r), urgency: urgency(slaMilestones(timelines.get(r.id) ?? [], now), now) })),
+    ...closed.map((r) => ({ ...toIncident(r), urgency: { overdue: false, milestone: null, remainingMs: null, level: r.level } })),
+  ];
   items.sort(
     (a, b) =>
       Number(a.state === 'closed') - Number(b.state === 'closed') ||

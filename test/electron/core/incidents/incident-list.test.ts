@@ -45,6 +45,8 @@ describe('the duty room list', () => {
 
     const all = await t.call('incidents.list', { scope: 'all' });
     expect(all.items.map((i) => i.id)).toEqual([overdue.id, routine.id, urgent.id, answered.id, done.id]);
+    // A closed incident's clocks are stopped: nothing pending, at the level it closed with.
+    expect(all.items[4]!.urgency).toEqual({ overdue: false, milestone: null, remainingMs: null, level: 'I' });
   });
 
   it('filters by level, system, state and words', async () => {
