@@ -1,25 +1,30 @@
-// Whether the guard muted the console's sound: the header's mute toggle keeps it in localStorage, re-read here.
-import { useEffect, useState } from 'react';
+// Whether the guard muted the console's sound: one flag for every alarm the console sounds (incident clocks and
+// device alarms), kept in localStorage so a reload keeps it, shared live by the header toggle and the banner.
+import { useSyncExternalStore } from 'react';
 
-/** The key AlertSound (incidents/AlertSound.tsx) writes; one mute silences every alarm the console sounds. */
 const mutedKey = 'duty-console-alerts-muted';
-/** The toggle lives in another component with no shared state; a cheap re-read keeps the banner within a second of it. */
-const recheckMs = 500;
+const listeners = new Set<() => void>();
 
 function readMuted(): boolean {
   return localStorage.getItem(mutedKey) === 'true';
 }
 
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  // Another window of the same console (a second browser tab) changed it.
+  window.addEventListener('storage', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('storage', listener);
+  };
+}
+
+/** Called once the core has journaled the guard's choice (alerts.setMuted). */
+export function setConsoleMuted(muted: boolean): void {
+  localStorage.setItem(mutedKey, String(muted));
+  for (const listener of listeners) listener();
+}
+
 export function useConsoleMuted(): boolean {
-  const [muted, setMuted] = useState(readMuted);
-  useEffect(() => {
-    const check = () => setMuted(readMuted());
-    const timer = setInterval(check, recheckMs);
-    window.addEventListener('storage', check);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('storage', check);
-    };
-  }, []);
-  return muted;
+  return useSyncExternalStore(subscribe, readMuted);
 }

@@ -2,15 +2,15 @@
 import { BellOutlined, SoundOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Tooltip } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { setConsoleMuted, useConsoleMuted } from '../alarms/use-console-muted';
 import { useErrorMessage } from '../app/use-error-message';
 import { consoleClient } from '../transport';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';
 import { playAlarmBeep } from './alarm-beep';
 import { dueSoonMs, useNow } from './incident-format';
 
-const mutedKey = 'duty-console-alerts-muted';
 /** While anything is due soon or overdue and the sound is on, the beeps repeat this often. */
 const repeatMs = 60_000;
 
@@ -47,7 +47,7 @@ export function AlertSound() {
   const errorMessage = useErrorMessage();
   useIncidentsLive();
   const keys = useAlarmKeys();
-  const [muted, setMuted] = useState(() => localStorage.getItem(mutedKey) === 'true');
+  const muted = useConsoleMuted();
   const setMutedCommand = useContractCommand('alerts.setMuted', ['journal.']);
   const heard = useRef(new Set<string>());
   const lastPlayed = useRef(0);
@@ -76,8 +76,7 @@ export function AlertSound() {
       { muted: next },
       {
         onSuccess: () => {
-          localStorage.setItem(mutedKey, String(next));
-          setMuted(next);
+          setConsoleMuted(next);
           if (next) message.info(t('alert.muted'));
         },
         onError: (err) => message.error(errorMessage(err)),
