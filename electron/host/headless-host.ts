@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError } from '../../shared/contract/app-error';
 import { type Core, startCore } from '../core/core';
+import { eventAllowedSignedOut } from '../core/operators/core-session';
 import { staticFiles } from './static-files';
 import { callMessageSchema, type ServerMessage } from './wire';
 
@@ -82,7 +83,9 @@ function serveConnection(ws: WebSocket, core: Core, resumeToken: string | null):
   const session = core.openSession();
   // A connection from a signed-in page starts signed in as that page's operator (a reload, a second socket).
   const ready = resumeToken ? session.call('auth.resume', { token: resumeToken }) : Promise.resolve();
-  const unsubscribe = core.onEvent((event, payload) => send({ type: 'event', event, payload }));
+  const unsubscribe = core.onEvent((event, payload) => {
+    if (session.signedIn || eventAllowedSignedOut(event)) send({ type: 'event', event, payload });
+  });
   ws.on('close', () => {
     unsubscribe();
     session.close();

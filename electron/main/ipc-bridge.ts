@@ -1,6 +1,7 @@
 // The main side of the preload bridge: one invoke channel into the core, one push channel out of it.
 import { ipcMain, type IpcMainInvokeEvent, type WebContents, webContents } from 'electron';
 import type { Core, CoreSession } from '../core/core';
+import { eventAllowedSignedOut } from '../core/operators/core-session';
 import { answerBridgeCall } from './bridge-call';
 import { callChannel, eventChannel } from './ipc-channels';
 import { isAppUrl, type SenderFrame } from './security-policy';
@@ -32,7 +33,10 @@ export function installIpcBridge(core: Core): () => void {
   ipcMain.handle(callChannel, (event, method: unknown, input: unknown) => answerBridgeCall(sessionOf(event.sender), senderFrameOf(event), method, input));
 
   const stopEvents = core.onEvent((name, payload) => {
-    for (const contents of webContents.getAllWebContents()) pushEvent(contents, name, payload);
+    for (const contents of webContents.getAllWebContents()) {
+      // Only a window with a signed-in operator hears what happens on site (see CoreSession.signedIn).
+      if (sessions.get(contents)?.signedIn || eventAllowedSignedOut(name)) pushEvent(contents, name, payload);
+    }
   });
 
   return () => {

@@ -13,6 +13,16 @@ export interface CoreSession {
   call(method: string, input: unknown): Promise<Result<unknown>>;
   /** The page went away: its resume token stays good for a reload's grace period only. */
   close(): void;
+  /**
+   * Whether an operator is signed in on this page. Transports push core events (alarms, incidents, journal) only to
+   * signed-in pages: the login screen of a console left open shows nothing of the site.
+   */
+  readonly signedIn: boolean;
+}
+
+/** The one event a signed-out page needs: the core turned to its error screen. */
+export function eventAllowedSignedOut(event: string): boolean {
+  return event === 'system.changed';
 }
 
 export type Dispatch = (method: string, input: unknown, caller: CallContext) => Promise<Result<unknown>>;
@@ -47,6 +57,9 @@ export function openCoreSession(ctx: CoreContext | null, tokens: ResumeTokens, d
     },
     close() {
       if (ctx && session.resumeToken) tokens.release(session.resumeToken, ctx.clock.now());
+    },
+    get signedIn() {
+      return session.operatorId !== null;
     },
   };
 }

@@ -93,17 +93,23 @@ describe('the headless host', () => {
     ws.close();
   });
 
-  it('pushes events to every connected page', async () => {
+  it('pushes events to every signed-in page, and none to a page at the login screen', async () => {
     const watcher = await connect(apiUrl);
     const actor = await connect(apiUrl);
+    const loginScreen = await connect(apiUrl);
+    const heardBySignedOut: unknown[] = [];
+    loginScreen.on('message', (data: WebSocket.RawData) => heardBySignedOut.push(JSON.parse(data.toString())));
     await signIn(actor);
+    await signIn(watcher);
     const event = nextMessage(watcher, (m) => m.type === 'event' && m.event === 'assets.changed');
     actor.send(JSON.stringify({ type: 'call', id: 1, method: 'assets.create', input: { name: '大堂摄像机', systemId: 'cctv' } }));
     const created = await nextMessage(actor, (m) => m.type === 'result');
     const id = (created.result as { value: { id: string } }).value.id;
     expect(await event).toEqual({ type: 'event', event: 'assets.changed', payload: { ids: [id] } });
+    expect(heardBySignedOut).toEqual([]);
     watcher.close();
     actor.close();
+    loginScreen.close();
   });
 
   it('gives each connection its own session, which must log in before assets.search answers', async () => {

@@ -17,8 +17,16 @@ function fakeCore() {
   const listeners = new Set<EventListener>();
   const call = vi.fn(async () => ({ ok: true as const, value: 'answered' }));
   const close = vi.fn();
+  /** Whether the stand-in sessions have an operator signed in. */
+  const state = { signedIn: true };
   const core = {
-    openSession: vi.fn(() => ({ call, close })),
+    openSession: vi.fn(() => ({
+      call,
+      close,
+      get signedIn() {
+        return state.signedIn;
+      },
+    })),
     onEvent: (listener: EventListener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -27,7 +35,7 @@ function fakeCore() {
   const emit: EventListener = (event, payload) => {
     for (const l of listeners) l(event, payload);
   };
-  return { core: core as unknown as Core, call, close, openSession: core.openSession, emit, listeners };
+  return { core: core as unknown as Core, call, close, openSession: core.openSession, emit, listeners, state };
 }
 
 function invokeEvent(url: string, parent: unknown = null, sender = new FakeWebContents()) {
@@ -76,10 +84,11 @@ describe('installIpcBridge', () => {
     stop();
   });
 
-  it('pushes core events to windows showing our page, and to nothing else', () => {
+  it('pushes core events to signed-in windows showing our page, and to nothing else', async () => {
     const { core, emit } = fakeCore();
     const stop = installIpcBridge(core);
     const ours = new FakeWebContents();
+    await electron.current!.handlers.get('duty:call')!(invokeEvent('app://duty-console/index.html', null, ours), 'auth.status', {});
     const foreign = Object.assign(new FakeWebContents(), { url: 'https://example.com/' });
     const devtools = Object.assign(new FakeWebContents(), { url: 'devtools://devtools/bundled/inspector.html', type: 'remote' });
     const closed = Object.assign(new FakeWebContents(), { destroyed: true });
@@ -91,6 +100,22 @@ describe('installIpcBridge', () => {
     expect(foreign.sent).toEqual([]);
     expect(devtools.sent).toEqual([]);
     expect(closed.sent).toEqual([]);
+    electron.current!.allWebContents.length = 0;
+    stop();
+  });
+
+  it('tells a window with nobody signed in only that the core turned to its error screen', async () => {
+    const { core, emit, state } = fakeCore();
+    state.signedIn = false;
+    const stop = installIpcBridge(core);
+    const loginScreen = new FakeWebContents();
+    await electron.current!.handlers.get('duty:call')!(invokeEvent('app://duty-console/index.html', null, loginScreen), 'auth.status', {});
+    electron.current!.allWebContents.push(loginScreen);
+
+    emit('alarms.changed', { ids: ['a1'] });
+    emit('system.changed', {});
+
+    expect(loginScreen.sent).toEqual([['duty:event', 'system.changed', {}]]);
     electron.current!.allWebContents.length = 0;
     stop();
   });
