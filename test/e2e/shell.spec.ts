@@ -7,7 +7,8 @@ test('opens in Simplified Chinese and switches to English', async ({ consolePage
   await page.getByText('English', { exact: true }).click();
   await expect(page.getByRole('menuitem', { name: 'Asset register' })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('menuitem', { name: 'Asset register' })).toBeVisible();
+  // The reload loads the whole app again and signs back in: slow on a busy machine.
+  await expect(page.getByRole('menuitem', { name: 'Asset register' })).toBeVisible({ timeout: 30_000 });
 });
 
 test('shows a clear error screen when the database file is damaged', async ({ page, dataDir }) => {
