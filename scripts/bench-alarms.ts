@@ -33,6 +33,14 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
   }
 }
 
+function withTimeout<T>(what: string, promise: Promise<T>, timeoutMs = 15_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), timeoutMs);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
+
 function countRows(dataDir: string, query: string): Promise<number> {
   const db = new sqlite3.Database(join(dataDir, databaseFileName), sqlite3.OPEN_READONLY);
   return new Promise<number>((resolve, reject) =>
@@ -70,10 +78,23 @@ async function main(): Promise<void> {
       ws.once('error', reject);
     });
     let onRaised: ((zone: string) => void) | null = null;
+    let onResult: ((ok: boolean) => void) | null = null;
     ws.on('message', (data: WebSocket.RawData) => {
-      const message = JSON.parse(data.toString()) as { type: string; event?: string; payload?: { alarm?: { detail?: Record<string, unknown> } } };
+      const message = JSON.parse(data.toString()) as {
+        type: string;
+        event?: string;
+        result?: { ok: boolean };
+        payload?: { alarm?: { detail?: Record<string, unknown> } };
+      };
+      if (message.type === 'result') onResult?.(message.result?.ok === true);
       if (message.type === 'event' && message.event === 'alarms.raised') onRaised?.(String(message.payload?.alarm?.detail?.zone ?? ''));
     });
+    // Core events reach signed-in pages only: sign in as the first operator, as the renderer does on first run.
+    const signedIn = new Promise<boolean>((resolve) => {
+      onResult = resolve;
+    });
+    ws.send(JSON.stringify({ type: 'call', id: 1, method: 'auth.setup', input: { name: 'bench', displayName: '基准测试', password: 'bench-password' } }));
+    if (!(await withTimeout('signing in over the WebSocket', signedIn))) throw new Error('auth.setup over the WebSocket failed');
 
     // Latency: the last byte of a burglary alarm leaves the device end of the pty → committed → pushed to the UI.
     // Each alarm is restored before the next, so every one is a new condition (a repeat pushes no alarms.raised).
@@ -91,7 +112,7 @@ async function main(): Promise<void> {
       const bytes = encodeContactIdEvent(receiverAddress, event);
       await devicePort.write(bytes);
       const lastByteAt = performance.now();
-      const at = await delivered;
+      const at = await withTimeout(`alarms.raised for zone ${zone}`, delivered);
       if (i >= 10) latencies.push(at - lastByteAt);
       await devicePort.write(encodeContactIdEvent(receiverAddress, { ...event, qualifier: 'R' }));
       await waitFor('both ACKs', async () => (acks.length >= 2 * (i + 1) ? true : undefined), 10_000);
