@@ -1,7 +1,7 @@
 // The core: opens the data directory, answers contract calls, pushes events. Runs under plain Node.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from './new-id';
 import { AppError, type Result } from '../../shared/contract/app-error';
 import { contract, type EventMap, type EventName, isMethodName, type MethodName } from '../../shared/contract';
 import type { PortInfo } from '../../shared/contract/devices';
@@ -127,7 +127,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       integrityKnownGood = true;
     }
     await ensureBuiltinCatalog(db);
-    const ctx: CoreContext = { db, dataDir: options.dataDir, clock: options.clock ?? systemClock, newId: options.newId ?? uuidv7, emit };
+    const ctx: CoreContext = { db, dataDir: options.dataDir, clock: options.clock ?? systemClock, newId: options.newId ?? (() => newId()), emit };
     // Deadlines passed while the console was closed are journaled before anyone is answered.
     await checkSlaCrossings(ctx);
     const deviceOptions = options.devices ?? {};

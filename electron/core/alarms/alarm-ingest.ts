@@ -2,7 +2,7 @@
 import type { DeviceAlarm } from '../../../shared/domain/devices/device-signals';
 import type { CoreContext } from '../context';
 import { inTransaction } from '../journal/service';
-import { type RecordedAlarm, recordAlarm } from './alarm-recording';
+import { type RecordedAlarm, recordAlarms } from './alarm-recording';
 import type { AlarmSource } from './alarm-source';
 import { enabledRules } from './alarm-rules';
 
@@ -42,12 +42,7 @@ export function createAlarmIngest(ctx: CoreContext, options: AlarmIngestOptions 
   };
 
   const commit = async (batch: readonly Waiting[]): Promise<RecordedAlarm[]> =>
-    inTransaction(ctx, async (trx, journal) => {
-      const rules = await enabledRules(trx);
-      const recorded: RecordedAlarm[] = [];
-      for (const item of batch) recorded.push(await recordAlarm(ctx, trx, journal, item.source, item.alarm, rules));
-      return recorded;
-    });
+    inTransaction(ctx, async (trx, journal) => recordAlarms(ctx, trx, journal, batch, await enabledRules(trx)));
 
   const commitBatch = async (batch: readonly Waiting[]): Promise<void> => {
     try {

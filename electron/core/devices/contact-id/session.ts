@@ -121,20 +121,66 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
   type EventJob = { kind: 'message'; item: Extract<ReceiverDecoded, { kind: 'event' }>; at: number };
   const isEventJob = (job: Job | undefined): job is EventJob => job?.kind === 'message' && job.item.kind === 'event';
 
-  /** Records the event and hands its alarm in at once; the function returned sends its reply once that commit settled. */
-  const beginEvent = (job: EventJob): (() => Promise<void>) => {
+  interface Reply {
+    bytes: Uint8Array;
+    since: number;
+    summary: string;
+  }
+  /** An event handed in for commit; `reply` is set as soon as its commit settles. */
+  interface PendingEvent {
+    committed: Promise<Reply>;
+    reply?: Reply;
+  }
+
+  /** Records the event and hands its alarm in at once; the reply (ACK, or NAK if it was not committed) follows the commit. */
+  const beginEvent = (job: EventJob): PendingEvent => {
     const { item, at } = job;
     handlers.traffic({ at, direction: 'rx', bytes: item.bytes, summary: summarizeReceiverMessage(item), ok: true });
     const alarm: DeviceAlarm = contactIdAlarm(item, at);
-    const committed = handlers.alarm(alarm).then(
-      () => ({ ok: true as const }),
-      (error: unknown) => ({ ok: false as const, error }),
-    );
-    return async () => {
-      const outcome = await committed;
-      if (outcome.ok) await reply(ackBytes, at, `ACK ${alarm.eventCode} ${alarm.conditionKey}`);
-      else await reply(nakBytes, at, `NAK (commit failed: ${errorText(outcome.error)})`);
+    const pending: PendingEvent = {
+      committed: handlers.alarm(alarm).then(
+        () => ({ bytes: ackBytes, since: at, summary: `ACK ${alarm.eventCode} ${alarm.conditionKey}` }),
+        (error: unknown) => ({ bytes: nakBytes, since: at, summary: `NAK (commit failed: ${errorText(error)})` }),
+      ),
     };
+    void pending.committed.then((reply) => (pending.reply = reply));
+    return pending;
+  };
+
+  /** Sends replies that are due together in one write: a burst's ACKs cost one write per commit, not one each. */
+  const replyAll = async (replies: readonly Reply[]): Promise<void> => {
+    if (replies.length === 1) return reply(replies[0]!.bytes, replies[0]!.since, replies[0]!.summary);
+    if (replies.length === 0) return;
+    const bytes = new Uint8Array(replies.reduce((n, r) => n + r.bytes.length, 0));
+    let offset = 0;
+    for (const r of replies) {
+      bytes.set(r.bytes, offset);
+      offset += r.bytes.length;
+    }
+    let failure: string | undefined;
+    try {
+      await port.write(bytes);
+    } catch (error) {
+      failure = errorText(error);
+    }
+    const at = now();
+    for (const r of replies) {
+      if (failure === undefined) handlers.traffic({ at, direction: 'tx', bytes: r.bytes, summary: r.summary, ok: true, latencyMs: at - r.since });
+      else handlers.traffic({ at, direction: 'tx', bytes: r.bytes, summary: `${r.summary} not sent: ${failure}`, ok: false });
+    }
+  };
+
+  /** Replies in the order the events came, each only once its own commit settled; those settled together go out together. */
+  const replyInOrder = async (events: readonly PendingEvent[]): Promise<void> => {
+    let due: Reply[] = [];
+    for (const event of events) {
+      if (!event.reply) {
+        await replyAll(due);
+        due = [];
+      }
+      due.push(event.reply ?? (await event.committed));
+    }
+    await replyAll(due);
   };
 
   const drain = async (): Promise<void> => {
@@ -146,9 +192,9 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
         else if (isEventJob(job) && linkLostAt === undefined) {
           // Events already waiting are handed in together, so the device layer can commit them in one transaction
           // (group commit); the ACKs still go out in order, each only after its own event is committed.
-          const sendReplies = [beginEvent(job)];
-          for (let next = jobs[0]; isEventJob(next); next = jobs[0]) sendReplies.push(beginEvent(jobs.shift() as EventJob));
-          for (const send of sendReplies) await send();
+          const events = [beginEvent(job)];
+          for (let next = jobs[0]; isEventJob(next); next = jobs[0]) events.push(beginEvent(jobs.shift() as EventJob));
+          await replyInOrder(events);
         } else await handleMessage(job.item, job.at);
       }
     } finally {

@@ -96,6 +96,48 @@ describe('the alarm ingest', () => {
     expect(types.map((r) => r.type)).toEqual(['alarm.raised', 'alarm.raised', 'alarm.status', 'alarm.restored', 'alarm.restored', 'alarm.raised']);
   });
 
+  it('applies raises, repeats and restores of one condition in arrival order when they share a transaction', async () => {
+    const ingest = createAlarmIngest(ctx);
+    const handle = ingest.handlerFor(receiver);
+    await handle(alarm({ eventCode: 'cid.570', conditionKey: 'old', at: 500 }));
+    // Handed in while the first alarm's pump is still running: all seven share the next transaction.
+    const calls = [
+      handle(alarm({ eventCode: 'cid.570', conditionKey: 'warm-up', state: 'status', severity: 'info' })),
+      handle(alarm({ eventCode: 'cid.570', conditionKey: 'old', state: 'restored', at: 1_000 })),
+      handle(alarm({ eventCode: 'cid.570', conditionKey: 'old', at: 1_100 })),
+      handle(alarm({ eventCode: 'cid.570', conditionKey: 'new', at: 1_200 })),
+      handle(alarm({ eventCode: 'cid.570', conditionKey: 'new', at: 1_300, detail: { zone: '002' } })),
+      handle(alarm({ eventCode: 'cid.570', conditionKey: 'new', state: 'restored', at: 1_400 })),
+      handle(alarm({ eventCode: 'cid.570', conditionKey: 'new', at: 1_500 })),
+    ];
+    await Promise.all(calls);
+    expect(named('journal.appended').map((p) => (p as { count: number }).count)).toEqual([1, 7]);
+    const rows = await ctx.db.selectFrom('alarm').select(['condition_key', 'state', 'repeats', 'raised_at', 'last_raised_at', 'restored_at', 'detail']).orderBy('seq').execute();
+    expect(rows).toEqual([
+      { condition_key: 'old', state: 'restored', repeats: 0, raised_at: 500, last_raised_at: 500, restored_at: 1_000, detail: '{"zone":"001"}' },
+      { condition_key: 'warm-up', state: 'status', repeats: 0, raised_at: 1_000, last_raised_at: 1_000, restored_at: null, detail: '{"zone":"001"}' },
+      { condition_key: 'old', state: 'active', repeats: 0, raised_at: 1_100, last_raised_at: 1_100, restored_at: null, detail: '{"zone":"001"}' },
+      { condition_key: 'new', state: 'restored', repeats: 1, raised_at: 1_200, last_raised_at: 1_300, restored_at: 1_400, detail: '{"zone":"002"}' },
+      { condition_key: 'new', state: 'active', repeats: 0, raised_at: 1_500, last_raised_at: 1_500, restored_at: null, detail: '{"zone":"001"}' },
+    ]);
+    // A new raise sounds once; the repeat and the restores do not. Each raise carries the alarm as it was then.
+    const raised = named('alarms.raised').map((p) => (p as { alarm: { conditionKey: string; raisedAt: number; state: string } }).alarm);
+    expect(raised.map((a) => [a.conditionKey, a.raisedAt, a.state])).toEqual([
+      ['old', 500, 'active'],
+      ['old', 1_100, 'active'],
+      ['new', 1_200, 'active'],
+      ['new', 1_500, 'active'],
+    ]);
+    // Still listed until acknowledged, newest first: the restored ones too.
+    const list = await listAlarms(ctx.db, { scope: 'active', limit: 10 });
+    expect(list.items.map((a) => [a.conditionKey, a.state])).toEqual([
+      ['new', 'active'],
+      ['new', 'restored'],
+      ['old', 'active'],
+      ['old', 'restored'],
+    ]);
+  });
+
   it('opens an incident by the most specific enabled rule, at its level and under its system', async () => {
     const ingest = createAlarmIngest(ctx);
     const handle = ingest.handlerFor(receiver);

@@ -101,6 +101,28 @@ describe('Contact ID receiver session over a serial line', () => {
     expect(simulator.stats()).toMatchObject({ acks: 2000, naks: 0 });
   });
 
+  it('answers a pipelined burst in order when one event in the middle is not committed: that one NAKed and resent', async () => {
+    let refused = 0;
+    const { simulator, committed, traffic } = await open({
+      commit: async (alarm) => {
+        if (alarm.detail['zone'] === '150' && refused++ === 0) throw new AppError('db.busy', 'db.busy');
+      },
+    });
+    const events: ContactIdEventInput[] = Array.from({ length: 300 }, (_, index) => ({ account: '4321', qualifier: 'E', code: 602, group: 0, zone: index }));
+    expect(await simulator.burst(events, 'pipelined')).toEqual({ delivered: 300, retransmissions: 1 });
+    expect(simulator.stats()).toMatchObject({ acks: 300, naks: 1 });
+    const zones = committed.map((alarm) => alarm.detail['zone']);
+    expect(zones).toHaveLength(300);
+    expect(new Set(zones).size).toBe(300);
+    // Every reply is in the traffic monitor, in the order of the events it answers.
+    const replies = traffic.filter((record) => record.direction === 'tx');
+    expect(replies).toHaveLength(301);
+    expect(replies[150]?.summary).toContain('NAK (commit failed: db.busy)');
+    expect(replies.slice(0, 150).every((r) => r.summary.startsWith('ACK') && r.ok)).toBe(true);
+    expect(replies[151]?.summary).toMatch(/^ACK cid.602 cid:4321:602:00:151$/);
+    expect(replies[300]?.summary).toMatch(/^ACK cid.602 cid:4321:602:00:150$/);
+  });
+
   it('ingests a burst sent the way a receiver does, each event after the last one’s ACK', async () => {
     const { simulator, committed } = await open();
     const events: ContactIdEventInput[] = Array.from({ length: 300 }, (_, index) => ({ account: '4321', qualifier: 'E', code: 602, group: 0, zone: index }));
