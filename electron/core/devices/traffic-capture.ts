@@ -21,9 +21,25 @@ export function asciiOf(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
 }
 
+/** A frame as kept: hex and ASCII are rendered only for the lines a monitor reads, not for every frame of a burst. */
+type Kept = TrafficRecord & { seq: number };
+
+function toLine(kept: Kept): TrafficLine {
+  return {
+    seq: kept.seq,
+    at: kept.at,
+    direction: kept.direction,
+    hex: hexOf(kept.bytes),
+    ascii: asciiOf(kept.bytes),
+    summary: kept.summary,
+    ok: kept.ok,
+    latencyMs: kept.latencyMs ?? null,
+  };
+}
+
 export function createTrafficCapture(capacity = defaultTrafficCapacity): TrafficCapture {
   // A ring: `lines[(start + i) % capacity]`, so a busy bus never copies the buffer.
-  const lines: TrafficLine[] = [];
+  const lines: Kept[] = [];
   let start = 0;
   let lastSeq = 0;
   let framesGood = 0;
@@ -36,16 +52,8 @@ export function createTrafficCapture(capacity = defaultTrafficCapacity): Traffic
 
   return {
     record(record) {
-      const line: TrafficLine = {
-        seq: ++lastSeq,
-        at: record.at,
-        direction: record.direction,
-        hex: hexOf(record.bytes),
-        ascii: asciiOf(record.bytes),
-        summary: record.summary,
-        ok: record.ok,
-        latencyMs: record.latencyMs ?? null,
-      };
+      // A copy: a driver may hand a view of a buffer it later reuses.
+      const line: Kept = { ...record, bytes: record.bytes.slice(), seq: ++lastSeq };
       if (lines.length < capacity) lines.push(line);
       else {
         lines[start] = line;
@@ -66,7 +74,7 @@ export function createTrafficCapture(capacity = defaultTrafficCapacity): Traffic
       const first = Math.max(afterSeq + 1, oldestSeq());
       const out: TrafficLine[] = [];
       for (let seq = first; seq <= lastSeq && out.length < limit; seq++) {
-        out.push(lines[(start + (seq - oldestSeq())) % lines.length]!);
+        out.push(toLine(lines[(start + (seq - oldestSeq())) % lines.length]!));
       }
       // Asked past the end (a monitor that outlived a restart): the answer's lastSeq brings it back in step.
       return { lines: out, lastSeq: out.at(-1)?.seq ?? Math.min(afterSeq, lastSeq), dropped: afterSeq + 1 < oldestSeq() };

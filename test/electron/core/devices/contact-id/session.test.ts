@@ -115,6 +115,8 @@ describe('Contact ID receiver session over a serial line', () => {
     expect(zones).toHaveLength(300);
     expect(new Set(zones).size).toBe(300);
     // Every reply is in the traffic monitor, in the order of the events it answers.
+    // The receiver can read the last ACK before the console's write has returned and logged it.
+    await waitFor(() => traffic.filter((record) => record.direction === 'tx').length >= 301);
     const replies = traffic.filter((record) => record.direction === 'tx');
     expect(replies).toHaveLength(301);
     expect(replies[150]?.summary).toContain('NAK (commit failed: db.busy)');
