@@ -109,8 +109,10 @@ describe('Modbus RTU frames and the request decoder', () => {
       fc.property(fc.uint8Array({ maxLength: 40 }), request, fc.array(fc.nat(), { maxLength: 6 }), (noise, r, cuts) => {
         const frame = encodeRequest(r);
         const out = decodeInPieces(Uint8Array.from([...noise, ...frame, ...frame]), cuts);
-        // Noise can happen to hold a valid frame of its own; the two real ones always come out last.
-        expect(frames(out).slice(-2)).toEqual([r, r]);
+        // Noise can happen to hold a valid frame of its own. And without the 3.5-character silence a stray start with
+        // a function code we do not know is framed by the shortest CRC match, which may by chance (1 in 65,536 per
+        // byte) end inside the next real frame and swallow it: the line is back in step by the frame after that.
+        expect(frames(out).at(-1)).toEqual(r);
       }),
       { numRuns: 300 },
     );
