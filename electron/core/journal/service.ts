@@ -21,7 +21,7 @@ export interface AppendedEntry {
 }
 
 /** Rows per INSERT: ten columns each, well under SQLite's bound-parameter limit. */
-const rowsPerStatement = 200;
+const rowsPerStatement = 500;
 
 /**
  * Appends entries in order, chaining each hash to the one before; call it inside the transaction
@@ -48,11 +48,10 @@ export async function appendEntries(ctx: CoreContext, trx: Trx, entries: readonl
   const appended: AppendedEntry[] = [];
   for (let i = 0; i < rows.length; i += rowsPerStatement) {
     const chunk = rows.slice(i, i + rowsPerStatement);
-    const inserted = await trx.insertInto('journal').values(chunk).returning('seq').execute();
-    inserted.forEach((r, j) => {
-      const e = chunk[j]!;
-      appended.push({ seq: r.seq, type: e.type, entityType: e.entity_type, entityId: e.entity_id });
-    });
+    // One INSERT inside the write transaction numbers its rows one after another, ending at the last insert id.
+    const { insertId } = await trx.insertInto('journal').values(chunk).executeTakeFirstOrThrow();
+    const firstSeq = Number(insertId) - chunk.length + 1;
+    chunk.forEach((e, j) => appended.push({ seq: firstSeq + j, type: e.type, entityType: e.entity_type, entityId: e.entity_id }));
   }
   return appended;
 }
