@@ -1,7 +1,6 @@
 // The core: opens the data directory, answers contract calls, pushes events. Runs under plain Node.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { newId } from './new-id';
 import { AppError, type Result } from '../../shared/contract/app-error';
 import { contract, type EventMap, type EventName, isMethodName, type MethodName } from '../../shared/contract';
 import type { PortInfo } from '../../shared/contract/devices';
@@ -15,7 +14,8 @@ import { ensureBuiltinCatalog } from './assets/catalog-service';
 import type { CallContext, Clock, CoreContext } from './context';
 import type { Db } from './db/database';
 import { clearCleanShutdownMark, closedCleanly, writeCleanShutdownMark } from './db/clean-shutdown';
-import { type BackgroundIntegrityCheck, openDatabase, startBackgroundIntegrityCheck } from './db/open-database';
+import { checkedBeforeOpening, checkingInBackground, type IntegrityState } from './db/integrity-state';
+import { openDatabase } from './db/open-database';
 import { devicesApi } from './devices/api';
 import { createDemoSiteRunner, type DemoSiteRunner } from './devices/demo-site-service';
 import { type DeviceLayer, startConfiguredDevices } from './devices/device-service';
@@ -27,6 +27,7 @@ import { dutyApi } from './duty/api';
 import { incidentsApi } from './incidents/api';
 import { checkSlaCrossings, type SlaWatch, startSlaWatch } from './incidents/sla-watch';
 import { journalApi } from './journal/api';
+import { newId } from './new-id';
 import { operatorsApi } from './operators/api';
 import { type CoreSession, openCoreSession } from './operators/core-session';
 import { ResumeTokens } from './operators/session-service';
@@ -97,12 +98,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let handlers: Handlers<MethodName> | null = null;
   let slaWatch: SlaWatch | null = null;
   let coreCtx: CoreContext | null = null;
-  let backgroundCheck: BackgroundIntegrityCheck | null = null;
+  let integrity: IntegrityState | null = null;
   let deviceLayer: DeviceLayer | null = null;
   let demoSite: DemoSiteRunner | null = null;
   let alarmIngest: AlarmIngest | null = null;
-  /** Whether this run has proof the file is sound, which a clean-shutdown mark may then vouch for next time. */
-  let integrityKnownGood = false;
   const resumeTokens = new ResumeTokens();
   try {
     mkdirSync(options.dataDir, { recursive: true });
@@ -110,22 +109,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const clean = closedCleanly(options.dataDir, databasePath);
     db = await openDatabase(databasePath, { integrityCheck: !clean });
     clearCleanShutdownMark(options.dataDir);
-    if (clean) {
-      info.integrityCheck = 'background';
-      const check = startBackgroundIntegrityCheck(databasePath);
-      backgroundCheck = check;
-      void check.result.then((outcome) => {
-        if (outcome === 'interrupted') return;
-        if (outcome === null) {
-          integrityKnownGood = true;
-          return;
-        }
-        info.startupError = outcome;
-        emit('system.changed', {});
-      });
-    } else {
-      integrityKnownGood = true;
-    }
+    if (clean) info.integrityCheck = 'background';
+    integrity = clean
+      ? checkingInBackground(databasePath, (broken) => {
+          info.startupError = broken;
+          emit('system.changed', {});
+        })
+      : checkedBeforeOpening();
     await ensureBuiltinCatalog(db);
     const ctx: CoreContext = { db, dataDir: options.dataDir, clock: options.clock ?? systemClock, newId: options.newId ?? (() => newId()), emit };
     // Deadlines passed while the console was closed are journaled before anyone is answered.
@@ -197,10 +187,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async integrityChecked() {
-      if (backgroundCheck) return (await backgroundCheck.result) === null;
-      return integrityKnownGood;
-    },
+    integrityChecked: async () => (await integrity?.checked()) ?? false,
     async close() {
       listeners.clear();
       await slaWatch?.stop();
@@ -208,11 +195,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       await deviceLayer?.supervisor.stop();
       await demoSite?.stop();
       await alarmIngest?.idle();
-      await backgroundCheck?.cancel();
+      await integrity?.cancel();
       const wasOpen = db !== null && info.startupError === null;
       await db?.destroy();
       db = null;
-      if (wasOpen && integrityKnownGood) writeCleanShutdownMark(options.dataDir, databasePath);
+      if (wasOpen && integrity?.knownGood()) writeCleanShutdownMark(options.dataDir, databasePath);
     },
   };
 }
