@@ -171,6 +171,27 @@ test.describe('with an alarm panel and a door controller', () => {
     },
   });
 
+  test('picks a parent by searching the register as you type; the next edit shows it by tag and name', async ({ consolePage: page }) => {
+    await openRegister(page);
+    await deviceRows(page).filter({ hasText: '门禁控制器' }).click();
+    await expect(page.getByRole('heading', { name: '门禁控制器' })).toBeVisible();
+    await button(page, '编辑').click();
+    const parent = page.getByLabel('上级设备', { exact: true });
+    await parent.click();
+    await parent.pressSequentially('报警主机');
+    // The device being edited is never offered as its own parent.
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    await expect(dropdown.getByText(/消防控制室报警主机/)).toBeVisible();
+    await expect(dropdown.getByText(/门禁控制器/)).toHaveCount(0);
+    await dropdown.getByText(/消防控制室报警主机/).click();
+    await button(page, '保存').click();
+    await expect(page.getByText('设备已保存')).toBeVisible();
+    await expect(page.getByText(/上级设备：（空） → .*消防控制室报警主机/)).toBeVisible();
+
+    await button(page, '编辑').click();
+    await expect(page.locator('.ant-form-item', { hasText: '上级设备' }).getByText(/· 消防控制室报警主机/)).toBeVisible();
+  });
+
   test('a search that finds nothing says so, and clearing it brings the devices back', async ({ consolePage: page }) => {
     await openRegister(page);
     await expect(page.getByText('共 2 台设备')).toBeVisible();

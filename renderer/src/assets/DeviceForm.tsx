@@ -4,7 +4,7 @@ import type { KeyboardEvent } from 'react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useContractQuery } from '../transport/use-contract';
-import { DeviceParentPicker, type ParentOption } from './DeviceParentPicker';
+import { RegisterDevicePicker, type RegisterDeviceOption } from './RegisterDevicePicker';
 import { useStatusOptions } from './DeviceStatusTag';
 import type { DeviceFormValues } from './device-form-values';
 import { useCatalog } from './use-catalog';
@@ -15,7 +15,7 @@ export interface DeviceFormProps {
   editing: boolean;
   /** The device being edited, which cannot be its own parent. */
   deviceId?: string;
-  knownParent: ParentOption | null;
+  knownParent: RegisterDeviceOption | null;
   saving: boolean;
   onSubmit(values: DeviceFormValues): void;
   onCancel(): void;
@@ -144,7 +144,12 @@ export function DeviceForm(props: DeviceFormProps) {
             </Col>
             <Col xs={24} lg={8}>
               <Form.Item name="parentId" label={label('parentId')}>
-                <DeviceParentPicker excludeId={props.deviceId} known={props.knownParent} placeholder={t('form.parentPlaceholder')} />
+                <RegisterDevicePicker
+                  excludeId={props.deviceId}
+                  known={props.knownParent}
+                  placeholder={t('form.parentPlaceholder')}
+                  notFoundText={t('form.noParentResults')}
+                />
               </Form.Item>
             </Col>
           </Row>

@@ -8,7 +8,7 @@ import { AppError, type Device } from '../../../shared/contract';
 import { useErrorMessage } from '../app/use-error-message';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';
 import { DeviceForm } from './DeviceForm';
-import type { ParentOption } from './DeviceParentPicker';
+import type { RegisterDeviceOption } from './RegisterDevicePicker';
 import { type DeviceFormValues, emptyFormValues, fieldProblems, toDeviceFields, toFormValues } from './device-form-values';
 
 /** Navigation state for opening the form from another screen: it goes back there when done. */
@@ -74,7 +74,7 @@ export function DeviceFormPage() {
 interface DeviceEditorProps {
   device: Device | null;
   initialValues: DeviceFormValues;
-  knownParent: ParentOption | null;
+  knownParent: RegisterDeviceOption | null;
   title: string;
 }
 

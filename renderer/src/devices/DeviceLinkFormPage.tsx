@@ -8,7 +8,7 @@ import { type DeviceEndpointInput, type DeviceView, type DriverKind, driverKinds
 import { AppError } from '../../../shared/contract/app-error';
 import { useErrorMessage } from '../app/use-error-message';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';
-import { AssetPicker } from './AssetPicker';
+import { RegisterDevicePicker } from '../assets/RegisterDevicePicker';
 import { driverSerialDefaults, formToProtocol, type ProtocolFormValues, protocolIssueFields, protocolToForm } from './driver-settings';
 import { choosePort } from './port-choice';
 import { PortList } from './PortList';
@@ -124,7 +124,7 @@ function DeviceLinkForm({ device }: { device: DeviceView | undefined }) {
               </Form.Item>
             </Flex>
             <Form.Item name="assetId" label={t('form.asset')} extra={t('form.assetHelp')} style={{ marginBottom: 0 }}>
-              <AssetPicker />
+              <RegisterDevicePicker placeholder={t('form.assetPlaceholder')} notFoundText={t('form.noAssets')} />
             </Form.Item>
           </Card>
 
