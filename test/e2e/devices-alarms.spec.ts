@@ -1,34 +1,13 @@
 // Devices end to end: a receiver simulator raises a fire alarm (banner, sound flag, level-I incident, acknowledgement);
 // an OSDP reader simulator's card swipe shows in diagnostics. The simulators run here, on socat ptys.
-import type { Page } from '@playwright/test';
 import { createReceiverSimulator } from '../../electron/core/devices/contact-id/simulator';
 import { createOsdpPdSimulator } from '../../electron/core/devices/osdp/simulator';
 import { openSerialBytePort } from '../../electron/core/devices/port/serial-byte-port';
 import { openVirtualSerialPair } from '../support/virtual-serial-pair';
+import { addDevice, dialog } from './device-form';
 import { expect, test } from './fixtures';
 
 const serial = { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 } as const;
-
-/** The dialog now open (antd keeps closed ones in the page, hidden). */
-function dialog(page: Page) {
-  return page.locator('.ant-modal-wrap:visible .ant-modal');
-}
-
-/** Adds a device link through the form; `beforeSave` may fill the driver's own fields or take a screenshot. */
-async function addDevice(page: Page, name: string, driver: string, path: string, beforeSave?: () => Promise<void>) {
-  await page.getByRole('menuitem', { name: '设备通信' }).click();
-  await page.getByRole('button', { name: '新增设备' }).click();
-  await page.getByLabel('名称').fill(name);
-  await page.getByLabel('设备类型').click();
-  await page.locator('.ant-select-item-option', { hasText: driver }).click();
-  await page.getByLabel('串口路径').fill(path);
-  if (beforeSave) await beforeSave();
-  await page.getByRole('button', { name: /保\s*存/ }).click();
-  await expect(page.getByText('设备已添加，正在连接')).toBeVisible();
-  const row = page.locator('.ant-table-row', { hasText: name });
-  await expect(row.locator('[data-link-state="connected"]')).toBeVisible({ timeout: 20_000 });
-  return row;
-}
 
 test('a fire alarm from the receiver sounds on every screen, opens a level-I incident and is acknowledged with a comment', async ({ consolePage: page }) => {
   test.setTimeout(180_000);

@@ -18,20 +18,24 @@ import { useConsoleMuted } from './use-console-muted';
 
 /** Rows shown in full; the rest are counted, so the banner never pushes the screen's work out of sight. */
 const shownRows = 3;
+/** The most severe and newest alarms read; a storm of more is counted, not listed. */
+const listLimit = 200;
 const noAlarms: Alarm[] = [];
 
 export function AlarmBanner() {
   const { t } = useTranslation('alarms');
   useAlarmsLive();
   // The events refresh it at once; the interval is the safety net after a lost connection.
-  const list = useContractQuery('alarms.list', { scope: 'active', limit: 200 }, { refetchInterval: 30_000 });
+  const list = useContractQuery('alarms.list', { scope: 'active', limit: listLimit }, { refetchInterval: 30_000 });
   const items = list.data?.items ?? noAlarms;
   const muted = useConsoleMuted();
   const sound = useAlarmSound(items, muted);
   const ordered = useMemo(() => bannerOrder(items), [items]);
   const [acknowledging, setAcknowledging] = useState<Alarm | null>(null);
   const waiting = list.data?.unacknowledged ?? 0;
-  const more = ordered.length - shownRows;
+  // A full list means there may be more than it holds: the alarms still to acknowledge give the least there are.
+  const capped = items.length >= listLimit;
+  const more = capped ? Math.max(ordered.length, waiting) - shownRows : ordered.length - shownRows;
 
   return (
     <section
@@ -48,7 +52,7 @@ export function AlarmBanner() {
       {(more > 0 || waiting > 0) && (
         <Flex gap={16} align="center" justify="flex-end" style={{ fontSize: 15 }}>
           {waiting > 0 && <Typography.Text type="warning">{t('banner.waiting', { count: waiting })}</Typography.Text>}
-          {more > 0 && <Typography.Text>{t('banner.more', { count: more })}</Typography.Text>}
+          {more > 0 && <Typography.Text>{t(capped ? 'banner.moreAtLeast' : 'banner.more', { count: more })}</Typography.Text>}
           <Link to="/alarms">
             {t('banner.all')} <RightOutlined />
           </Link>

@@ -64,12 +64,22 @@ function DeviceFilter({ value, onChange }: { value: string | undefined; onChange
   );
 }
 
+/** The most severe and newest active alarms shown; a guard works down from the top, or filters by device. */
+const activeListLimit = 200;
+
 function ActiveAlarms({ deviceId }: { deviceId: string | undefined }) {
   const { t } = useTranslation('alarms');
   const errorMessage = useErrorMessage();
-  const list = useContractQuery('alarms.list', { scope: 'active', deviceId, limit: 1000 }, { placeholderData: (prev) => prev });
+  // The banner's own list (the same query when no device is chosen): re-read as a burst pours in, it stays light.
+  const list = useContractQuery('alarms.list', { scope: 'active', deviceId, limit: activeListLimit }, { placeholderData: (prev) => prev });
   if (list.isError) return <Alert type="error" showIcon title={t('page.loadFailed')} description={errorMessage(list.error)} />;
-  return <AlarmTable items={list.data?.items ?? []} loading={list.isPending} />;
+  const items = list.data?.items ?? [];
+  return (
+    <Flex vertical gap={12}>
+      {items.length >= activeListLimit && <Alert type="info" showIcon title={t('page.listCapped', { count: activeListLimit })} />}
+      <AlarmTable items={items} loading={list.isPending} />
+    </Flex>
+  );
 }
 
 function AlarmHistory({ deviceId }: { deviceId: string | undefined }) {

@@ -11,6 +11,8 @@ export const alarmsZh = {
     restored: '已恢复',
     more_one: '另有 {{count}} 条报警',
     more_other: '另有 {{count}} 条报警',
+    moreAtLeast_one: '另有至少 {{count}} 条报警',
+    moreAtLeast_other: '另有至少 {{count}} 条报警',
     all: '查看全部',
     waiting_one: '{{count}} 条待确认',
     waiting_other: '{{count}} 条待确认',
@@ -32,6 +34,7 @@ export const alarmsZh = {
     empty: '没有报警。',
     loadMore: '加载更早的报警',
     loadFailed: '无法读取报警',
+    listCapped: '这里列出最紧急、最新的 {{count}} 条报警；按设备筛选可看到其余的',
     incident: '故障单',
     col: {
       severity: '级别',
@@ -87,6 +90,8 @@ export const alarmsEn: typeof alarmsZh = {
     restored: 'Restored',
     more_one: '{{count}} more alarm',
     more_other: '{{count}} more alarms',
+    moreAtLeast_one: 'at least {{count}} more alarm',
+    moreAtLeast_other: 'at least {{count}} more alarms',
     all: 'See all',
     waiting_one: '{{count}} to acknowledge',
     waiting_other: '{{count}} to acknowledge',
@@ -108,6 +113,7 @@ export const alarmsEn: typeof alarmsZh = {
     empty: 'No alarms.',
     loadMore: 'Load earlier alarms',
     loadFailed: 'Cannot read the alarms',
+    listCapped: 'The {{count}} most severe and newest alarms are listed; filter by device to see the rest',
     incident: 'Incident',
     col: {
       severity: 'Severity',
