@@ -58,16 +58,36 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
     }, heartbeatTimeoutMs);
   };
 
-  const reply = async (bytes: Uint8Array, since: number, summary: string): Promise<void> => {
+  interface Reply {
+    bytes: Uint8Array;
+    since: number;
+    summary: string;
+  }
+
+  /** Sends replies that are due together in one write: a burst's ACKs cost one write per commit, not one each. */
+  const replyAll = async (replies: readonly Reply[]): Promise<void> => {
+    if (replies.length === 0) return;
+    const bytes = new Uint8Array(replies.reduce((n, r) => n + r.bytes.length, 0));
+    let offset = 0;
+    for (const r of replies) {
+      bytes.set(r.bytes, offset);
+      offset += r.bytes.length;
+    }
+    let failure: string | undefined;
     try {
       await port.write(bytes);
-      const at = now();
-      handlers.traffic({ at, direction: 'tx', bytes, summary, ok: true, latencyMs: at - since });
     } catch (error) {
       // The receiver resends an unanswered message, so a failed write loses nothing; it shows in traffic.
-      handlers.traffic({ at: now(), direction: 'tx', bytes, summary: `${summary} not sent: ${errorText(error)}`, ok: false });
+      failure = errorText(error);
+    }
+    const at = now();
+    for (const r of replies) {
+      if (failure === undefined) handlers.traffic({ at, direction: 'tx', bytes: r.bytes, summary: r.summary, ok: true, latencyMs: at - r.since });
+      else handlers.traffic({ at, direction: 'tx', bytes: r.bytes, summary: `${r.summary} not sent: ${failure}`, ok: false });
     }
   };
+
+  const reply = (bytes: Uint8Array, since: number, summary: string): Promise<void> => replyAll([{ bytes, since, summary }]);
 
   /** When the committed `link.lost` was raised; undefined while the link is up. */
   let linkLostAt: number | undefined;
@@ -121,11 +141,6 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
   type EventJob = { kind: 'message'; item: Extract<ReceiverDecoded, { kind: 'event' }>; at: number };
   const isEventJob = (job: Job | undefined): job is EventJob => job?.kind === 'message' && job.item.kind === 'event';
 
-  interface Reply {
-    bytes: Uint8Array;
-    since: number;
-    summary: string;
-  }
   /** An event handed in for commit; `reply` is set as soon as its commit settles. */
   interface PendingEvent {
     committed: Promise<Reply>;
@@ -145,29 +160,6 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
     };
     void pending.committed.then((reply) => (pending.reply = reply));
     return pending;
-  };
-
-  /** Sends replies that are due together in one write: a burst's ACKs cost one write per commit, not one each. */
-  const replyAll = async (replies: readonly Reply[]): Promise<void> => {
-    if (replies.length === 1) return reply(replies[0]!.bytes, replies[0]!.since, replies[0]!.summary);
-    if (replies.length === 0) return;
-    const bytes = new Uint8Array(replies.reduce((n, r) => n + r.bytes.length, 0));
-    let offset = 0;
-    for (const r of replies) {
-      bytes.set(r.bytes, offset);
-      offset += r.bytes.length;
-    }
-    let failure: string | undefined;
-    try {
-      await port.write(bytes);
-    } catch (error) {
-      failure = errorText(error);
-    }
-    const at = now();
-    for (const r of replies) {
-      if (failure === undefined) handlers.traffic({ at, direction: 'tx', bytes: r.bytes, summary: r.summary, ok: true, latencyMs: at - r.since });
-      else handlers.traffic({ at, direction: 'tx', bytes: r.bytes, summary: `${r.summary} not sent: ${failure}`, ok: false });
-    }
   };
 
   /** Replies in the order the events came, each only once its own commit settled; those settled together go out together. */
