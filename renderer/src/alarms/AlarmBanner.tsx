@@ -10,7 +10,7 @@ import { alarmColours } from '../app/theme';
 import { useEnglish, useNow } from '../incidents/incident-format';
 import { useContractQuery } from '../transport/use-contract';
 import { AcknowledgeAlarmModal } from './AcknowledgeAlarmModal';
-import { bannerOrder, needsAcknowledgement, severityForeground } from './alarm-order';
+import { activeListLimit, bannerOrder, needsAcknowledgement, severityForeground } from './alarm-order';
 import { SeverityTag } from './SeverityTag';
 import { useAlarmSound } from './use-alarm-sound';
 import { useAlarmsLive } from './use-alarms-live';
@@ -18,15 +18,13 @@ import { useConsoleMuted } from './use-console-muted';
 
 /** Rows shown in full; the rest are counted, so the banner never pushes the screen's work out of sight. */
 const shownRows = 3;
-/** The most severe and newest alarms read; a storm of more is counted, not listed. */
-const listLimit = 200;
 const noAlarms: Alarm[] = [];
 
 export function AlarmBanner() {
   const { t } = useTranslation('alarms');
   useAlarmsLive();
   // The events refresh it at once; the interval is the safety net after a lost connection.
-  const list = useContractQuery('alarms.list', { scope: 'active', limit: listLimit }, { refetchInterval: 30_000 });
+  const list = useContractQuery('alarms.list', { scope: 'active', limit: activeListLimit }, { refetchInterval: 30_000 });
   const items = list.data?.items ?? noAlarms;
   const muted = useConsoleMuted();
   const sound = useAlarmSound(items, muted);
@@ -34,7 +32,7 @@ export function AlarmBanner() {
   const [acknowledging, setAcknowledging] = useState<Alarm | null>(null);
   const waiting = list.data?.unacknowledged ?? 0;
   // A full list means there may be more than it holds: the alarms still to acknowledge give the least there are.
-  const capped = items.length >= listLimit;
+  const capped = items.length >= activeListLimit;
   const more = capped ? Math.max(ordered.length, waiting) - shownRows : ordered.length - shownRows;
 
   return (

@@ -7,6 +7,7 @@ import { useErrorMessage } from '../app/use-error-message';
 import { useContractQuery } from '../transport/use-contract';
 import { AlarmRulesPanel } from './AlarmRulesPanel';
 import { AlarmTable } from './AlarmTable';
+import { activeListLimit } from './alarm-order';
 import { useAlarmHistory } from './use-alarm-history';
 
 type AlarmTab = 'active' | 'history' | 'rules';
@@ -64,13 +65,10 @@ function DeviceFilter({ value, onChange }: { value: string | undefined; onChange
   );
 }
 
-/** The most severe and newest active alarms shown; a guard works down from the top, or filters by device. */
-const activeListLimit = 200;
-
 function ActiveAlarms({ deviceId }: { deviceId: string | undefined }) {
   const { t } = useTranslation('alarms');
   const errorMessage = useErrorMessage();
-  // The banner's own list (the same query when no device is chosen): re-read as a burst pours in, it stays light.
+  // The banner's own list (the same query when no device is chosen); a guard works down from the top, or filters by device.
   const list = useContractQuery('alarms.list', { scope: 'active', deviceId, limit: activeListLimit }, { placeholderData: (prev) => prev });
   if (list.isError) return <Alert type="error" showIcon title={t('page.loadFailed')} description={errorMessage(list.error)} />;
   const items = list.data?.items ?? [];

@@ -1,6 +1,12 @@
 // Which live alarms the banner shows first, and whether (and how urgently) the console sounds for them.
 import type { Alarm, AlarmSeverity } from '../../../shared/contract/alarms';
 
+/**
+ * How many of the most severe and newest active alarms the banner and the alarms page read: the same number, so they
+ * share one query, which stays light to re-read while a burst pours in; a storm of more is counted, not listed.
+ */
+export const activeListLimit = 200;
+
 /** Most severe first: the order the banner, the alarm list and the sound all agree on. */
 export const severityRank: Record<AlarmSeverity, number> = { critical: 0, major: 1, minor: 2, info: 3 };
 
