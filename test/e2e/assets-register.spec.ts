@@ -190,6 +190,7 @@ test.describe('with an alarm panel and a door controller', () => {
 
     await button(page, '编辑').click();
     await expect(page.locator('.ant-form-item', { hasText: '上级设备' }).getByText(/· 消防控制室报警主机/)).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('parent-picked.png'), fullPage: true });
   });
 
   test('a search that finds nothing says so, and clearing it brings the devices back', async ({ consolePage: page }) => {
