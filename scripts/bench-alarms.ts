@@ -1,19 +1,21 @@
 // `npm run bench:alarms -- [--runs N] [--burst N]`: alarm latency from the serial line to a connected UI, and the
 // rate a burst of buffered receiver events is ingested at, through the headless host, a real pty and real SQLite.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import sqlite3 from 'sqlite3';
 import WebSocket from 'ws';
 import { databaseFileName } from '../electron/core/core';
 import { DC4 } from '../electron/core/devices/contact-id/codec';
 import { type ContactIdEventInput, encodeContactIdEvent } from '../electron/core/devices/contact-id/encoder';
-import { createReceiverSimulator } from '../electron/core/devices/contact-id/simulator';
 import { openSerialBytePort } from '../electron/core/devices/port/serial-byte-port';
 import { openVirtualSerialPair } from '../electron/core/devices/simulation/virtual-serial-pair';
 import { startHost } from '../electron/host/headless-host';
 import { numberArgument as readNumber } from './bench/arguments';
 import { ms, summarize, thousands } from './bench/latency';
+import type { BurstReport, BurstRequest } from './bench/receiver-burst';
 
 const argv = process.argv.slice(2);
 const runs = readNumber(argv, '--runs', 300);
@@ -78,6 +80,8 @@ async function main(): Promise<void> {
       ws.once('error', reject);
     });
     let onRaised: ((zone: string) => void) | null = null;
+    /** Alarms the UI was told about (`alarms.changed`) since the burst began. */
+    const changedIds = new Set<string>();
     const pending = new Map<number, (ok: boolean) => void>();
     let nextCallId = 1;
     ws.on('message', (data: WebSocket.RawData) => {
@@ -86,13 +90,14 @@ async function main(): Promise<void> {
         id?: number | null;
         event?: string;
         result?: { ok: boolean };
-        payload?: { alarm?: { detail?: Record<string, unknown> } };
+        payload?: { alarm?: { detail?: Record<string, unknown> }; ids?: string[] };
       };
       if (message.type === 'result' && typeof message.id === 'number') {
         pending.get(message.id)?.(message.result?.ok === true);
         pending.delete(message.id);
       }
       if (message.type === 'event' && message.event === 'alarms.raised') onRaised?.(String(message.payload?.alarm?.detail?.zone ?? ''));
+      if (message.type === 'event' && message.event === 'alarms.changed') for (const id of message.payload?.ids ?? []) changedIds.add(id);
     });
     /** A call as the renderer makes it; resolves with whether it succeeded. */
     const callOverWs = (method: string, input: unknown): Promise<boolean> =>
@@ -129,52 +134,82 @@ async function main(): Promise<void> {
     const latency = summarize(latencies);
     console.log(`alarm latency (pty → committed → UI): p50 ${ms(latency.p50)} ms, p99 ${ms(latency.p99)} ms, max ${ms(latency.max)} ms over ${latency.runs}`);
 
-    // Burst: 10,000 buffered events written back to back (a receiver emptying its buffer after the link returns).
-    const alarmsBefore = await countRows(dataDir, "select count(*) as n from alarm where event_code = 'cid.602'");
-    const receiver = createReceiverSimulator({ port: devicePort, ...receiverAddress, ackTimeoutMs: 30_000 });
-    const events: ContactIdEventInput[] = Array.from({ length: burstSize }, (_, i) => ({
-      account: String(2000 + (i % 8000)).padStart(4, '0'),
-      qualifier: 'P',
-      code: 602,
-      group: 0,
-      zone: (i % 999) + 1,
-    }));
-    // Meanwhile a UI asks for the alarm list ten times a second, as the alarms page does while events pour in.
-    const uiLatencies: number[] = [];
-    let burstOver = false;
-    const ui = (async () => {
-      while (!burstOver) {
-        const asked = performance.now();
-        if (!(await withTimeout('alarms.list during the burst', callOverWs('alarms.list', {})))) throw new Error('alarms.list failed');
-        const took = performance.now() - asked;
-        uiLatencies.push(took);
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0, 100 - took)));
-      }
-    })();
-    const started = performance.now();
-    const burst = await receiver.burst(events, 'pipelined');
-    const seconds = (performance.now() - started) / 1000;
-    receiver.close();
-    const countBurst = async () => (await countRows(dataDir, "select count(*) as n from alarm where event_code = 'cid.602'")) - alarmsBefore;
-    // Nothing more may arrive: a doubled event would show up here.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const stored = await countBurst();
-    burstOver = true;
-    await ui;
-    ws.close();
-    const ui99 = summarize(uiLatencies);
-    const messageBytes = encodeContactIdEvent(receiverAddress, events[0]!).length;
+    // Bursts: buffered events a receiver sends when the link returns, from a receiver in a process of its own.
+    await devicePort.close();
+    const burstEvents = (count: number, offset: number): ContactIdEventInput[] =>
+      Array.from({ length: count }, (_, i) => ({
+        account: String(2000 + ((i + offset) % 8000)).padStart(4, '0'),
+        qualifier: 'P',
+        code: 602,
+        group: 0,
+        zone: ((i + offset) % 999) + 1,
+      }));
+    const countBurstRows = () => countRows(dataDir, "select count(*) as n from alarm where event_code = 'cid.602'");
+    // `pipelined`: all 10,000 written back to back (the console's capacity); `sequential`: each waits for its ACK, as
+    // a real receiver does (the time a receiver's buffer takes to empty).
+    const runBurst = async (mode: BurstRequest['mode'], count: number, offset: number) => {
+      const before = await countBurstRows();
+      const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bench', 'receiver-burst.ts')], {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      });
+      const replies = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+      const request: BurstRequest = { path: pair.b, events: burstEvents(count, offset), mode, ...receiverAddress };
+      child.stdin!.write(`${JSON.stringify(request)}\n`);
+      if ((await withTimeout('the receiver process', replies.next(), 30_000)).value !== 'ready') throw new Error('the receiver process did not start');
+      // Meanwhile a UI asks for the alarm list ten times a second, as the alarms page does while events pour in.
+      const uiLatencies: number[] = [];
+      let over = false;
+      const ui = (async () => {
+        while (!over) {
+          const asked = performance.now();
+          if (!(await withTimeout('alarms.list during the burst', callOverWs('alarms.list', {})))) throw new Error('alarms.list failed');
+          const took = performance.now() - asked;
+          uiLatencies.push(took);
+          await new Promise((resolve) => setTimeout(resolve, Math.max(0, 100 - took)));
+        }
+      })();
+      changedIds.clear();
+      const started = performance.now();
+      child.stdin!.write('go\n');
+      const report = JSON.parse(String((await withTimeout('the burst', replies.next(), 600_000)).value)) as BurstReport;
+      await waitFor('every event recorded', async () => (changedIds.size >= count ? true : undefined), 120_000);
+      const recordedSeconds = (performance.now() - started) / 1000;
+      // Nothing more may arrive: a doubled event would show up here.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const stored = (await countBurstRows()) - before;
+      over = true;
+      await ui;
+      child.stdin!.end();
+      return { ...report, recordedSeconds, stored, ui: summarize(uiLatencies) };
+    };
+
+    const messageBytes = encodeContactIdEvent(receiverAddress, burstEvents(1, 0)[0]!).length;
     const linePerSecond = lineBaud / 10 / messageBytes;
-    const rate = burstSize / seconds;
-    console.log(`burst: ${thousands(burstSize)} events committed and ACKed in ${seconds.toFixed(2)} s = ${thousands(rate)} events/s (${(rate / linePerSecond).toFixed(1)}× line rate); stored ${thousands(stored)}; retransmissions ${burst.retransmissions}`);
-    console.log(`UI during the burst: alarms.list p50 ${ms(ui99.p50)} ms, p99 ${ms(ui99.p99)} ms, max ${ms(ui99.max)} ms over ${ui99.runs} calls`);
+    const pipelined = await runBurst('pipelined', burstSize, 0);
+    const rate = burstSize / pipelined.seconds;
+    const sequentialSize = Math.min(burstSize, 1_000);
+    const sequential = await runBurst('sequential', sequentialSize, burstSize);
+    const sequentialRate = sequentialSize / sequential.seconds;
+    ws.close();
+    console.log(
+      `burst (pipelined): ${thousands(burstSize)} events committed and ACKed in ${pipelined.seconds.toFixed(2)} s = ${thousands(rate)} events/s ` +
+        `(${(rate / linePerSecond).toFixed(1)}× line rate); all recorded and announced after ${pipelined.recordedSeconds.toFixed(2)} s; ` +
+        `stored ${thousands(pipelined.stored)}; retransmissions ${pipelined.retransmissions}`,
+    );
+    console.log(
+      `burst (sequential, as a receiver sends): ${thousands(sequentialSize)} events in ${sequential.seconds.toFixed(2)} s = ${thousands(sequentialRate)} events/s ` +
+        `(${(sequentialRate / linePerSecond).toFixed(2)}× line rate); stored ${thousands(sequential.stored)}`,
+    );
+    console.log(`UI during the pipelined burst: alarms.list p50 ${ms(pipelined.ui.p50)} ms, p99 ${ms(pipelined.ui.p99)} ms, max ${ms(pipelined.ui.max)} ms over ${pipelined.ui.runs} calls`);
 
     const rows: [string, string][] = [
       ['alarm latency, last byte on the pty → committed → `alarms.raised` at a WebSocket client (p50 / p99 / max)', `${ms(latency.p50)} / ${ms(latency.p99)} / ${ms(latency.max)} ms over ${latency.runs} alarms (each opens a level-I incident by rule)`],
-      ['burst of buffered receiver events, each ACKed once its alarm row and journal entry are committed (group commit)', `${thousands(burstSize)} events in ${seconds.toFixed(2)} s: ${thousands(rate)} events/s`],
-      ['line rate at 115,200 baud (8N1, ' + `${messageBytes}-byte messages ending in DC4 0x${DC4.toString(16)})`, `${thousands(linePerSecond)} events/s, so the burst was answered at ${(rate / linePerSecond).toFixed(1)}× line rate`],
-      ['events stored / lost / doubled', `${thousands(stored)} / ${thousands(Math.max(0, burstSize - stored))} / ${thousands(Math.max(0, stored - burstSize))}`],
-      ['a UI asking for `alarms.list` 10× a second during the burst (p50 / p99 / max)', `${ms(ui99.p50)} / ${ms(ui99.p99)} / ${ms(ui99.max)} ms over ${ui99.runs} calls`],
+      ['pipelined burst of buffered receiver events, each ACKed once committed to the alarm inbox', `${thousands(burstSize)} events in ${pipelined.seconds.toFixed(2)} s: ${thousands(rate)} events/s = ${(rate / linePerSecond).toFixed(1)}× line rate`],
+      ['the same burst recorded (alarm rows, journal entries) and announced to the UI', `after ${pipelined.recordedSeconds.toFixed(2)} s`],
+      ['line rate at 115,200 baud (8N1, ' + `${messageBytes}-byte messages ending in DC4 0x${DC4.toString(16)})`, `${thousands(linePerSecond)} events/s`],
+      ['events stored / lost / doubled', `${thousands(pipelined.stored)} / ${thousands(Math.max(0, burstSize - pipelined.stored))} / ${thousands(Math.max(0, pipelined.stored - burstSize))}`],
+      ['sequential burst (each event waits for its ACK, as a receiver sends)', `${thousands(sequentialSize)} events in ${sequential.seconds.toFixed(2)} s: ${thousands(sequentialRate)} events/s = ${(sequentialRate / linePerSecond).toFixed(2)}× line rate; stored ${thousands(sequential.stored)}`],
+      ['a UI asking for `alarms.list` 10× a second during the pipelined burst (p50 / p99 / max)', `${ms(pipelined.ui.p50)} / ${ms(pipelined.ui.p99)} / ${ms(pipelined.ui.max)} ms over ${pipelined.ui.runs} calls`],
       ['machine', `Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)}`],
     ];
     console.log('\n| measure | figure |\n|---|---|');

@@ -125,6 +125,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const portList = injectedLister ? async () => ({ ports: await injectedLister(), warning: null }) : () => listPorts();
     const ingest = createAlarmIngest(ctx);
     alarmIngest = ingest;
+    // Alarms a device was answered for but the console did not get to record (it stopped in between) come first.
+    await ingest.resume();
     const layer: DeviceLayer = {
       secrets: openSecretBox(options.dataDir),
       supervisor: createDeviceSupervisor(ctx, {
@@ -191,10 +193,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     async close() {
       listeners.clear();
       await slaWatch?.stop();
-      // Sessions stop first, then the alarms they handed in are committed, then the file closes.
+      // Sessions stop first, then the alarms they handed in are committed and recorded, then the file closes.
       await deviceLayer?.supervisor.stop();
       await demoSite?.stop();
       await alarmIngest?.idle();
+      alarmIngest?.stop();
       await integrity?.cancel();
       const wasOpen = db !== null && info.startupError === null;
       await db?.destroy();

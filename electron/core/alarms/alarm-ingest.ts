@@ -1,23 +1,36 @@
-// Commits device alarms with group commit: alarms arriving while a commit runs share the next transaction.
+// Takes device alarms in two steps. Intake: alarms arriving together are committed to the inbox in one statement and
+// the devices answered (a receiver's ACK waits for this commit only). Recording: the inbox is turned into alarm rows,
+// journal entries and incidents in arrival order, one inbox row per transaction, and the UIs are told.
 import type { DeviceAlarm } from '../../../shared/domain/devices/device-signals';
 import type { CoreContext } from '../context';
-import { inTransaction } from '../journal/service';
-import { type RecordedAlarm, recordAlarms } from './alarm-recording';
+import { type InboxRow, insertInboxRows, loadInbox, recordInboxRow } from './alarm-inbox';
+import type { RecordedAlarm } from './alarm-recording';
 import type { AlarmSource } from './alarm-source';
-import { enabledRules } from './alarm-rules';
+import { unrecordableReason } from './recordable-alarm';
 
 export type { AlarmSource } from './alarm-source';
 
 export interface AlarmIngest {
-  /** The `SessionHandlers.alarm` of one device: resolves once the alarm is committed, rejects if it was not. */
+  /** The `SessionHandlers.alarm` of one device: resolves once the alarm is committed (to the inbox), rejects if not. */
   handlerFor(source: AlarmSource): (alarm: DeviceAlarm) => Promise<void>;
-  /** Settles once every alarm handed in so far is committed or refused. */
+  /** Records what an earlier run committed but did not record (it stopped in between); call once, before devices start. */
+  resume(): Promise<void>;
+  /** Settles once every alarm handed in so far is committed and recorded (or, while the database refuses, waiting to retry). */
   idle(): Promise<void>;
+  /** No more retries; what is still in the inbox is recorded at the next start. */
+  stop(): void;
 }
 
 export interface AlarmIngestOptions {
-  /** Most alarms in one transaction, so one commit never holds the database for long. */
-  maxBatch?: number;
+  /** Most alarms recorded in one transaction, so recording never holds the database (and the next intake) for long. */
+  recordBatch?: number;
+  /** First wait before recording is tried again while the database refuses writes; doubles up to `maxRetryDelayMs`. */
+  retryDelayMs?: number;
+  maxRetryDelayMs?: number;
+  /** Recording starts once no alarm has arrived for this long (a burst is taken in first)… */
+  quietMs?: number;
+  /** …but waits no longer than this for the intake to go quiet. */
+  maxYieldMs?: number;
 }
 
 interface Waiting {
@@ -27,12 +40,26 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
+/** The most alarms one intake commits; more wait for the next (a very large statement delays every answer). */
+const maxIntake = 5_000;
+
 export function createAlarmIngest(ctx: CoreContext, options: AlarmIngestOptions = {}): AlarmIngest {
-  const maxBatch = options.maxBatch ?? 500;
-  const queue: Waiting[] = [];
-  let pumping: Promise<void> | null = null;
+  const recordBatch = options.recordBatch ?? 250;
+  const retryDelayMs = options.retryDelayMs ?? 1_000;
+  const maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000;
+  const quietMs = options.quietMs ?? 2;
+  const maxYieldMs = options.maxYieldMs ?? 200;
+  const arriving: Waiting[] = [];
+  let intaking: Promise<void> | null = null;
+  /** Committed to the inbox, not yet recorded, in arrival order. */
+  const inbox: InboxRow[] = [];
+  let recording: Promise<void> | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  let stopped = false;
 
   const announce = (recorded: readonly RecordedAlarm[]): void => {
+    if (recorded.length === 0) return;
     for (const r of recorded) if (r.isNewRaise) ctx.emit('alarms.raised', { alarm: r.alarm });
     ctx.emit('alarms.changed', { ids: [...new Set(recorded.map((r) => r.alarm.id))] });
     const incidentIds = recorded.flatMap((r) => (r.incidentId ? [r.incidentId] : []));
@@ -41,40 +68,101 @@ export function createAlarmIngest(ctx: CoreContext, options: AlarmIngestOptions 
     if (assetIds.length) ctx.emit('assets.changed', { ids: assetIds });
   };
 
-  const commit = async (batch: readonly Waiting[]): Promise<RecordedAlarm[]> =>
-    inTransaction(ctx, async (trx, journal) => recordAlarms(ctx, trx, journal, batch, await enabledRules(trx)));
-
-  const commitBatch = async (batch: readonly Waiting[]): Promise<void> => {
-    try {
-      const recorded = await commit(batch);
-      for (const item of batch) item.resolve();
-      announce(recorded);
-    } catch (error) {
-      if (batch.length === 1) {
-        batch[0]!.reject(error);
-        return;
-      }
-      // One alarm that cannot be recorded must not refuse the others that shared its transaction: each alone.
-      for (const item of batch) await commitBatch([item]);
+  let lastArrivalAt = 0;
+  /**
+   * While alarms keep arriving (a receiver emptying its buffer), taking them in and answering the device comes first:
+   * recording waits until the intake has been quiet for `quietMs`, but never longer than `maxYieldMs` in a row.
+   */
+  const intakeFirst = async (): Promise<void> => {
+    const since = performance.now();
+    for (;;) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const quietFor = performance.now() - lastArrivalAt;
+      if ((!intaking && quietFor >= quietMs) || performance.now() - since >= maxYieldMs) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, quietMs - quietFor)));
     }
   };
 
-  const pump = async (): Promise<void> => {
-    while (queue.length > 0) await commitBatch(queue.splice(0, maxBatch));
-    pumping = null;
+  const recordAll = async (): Promise<void> => {
+    try {
+      await intakeFirst();
+      for (let row = inbox[0]; row && !stopped; row = inbox[0]) {
+        announce(await recordInboxRow(ctx, row));
+        inbox.shift();
+        failures = 0;
+        await intakeFirst();
+      }
+    } catch (error) {
+      // The database refuses writes (disk full, I/O error): the row stays in the inbox and is tried again later.
+      failures += 1;
+      const delay = Math.min(maxRetryDelayMs, retryDelayMs * 2 ** (failures - 1));
+      console.error(`[alarms] recording the inbox failed (attempt ${failures}), retrying in ${delay} ms:`, error);
+      if (!stopped) {
+        retryTimer = setTimeout(() => {
+          retryTimer = undefined;
+          startRecording();
+        }, delay);
+      }
+    } finally {
+      recording = null;
+    }
+  };
+
+  function startRecording(): void {
+    if (recording || retryTimer || stopped || inbox.length === 0) return;
+    recording = recordAll();
+  }
+
+  const takeIn = async (batch: readonly Waiting[]): Promise<void> => {
+    const accepted: Waiting[] = [];
+    for (const item of batch) {
+      const reason = unrecordableReason(item.source, item.alarm);
+      if (reason) item.reject(new Error(`alarm not recordable: ${reason}`));
+      else accepted.push(item);
+    }
+    if (accepted.length === 0) return;
+    let rows: InboxRow[];
+    try {
+      rows = await insertInboxRows(ctx, accepted, recordBatch);
+    } catch (error) {
+      for (const item of accepted) item.reject(error);
+      return;
+    }
+    inbox.push(...rows);
+    for (const item of accepted) item.resolve();
+    startRecording();
+  };
+
+  const intake = async (): Promise<void> => {
+    while (arriving.length > 0) await takeIn(arriving.splice(0, maxIntake));
+    intaking = null;
   };
 
   const submit = (source: AlarmSource, alarm: DeviceAlarm): Promise<void> =>
     new Promise<void>((resolve, reject) => {
-      queue.push({ source, alarm, resolve, reject });
-      // The first alarm commits at once (latency); those arriving meanwhile wait for the next transaction (throughput).
-      pumping ??= pump();
+      arriving.push({ source, alarm, resolve, reject });
+      lastArrivalAt = performance.now();
+      // The first alarm is committed at once (latency); those arriving meanwhile share the next commit (throughput).
+      intaking ??= intake();
     });
 
   return {
     handlerFor: (source) => (alarm) => submit({ ...source }, alarm),
+    async resume() {
+      inbox.unshift(...(await loadInbox(ctx.db)));
+      startRecording();
+    },
     async idle() {
-      while (pumping) await pumping;
+      for (;;) {
+        if (intaking) await intaking;
+        else if (recording) await recording;
+        else return;
+      }
+    },
+    stop() {
+      stopped = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = undefined;
     },
   };
 }

@@ -42,7 +42,17 @@ export interface AlarmRuleTable {
   updated_at: number;
 }
 
+/** Alarms committed on arrival and not yet recorded (migration 0031); a row with an error was set aside. */
+export interface AlarmInboxTable {
+  seq: Generated<number>;
+  received_at: number;
+  /** JSON array of AlarmToRecord ({ source, alarm }) in arrival order. */
+  items: string;
+  error: string | null;
+}
+
 export interface AlarmTables {
   alarm: AlarmTable;
   alarm_rule: AlarmRuleTable;
+  alarm_inbox: AlarmInboxTable;
 }

@@ -8,6 +8,7 @@ import * as m0012 from './0012-operators';
 import * as m0020 from './0020-devices';
 import * as m0021 from './0021-alarms';
 import * as m0030 from './0030-incident-clock-index';
+import * as m0031 from './0031-alarm-inbox';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0020-devices': m0020,
   '0021-alarms': m0021,
   '0030-incident-clock-index': m0030,
+  '0031-alarm-inbox': m0031,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -48,14 +48,28 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
   /** Why the last link alarm could not be committed (it is retried); shown by `link-check`. */
   let linkCommitError: string | undefined;
 
-  const armSilenceTimer = (): void => {
+  /** Monotonic time of the last decodable message (or the start), for the silence timer. */
+  let heardAt = 0;
+
+  /**
+   * One timer, not one per message (a burst would set and clear thousands): when it fires early because a message
+   * came meanwhile, it waits out the rest of the timeout from that message.
+   */
+  const armSilenceTimer = (delayMs = heartbeatTimeoutMs): void => {
     if (silenceTimer) clearTimeout(silenceTimer);
     silenceTimer = setTimeout(() => {
       silenceTimer = undefined;
       if (!running) return;
+      const left = heartbeatTimeoutMs - (performance.now() - heardAt);
+      if (left > 0) return armSilenceTimer(left);
       jobs.push({ kind: 'silence', at: now() });
       void drain();
-    }, heartbeatTimeoutMs);
+    }, delayMs);
+  };
+
+  const heard = (): void => {
+    heardAt = performance.now();
+    if (!silenceTimer) armSilenceTimer();
   };
 
   interface Reply {
@@ -202,7 +216,7 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
       if (item.kind === 'error') continue;
       lastFrameAt = at;
       if (item.kind === 'heartbeat') lastHeartbeatAt = at;
-      armSilenceTimer();
+      heard();
     }
     void drain();
   };
@@ -224,6 +238,7 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
       running = true;
       startedAt = now();
       unsubscribe = port.onData(onData);
+      heardAt = performance.now();
       armSilenceTimer();
     },
     stop() {

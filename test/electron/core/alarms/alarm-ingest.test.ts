@@ -1,13 +1,15 @@
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMap, EventName } from '../../../../shared/contract';
 import type { DeviceAlarm } from '../../../../shared/domain/devices/device-signals';
-import { createAlarmIngest } from '../../../../electron/core/alarms/alarm-ingest';
+import { type AlarmIngest, createAlarmIngest } from '../../../../electron/core/alarms/alarm-ingest';
 import { listAlarms } from '../../../../electron/core/alarms/alarm-service';
 import { ensureBuiltinCatalog } from '../../../../electron/core/assets/catalog-service';
 import type { CoreContext } from '../../../../electron/core/context';
 import { openDatabase } from '../../../../electron/core/db/open-database';
+import { listEntries, verifyChain } from '../../../../electron/core/journal/service';
 import { tempDir } from '../../../support/temp-core';
 
 const alarm = (fields: Partial<DeviceAlarm> = {}): DeviceAlarm => ({
@@ -46,31 +48,44 @@ describe('the alarm ingest', () => {
 
   const receiver = { deviceId: 'dev-1', deviceName: '接警机', assetId: null };
   const named = (name: EventName) => events.filter((e) => e.name === name).map((e) => e.payload);
+  /** Hands an alarm in and waits until it is recorded too. */
+  const recorded = (ingest: AlarmIngest) => {
+    const handle = ingest.handlerFor(receiver);
+    return async (a: DeviceAlarm) => {
+      await handle(a);
+      await ingest.idle();
+    };
+  };
 
-  it('commits alarms arriving during a commit together in the next transaction, each caller answered after its commit', async () => {
+  it('commits alarms arriving during a commit together in the next inbox statement, answers each once committed, then records them', async () => {
     const ingest = createAlarmIngest(ctx);
     const handlers = [0, 1, 2, 3, 4].map((d) => ingest.handlerFor({ ...receiver, deviceId: `dev-${d}` }));
-    const committedAtAnswer: number[] = [];
+    const inInbox: boolean[] = [];
     const calls = Array.from({ length: 60 }, (_, i) =>
       handlers[i % 5]!(alarm({ conditionKey: `k${i}`, eventCode: 'cid.570', severity: 'minor' })).then(async () => {
+        // Answered: the alarm is on disk, in the inbox or (if recording already got to it) as an alarm row.
+        const inbox = await ctx.db.selectFrom('alarm_inbox').select('items').execute();
         const row = await ctx.db.selectFrom('alarm').select('id').where('condition_key', '=', `k${i}`).executeTakeFirst();
-        committedAtAnswer.push(row ? 1 : 0);
+        inInbox.push(Boolean(row) || inbox.some((r) => r.items.includes(`"conditionKey":"k${i}"`)));
       }),
     );
     await Promise.all(calls);
-    expect(committedAtAnswer).toEqual(Array(60).fill(1));
-    // The first alarm commits alone at once; the 59 that came while it committed share the next transaction.
-    expect(named('journal.appended')).toEqual([
-      { fromSeq: 1, toSeq: 1, count: 1 },
-      { fromSeq: 2, toSeq: 60, count: 59 },
-    ]);
+    expect(inInbox).toEqual(Array(60).fill(true));
+    // The first alarm went in alone at once; the 59 that came while it was committed shared the next statement.
+    const sequence = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'alarm_inbox'`.execute(ctx.db);
+    expect(sequence.rows).toEqual([{ seq: 2 }]);
+    await ingest.idle();
+    const rows = await ctx.db.selectFrom('alarm').select(['condition_key', 'device_id']).orderBy('seq').execute();
+    expect(rows.map((r) => r.condition_key)).toEqual(Array.from({ length: 60 }, (_, i) => `k${i}`));
+    expect(rows.map((r) => r.device_id).slice(0, 6)).toEqual(['dev-0', 'dev-1', 'dev-2', 'dev-3', 'dev-4', 'dev-0']);
+    expect(await ctx.db.selectFrom('alarm_inbox').select('seq').execute()).toEqual([]);
     expect(named('alarms.raised')).toHaveLength(60);
-    expect(named('alarms.changed')).toHaveLength(2);
+    expect(named('journal.appended').reduce((n: number, p) => n + (p as { count: number }).count, 0)).toBe(60);
   });
 
   it('bumps repeats for a raise already active, clears it on restore, and keeps status and unmatched restores as history', async () => {
     const ingest = createAlarmIngest(ctx);
-    const handle = ingest.handlerFor(receiver);
+    const handle = recorded(ingest);
     await handle(alarm({ eventCode: 'cid.570', conditionKey: 'bypass' }));
     await handle(alarm({ eventCode: 'cid.570', conditionKey: 'bypass', at: 2_000 }));
     await handle(alarm({ eventCode: 'cid.401', conditionKey: 'user:3', state: 'status', severity: 'info' }));
@@ -100,7 +115,9 @@ describe('the alarm ingest', () => {
     const ingest = createAlarmIngest(ctx);
     const handle = ingest.handlerFor(receiver);
     await handle(alarm({ eventCode: 'cid.570', conditionKey: 'old', at: 500 }));
-    // Handed in while the first alarm's pump is still running: all seven share the next transaction.
+    await ingest.idle();
+    // Handed in together: the first is committed at once, the six that came meanwhile share the next inbox row (and so
+    // one recording transaction).
     const calls = [
       handle(alarm({ eventCode: 'cid.570', conditionKey: 'warm-up', state: 'status', severity: 'info' })),
       handle(alarm({ eventCode: 'cid.570', conditionKey: 'old', state: 'restored', at: 1_000 })),
@@ -111,7 +128,8 @@ describe('the alarm ingest', () => {
       handle(alarm({ eventCode: 'cid.570', conditionKey: 'new', at: 1_500 })),
     ];
     await Promise.all(calls);
-    expect(named('journal.appended').map((p) => (p as { count: number }).count)).toEqual([1, 7]);
+    await ingest.idle();
+    expect(named('journal.appended').map((p) => (p as { count: number }).count)).toEqual([1, 1, 6]);
     const rows = await ctx.db.selectFrom('alarm').select(['condition_key', 'state', 'repeats', 'raised_at', 'last_raised_at', 'restored_at', 'detail']).orderBy('seq').execute();
     expect(rows).toEqual([
       { condition_key: 'old', state: 'restored', repeats: 0, raised_at: 500, last_raised_at: 500, restored_at: 1_000, detail: '{"zone":"001"}' },
@@ -140,7 +158,7 @@ describe('the alarm ingest', () => {
 
   it('opens an incident by the most specific enabled rule, at its level and under its system', async () => {
     const ingest = createAlarmIngest(ctx);
-    const handle = ingest.handlerFor(receiver);
+    const handle = recorded(ingest);
     await ctx.db
       .insertInto('alarm_rule')
       .values([
@@ -168,7 +186,7 @@ describe('the alarm ingest', () => {
     expect(named('incidents.changed')).toHaveLength(2);
   });
 
-  it('refuses only the alarm that cannot be recorded, not the others sharing its transaction', async () => {
+  it('refuses at the door only an alarm that could not be recorded, not the others handed in with it', async () => {
     const ingest = createAlarmIngest(ctx);
     const handle = ingest.handlerFor(receiver);
     const first = handle(alarm({ conditionKey: 'first', eventCode: 'cid.570' }));
@@ -177,18 +195,84 @@ describe('the alarm ingest', () => {
       first,
       handle(alarm({ conditionKey: 'before', eventCode: 'cid.570' })),
       handle(broken),
-      handle(alarm({ conditionKey: 'after', eventCode: 'cid.570' })),
+      handle(alarm({ conditionKey: 'after', eventCode: 'cid.570', detail: { nested: {} } as unknown as DeviceAlarm['detail'] })),
+      handle(alarm({ conditionKey: 'last', eventCode: 'cid.570' })),
     ]);
-    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect(String((outcomes[2] as PromiseRejectedResult).reason)).toContain('text must have zh and en');
+    expect(String((outcomes[3] as PromiseRejectedResult).reason)).toContain('detail.nested');
+    await ingest.idle();
     const keys = await ctx.db.selectFrom('alarm').select('condition_key').orderBy('seq').execute();
-    expect(keys.map((k) => k.condition_key)).toEqual(['first', 'before', 'after']);
-    const journaled = await ctx.db.selectFrom('journal').select('type').execute();
-    expect(journaled).toHaveLength(3);
+    expect(keys.map((k) => k.condition_key)).toEqual(['first', 'before', 'last']);
+    expect(await ctx.db.selectFrom('journal').select('type').execute()).toHaveLength(3);
+  });
+
+  it('records at the next start what was committed and answered but not yet recorded when the console stopped', async () => {
+    const before = createAlarmIngest(ctx);
+    before.stop();
+    const handle = before.handlerFor(receiver);
+    await handle(alarm({ conditionKey: 'z1', eventCode: 'cid.130', at: 1 }));
+    await Promise.all([handle(alarm({ conditionKey: 'z2', eventCode: 'cid.130', at: 2 })), handle(alarm({ conditionKey: 'z1', eventCode: 'cid.130', state: 'restored', at: 3 }))]);
+    expect(await ctx.db.selectFrom('alarm').select('id').execute()).toEqual([]);
+    expect(await ctx.db.selectFrom('alarm_inbox').select('seq').execute()).toHaveLength(2);
+
+    const after = createAlarmIngest(ctx);
+    await after.resume();
+    await after.idle();
+    const rows = await ctx.db.selectFrom('alarm').select(['condition_key', 'state', 'raised_at', 'restored_at']).orderBy('seq').execute();
+    expect(rows).toEqual([
+      { condition_key: 'z1', state: 'restored', raised_at: 1, restored_at: 3 },
+      { condition_key: 'z2', state: 'active', raised_at: 2, restored_at: null },
+    ]);
+    expect(await ctx.db.selectFrom('alarm_inbox').select('seq').execute()).toEqual([]);
+    expect(named('alarms.raised')).toHaveLength(2);
+  });
+
+  it('sets aside an alarm the database will not take, keeps it with the reason and journals it; the others are recorded', async () => {
+    await sql`create trigger poison before insert on alarm when new.condition_key = 'poison' begin select raise(abort, 'poisoned for the test'); end`.execute(ctx.db);
+    const ingest = createAlarmIngest(ctx);
+    const handle = ingest.handlerFor(receiver);
+    await Promise.all(['a', 'poison', 'b'].map((key) => handle(alarm({ conditionKey: key, eventCode: 'cid.570' }))));
+    await ingest.idle();
+    const keys = await ctx.db.selectFrom('alarm').select('condition_key').orderBy('seq').execute();
+    expect(keys.map((k) => k.condition_key)).toEqual(['a', 'b']);
+    const aside = await ctx.db.selectFrom('alarm_inbox').select(['items', 'error']).execute();
+    expect(aside).toHaveLength(1);
+    expect(aside[0]!.error).toContain('poisoned for the test');
+    expect(JSON.parse(aside[0]!.items)).toEqual([{ source: receiver, alarm: alarm({ conditionKey: 'poison', eventCode: 'cid.570' }) }]);
+    const entries = await listEntries(ctx.db, { typePrefix: 'alarm.setAside', limit: 5 });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ entityType: 'device', entityId: receiver.deviceId, payload: { reason: expect.stringContaining('poisoned') } });
+    expect(await verifyChain(ctx.db)).toMatchObject({ ok: true, checked: 3 });
+    // A set-aside alarm is not tried again at the next start (nor lost).
+    const next = createAlarmIngest(ctx);
+    await next.resume();
+    await next.idle();
+    expect(await ctx.db.selectFrom('alarm_inbox').select('seq').execute()).toHaveLength(1);
+  });
+
+  it('keeps the inbox and tries again while the database refuses to grow, then records everything', async () => {
+    const ingest = createAlarmIngest(ctx, { retryDelayMs: 20, maxRetryDelayMs: 40 });
+    const handle = ingest.handlerFor(receiver);
+    const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(ctx.db);
+    // Room for the inbox row (a few pages) but not for the alarm row and journal entry that repeat its 40 kB detail.
+    await sql.raw(`pragma max_page_count = ${rows[0]!.page_count + 14}`).execute(ctx.db);
+    const bulky = alarm({ conditionKey: 'bulky', eventCode: 'cid.570', detail: { note: 'x'.repeat(40_000) } });
+    await handle(bulky);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await ctx.db.selectFrom('alarm').select('id').execute()).toEqual([]);
+    expect(await ctx.db.selectFrom('alarm_inbox').select('seq').execute()).toHaveLength(1);
+    await sql`pragma max_page_count = 1073741823`.execute(ctx.db);
+    const recorded = async () => (await ctx.db.selectFrom('alarm').select('condition_key').execute()).map((r) => r.condition_key);
+    for (let i = 0; i < 100 && (await recorded()).length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await recorded()).toEqual(['bulky']);
+    await ingest.idle();
+    expect(await ctx.db.selectFrom('alarm_inbox').select('seq').execute()).toEqual([]);
   });
 
   it('lists the active alarms most severe first, then newest', async () => {
     const ingest = createAlarmIngest(ctx);
-    const handle = ingest.handlerFor(receiver);
+    const handle = recorded(ingest);
     await handle(alarm({ conditionKey: 'minor-old', eventCode: 'x.a', severity: 'minor', at: 1 }));
     await handle(alarm({ conditionKey: 'critical-old', eventCode: 'x.b', severity: 'critical', at: 2 }));
     await handle(alarm({ conditionKey: 'major', eventCode: 'x.c', severity: 'major', at: 3 }));

@@ -1,0 +1,100 @@
+// The alarm inbox: alarms committed on arrival, then recorded one inbox row per transaction (the row deleted in the
+// same transaction, so an alarm is recorded exactly once however the process stops). An alarm that cannot be
+// recorded is set aside — kept in the inbox with the reason, and journaled — so the ones after it are not held up.
+import { sql } from 'kysely';
+import type { CoreContext } from '../context';
+import type { Db, Trx } from '../db/database';
+import { inTransaction, type NewEntry } from '../journal/service';
+import { alarmSystemOperator } from './alarm-incident';
+import { type AlarmToRecord, type RecordedAlarm, recordAlarms } from './alarm-recording';
+import { enabledRules } from './alarm-rules';
+
+export interface InboxRow {
+  seq: number;
+  receivedAt: number;
+  items: AlarmToRecord[];
+}
+
+/** Errors of the database itself (disk full, I/O, locked, read-only): the alarm is fine, try again later. */
+const refusingCodes = new Set(['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_NOMEM', 'SQLITE_PROTOCOL']);
+
+export const databaseRefused = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && refusingCodes.has(code)) return true;
+  // After SQLITE_FULL, IOERR, BUSY or NOMEM, SQLite may roll the transaction back itself; the rollback that follows
+  // then fails with this, hiding the first error (https://sqlite.org/lang_transaction.html, "Response To Errors").
+  return error instanceof Error && error.message.includes('no transaction is active');
+};
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Commits the alarms as inbox rows of at most `perRow` alarms each, in one statement; returns the rows in order. */
+export async function insertInboxRows(ctx: CoreContext, alarms: readonly AlarmToRecord[], perRow: number): Promise<InboxRow[]> {
+  const receivedAt = ctx.clock.now();
+  const rows: InboxRow[] = [];
+  for (let i = 0; i < alarms.length; i += perRow) {
+    rows.push({ seq: 0, receivedAt, items: alarms.slice(i, i + perRow).map(({ source, alarm }) => ({ source, alarm })) });
+  }
+  const values = rows.map((row) => ({ received_at: receivedAt, items: JSON.stringify(row.items), error: null }));
+  // One INSERT numbers its rows one after another, ending at the last insert id.
+  const { insertId } = await ctx.db.insertInto('alarm_inbox').values(values).executeTakeFirstOrThrow();
+  const first = Number(insertId) - rows.length + 1;
+  rows.forEach((row, i) => (row.seq = first + i));
+  return rows;
+}
+
+/** The rows waiting to be recorded, oldest first (those set aside stay where they are). */
+export async function loadInbox(db: Db): Promise<InboxRow[]> {
+  const rows = await db.selectFrom('alarm_inbox').select(['seq', 'received_at', 'items']).where('error', 'is', null).orderBy('seq').execute();
+  return rows.map((row) => ({ seq: row.seq, receivedAt: row.received_at, items: JSON.parse(row.items) as AlarmToRecord[] }));
+}
+
+/** Records one inbox row in one transaction and deletes it; throws only when the database refuses the writes. */
+export async function recordInboxRow(ctx: CoreContext, row: InboxRow): Promise<RecordedAlarm[]> {
+  try {
+    return await inTransaction(ctx, async (trx, journal) => {
+      const recorded = await recordAlarms(ctx, trx, journal, row.items, await enabledRules(trx));
+      await trx.deleteFrom('alarm_inbox').where('seq', '=', row.seq).execute();
+      return recorded;
+    });
+  } catch (error) {
+    if (databaseRefused(error)) throw error;
+    return recordOneByOne(ctx, row);
+  }
+}
+
+/** Each alarm of the row alone (a savepoint each); those that fail are set aside, the rest recorded. */
+async function recordOneByOne(ctx: CoreContext, row: InboxRow): Promise<RecordedAlarm[]> {
+  return inTransaction(ctx, async (trx, journal) => {
+    const rules = await enabledRules(trx);
+    const recorded: RecordedAlarm[] = [];
+    for (const item of row.items) {
+      const entries: NewEntry[] = [];
+      await sql`savepoint one_alarm`.execute(trx);
+      try {
+        recorded.push(...(await recordAlarms(ctx, trx, async (entry) => void entries.push(entry), [item], rules)));
+        await sql`release one_alarm`.execute(trx);
+        for (const entry of entries) await journal(entry);
+      } catch (error) {
+        await sql`rollback to one_alarm`.execute(trx);
+        await sql`release one_alarm`.execute(trx);
+        if (databaseRefused(error)) throw error;
+        await setAside(trx, journal, row, item, errorText(error));
+      }
+    }
+    await trx.deleteFrom('alarm_inbox').where('seq', '=', row.seq).execute();
+    return recorded;
+  });
+}
+
+async function setAside(trx: Trx, journal: (entry: NewEntry) => Promise<void>, row: InboxRow, item: AlarmToRecord, reason: string): Promise<void> {
+  await trx.insertInto('alarm_inbox').values({ received_at: row.receivedAt, items: JSON.stringify([item]), error: reason }).execute();
+  console.error(`[alarms] set aside an alarm of ${item.source.deviceName} that could not be recorded: ${reason}`);
+  await journal({
+    type: 'alarm.setAside',
+    entityType: 'device',
+    entityId: item.source.deviceId,
+    payload: { deviceName: item.source.deviceName, alarm: item.alarm, reason },
+    operator: alarmSystemOperator,
+  });
+}

@@ -1,0 +1,40 @@
+// The alarm receiver of `npm run bench:alarms`, in a process of its own as a real receiver is a device of its own:
+// opens the device end of the pty, says `ready`, and on `go` sends the burst; prints the result as one JSON line.
+import { createInterface } from 'node:readline';
+import type { ContactIdEventInput } from '../../electron/core/devices/contact-id/encoder';
+import { createReceiverSimulator } from '../../electron/core/devices/contact-id/simulator';
+import { openSerialBytePort } from '../../electron/core/devices/port/serial-byte-port';
+
+export interface BurstRequest {
+  path: string;
+  events: ContactIdEventInput[];
+  mode: 'sequential' | 'pipelined';
+  receiver: number;
+  line: number;
+}
+
+export interface BurstReport {
+  seconds: number;
+  retransmissions: number;
+}
+
+async function main(): Promise<void> {
+  const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+  const request = JSON.parse(String((await lines.next()).value)) as BurstRequest;
+  const port = await openSerialBytePort(request.path, { baudRate: 115_200, dataBits: 8, parity: 'none', stopBits: 1 });
+  const receiver = createReceiverSimulator({ port, receiver: request.receiver, line: request.line, ackTimeoutMs: 30_000 });
+  process.stdout.write('ready\n');
+  await lines.next();
+  const started = performance.now();
+  const burst = await receiver.burst(request.events, request.mode);
+  const report: BurstReport = { seconds: (performance.now() - started) / 1000, retransmissions: burst.retransmissions };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+  receiver.close();
+  await port.close();
+  process.exit(0);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
