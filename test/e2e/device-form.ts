@@ -1,6 +1,7 @@
 // The device-link form in the e2e tests: add a device link the way an engineer does, and find the open dialog.
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
+import { selectOption } from './select-option';
 
 /** The dialog now open (antd keeps closed ones in the page, hidden). */
 export function dialog(page: Page) {
@@ -12,8 +13,7 @@ export async function addDevice(page: Page, name: string, driver: string, path: 
   await page.getByRole('menuitem', { name: '设备通信' }).click();
   await page.getByRole('button', { name: '新增设备' }).click();
   await page.getByLabel('名称').fill(name);
-  await page.getByLabel('设备类型').click();
-  await page.locator('.ant-select-item-option', { hasText: driver }).click();
+  await selectOption(page, page.getByLabel('设备类型'), driver);
   await page.getByLabel('串口路径').fill(path);
   if (beforeSave) await beforeSave();
   await page.getByRole('button', { name: /保\s*存/ }).click();

@@ -6,6 +6,7 @@ import { openSerialBytePort } from '../../electron/core/devices/port/serial-byte
 import { openVirtualSerialPair } from '../support/virtual-serial-pair';
 import { addDevice, dialog } from './device-form';
 import { expect, test } from './fixtures';
+import { selectOption } from './select-option';
 
 const serial = { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 } as const;
 
@@ -177,10 +178,9 @@ test('a supervisor adds an alarm rule, switches it off and removes it', async ({
   await form.getByLabel('事件代码').fill('Modbus low!');
   await form.getByLabel('中文名称').fill('传感器低于下限');
   await form.getByLabel('英文名称').fill('Sensor below its low limit');
-  await form.getByLabel('故障级别').click();
-  await page.locator('.ant-select-item-option', { hasText: 'III 级' }).click();
-  await form.getByLabel('归属系统').click();
-  await page.locator('.ant-select-item-option', { hasText: '楼宇智能化控制系统' }).click();
+  await selectOption(page, form.getByLabel('故障级别'), 'III 级');
+  await selectOption(page, form.getByLabel('归属系统'), '楼宇智能化控制系统');
+  await expect(form.getByTitle('楼宇智能化控制系统')).toBeVisible();
   await form.getByRole('button', { name: /保\s*存/ }).click();
   await expect(form.getByText('格式：小写字母、数字和点')).toBeVisible();
   await form.getByLabel('事件代码').fill('modbus.low');

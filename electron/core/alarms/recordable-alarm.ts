@@ -21,6 +21,8 @@ export function unrecordableReason(source: AlarmSource, alarm: DeviceAlarm): str
   if (typeof alarm.text !== 'object' || alarm.text === null || !isText(alarm.text.zh) || !isText(alarm.text.en)) return 'text must have zh and en';
   if (typeof alarm.at !== 'number' || !Number.isFinite(alarm.at)) return 'at must be a finite number';
   if (typeof alarm.detail !== 'object' || alarm.detail === null || Array.isArray(alarm.detail)) return 'detail must be an object';
-  for (const [key, value] of Object.entries(alarm.detail)) if (!isDetailValue(value)) return `detail.${key} is not text, a number, a boolean or null`;
+  for (const key in alarm.detail) {
+    if (Object.hasOwn(alarm.detail, key) && !isDetailValue(alarm.detail[key])) return `detail.${key} is not text, a number, a boolean or null`;
+  }
   return null;
 }

@@ -1,0 +1,11 @@
+// Picks an option of an antd Select the way a person does, again if the click landed while the list was still opening.
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+export async function selectOption(page: Page, field: Locator, option: string) {
+  await expect(async () => {
+    await field.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click({ timeout: 2_000 });
+    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+}
