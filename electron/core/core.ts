@@ -6,6 +6,7 @@ import { contract, type EventMap, type EventName, isMethodName, type MethodName 
 import type { PortInfo } from '../../shared/contract/devices';
 import type { SystemInfo } from '../../shared/contract/system';
 import { type AlarmIngest, createAlarmIngest } from './alarms/alarm-ingest';
+import { openInboxWriter } from './alarms/inbox-writer';
 import { alarmsApi } from './alarms/api';
 import { alertsApi } from './alerts/api';
 import type { Handlers } from './api-handlers';
@@ -123,7 +124,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const deviceOptions = options.devices ?? {};
     const injectedLister = deviceOptions.listPorts;
     const portList = injectedLister ? async () => ({ ports: await injectedLister(), warning: null }) : () => listPorts();
-    const ingest = createAlarmIngest(ctx);
+    const ingest = createAlarmIngest(ctx, await openInboxWriter(databasePath));
     alarmIngest = ingest;
     // Alarms a device was answered for but the console did not get to record (it stopped in between) come first.
     await ingest.resume();
@@ -197,7 +198,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       await deviceLayer?.supervisor.stop();
       await demoSite?.stop();
       await alarmIngest?.idle();
-      alarmIngest?.stop();
+      await alarmIngest?.stop();
       await integrity?.cancel();
       const wasOpen = db !== null && info.startupError === null;
       await db?.destroy();

@@ -8,12 +8,17 @@ import { inTransaction, type NewEntry } from '../journal/service';
 import { alarmSystemOperator } from './alarm-incident';
 import { type AlarmToRecord, type RecordedAlarm, recordAlarms } from './alarm-recording';
 import { enabledRules } from './alarm-rules';
+import type { InboxWriter } from './inbox-writer';
 
+/** An inbox row as the recorder holds it: its alarms still as UTF-8 JSON, parsed only when recorded. */
 export interface InboxRow {
   seq: number;
   receivedAt: number;
-  items: AlarmToRecord[];
+  items: Buffer;
 }
+
+const encodeItems = (items: readonly AlarmToRecord[]): Buffer => Buffer.from(JSON.stringify(items));
+const decodeItems = (items: Buffer): AlarmToRecord[] => JSON.parse(items.toString('utf8')) as AlarmToRecord[];
 
 /** Errors of the database itself (disk full, I/O, locked, read-only): the alarm is fine, try again later. */
 const refusingCodes = new Set(['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_NOMEM', 'SQLITE_PROTOCOL']);
@@ -29,46 +34,40 @@ export const databaseRefused = (error: unknown): boolean => {
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Commits the alarms as inbox rows of at most `perRow` alarms each, in one statement; returns the rows in order. */
-export async function insertInboxRows(ctx: CoreContext, alarms: readonly AlarmToRecord[], perRow: number): Promise<InboxRow[]> {
-  const receivedAt = ctx.clock.now();
-  const rows: InboxRow[] = [];
-  for (let i = 0; i < alarms.length; i += perRow) {
-    rows.push({ seq: 0, receivedAt, items: alarms.slice(i, i + perRow).map(({ source, alarm }) => ({ source, alarm })) });
-  }
-  const values = rows.map((row) => ({ received_at: receivedAt, items: JSON.stringify(row.items), error: null }));
-  // One INSERT numbers its rows one after another, ending at the last insert id.
-  const { insertId } = await ctx.db.insertInto('alarm_inbox').values(values).executeTakeFirstOrThrow();
-  const first = Number(insertId) - rows.length + 1;
-  rows.forEach((row, i) => (row.seq = first + i));
-  return rows;
+export async function insertInboxRows(writer: InboxWriter, receivedAt: number, alarms: readonly AlarmToRecord[], perRow: number): Promise<InboxRow[]> {
+  const encoded: Buffer[] = [];
+  for (let i = 0; i < alarms.length; i += perRow) encoded.push(encodeItems(alarms.slice(i, i + perRow).map(({ source, alarm }) => ({ source, alarm }))));
+  const seqs = await writer.insert(receivedAt, encoded);
+  return encoded.map((items, i) => ({ seq: seqs[i]!, receivedAt, items }));
 }
 
 /** The rows waiting to be recorded, oldest first (those set aside stay where they are). */
 export async function loadInbox(db: Db): Promise<InboxRow[]> {
   const rows = await db.selectFrom('alarm_inbox').select(['seq', 'received_at', 'items']).where('error', 'is', null).orderBy('seq').execute();
-  return rows.map((row) => ({ seq: row.seq, receivedAt: row.received_at, items: JSON.parse(row.items) as AlarmToRecord[] }));
+  return rows.map((row) => ({ seq: row.seq, receivedAt: row.received_at, items: row.items }));
 }
 
 /** Records one inbox row in one transaction and deletes it; throws only when the database refuses the writes. */
 export async function recordInboxRow(ctx: CoreContext, row: InboxRow): Promise<RecordedAlarm[]> {
+  const items = decodeItems(row.items);
   try {
     return await inTransaction(ctx, async (trx, journal) => {
-      const recorded = await recordAlarms(ctx, trx, journal, row.items, await enabledRules(trx));
+      const recorded = await recordAlarms(ctx, trx, journal, items, await enabledRules(trx));
       await trx.deleteFrom('alarm_inbox').where('seq', '=', row.seq).execute();
       return recorded;
     });
   } catch (error) {
     if (databaseRefused(error)) throw error;
-    return recordOneByOne(ctx, row);
+    return recordOneByOne(ctx, row, items);
   }
 }
 
 /** Each alarm of the row alone (a savepoint each); those that fail are set aside, the rest recorded. */
-async function recordOneByOne(ctx: CoreContext, row: InboxRow): Promise<RecordedAlarm[]> {
+async function recordOneByOne(ctx: CoreContext, row: InboxRow, items: readonly AlarmToRecord[]): Promise<RecordedAlarm[]> {
   return inTransaction(ctx, async (trx, journal) => {
     const rules = await enabledRules(trx);
     const recorded: RecordedAlarm[] = [];
-    for (const item of row.items) {
+    for (const item of items) {
       const entries: NewEntry[] = [];
       await sql`savepoint one_alarm`.execute(trx);
       try {
@@ -88,7 +87,7 @@ async function recordOneByOne(ctx: CoreContext, row: InboxRow): Promise<Recorded
 }
 
 async function setAside(trx: Trx, journal: (entry: NewEntry) => Promise<void>, row: InboxRow, item: AlarmToRecord, reason: string): Promise<void> {
-  await trx.insertInto('alarm_inbox').values({ received_at: row.receivedAt, items: JSON.stringify([item]), error: reason }).execute();
+  await trx.insertInto('alarm_inbox').values({ received_at: row.receivedAt, items: encodeItems([item]), error: reason }).execute();
   console.error(`[alarms] set aside an alarm of ${item.source.deviceName} that could not be recorded: ${reason}`);
   await journal({
     type: 'alarm.setAside',

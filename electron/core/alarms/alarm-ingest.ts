@@ -6,6 +6,7 @@ import type { CoreContext } from '../context';
 import { type InboxRow, insertInboxRows, loadInbox, recordInboxRow } from './alarm-inbox';
 import type { RecordedAlarm } from './alarm-recording';
 import type { AlarmSource } from './alarm-source';
+import type { InboxWriter } from './inbox-writer';
 import { unrecordableReason } from './recordable-alarm';
 
 export type { AlarmSource } from './alarm-source';
@@ -17,8 +18,8 @@ export interface AlarmIngest {
   resume(): Promise<void>;
   /** Settles once every alarm handed in so far is committed and recorded (or, while the database refuses, waiting to retry). */
   idle(): Promise<void>;
-  /** No more retries; what is still in the inbox is recorded at the next start. */
-  stop(): void;
+  /** No more retries, and the inbox connection closed; what is still in the inbox is recorded at the next start. */
+  stop(): Promise<void>;
 }
 
 export interface AlarmIngestOptions {
@@ -43,7 +44,8 @@ interface Waiting {
 /** The most alarms one intake commits; more wait for the next (a very large statement delays every answer). */
 const maxIntake = 5_000;
 
-export function createAlarmIngest(ctx: CoreContext, options: AlarmIngestOptions = {}): AlarmIngest {
+/** `writer` commits arriving alarms on a connection of its own (see inbox-writer.ts); `stop` closes it. */
+export function createAlarmIngest(ctx: CoreContext, writer: InboxWriter, options: AlarmIngestOptions = {}): AlarmIngest {
   const recordBatch = options.recordBatch ?? 250;
   const retryDelayMs = options.retryDelayMs ?? 1_000;
   const maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000;
@@ -123,7 +125,7 @@ export function createAlarmIngest(ctx: CoreContext, options: AlarmIngestOptions 
     if (accepted.length === 0) return;
     let rows: InboxRow[];
     try {
-      rows = await insertInboxRows(ctx, accepted, recordBatch);
+      rows = await insertInboxRows(writer, ctx.clock.now(), accepted, recordBatch);
     } catch (error) {
       for (const item of accepted) item.reject(error);
       return;
@@ -146,23 +148,30 @@ export function createAlarmIngest(ctx: CoreContext, options: AlarmIngestOptions 
       intaking ??= intake();
     });
 
+  const idle = async (): Promise<void> => {
+    for (;;) {
+      if (intaking) await intaking;
+      else if (recording) await recording;
+      else return;
+    }
+  };
+
   return {
-    handlerFor: (source) => (alarm) => submit({ ...source }, alarm),
+    handlerFor: (source) => {
+      const own = { ...source };
+      return (alarm) => submit(own, alarm);
+    },
     async resume() {
       inbox.unshift(...(await loadInbox(ctx.db)));
       startRecording();
     },
-    async idle() {
-      for (;;) {
-        if (intaking) await intaking;
-        else if (recording) await recording;
-        else return;
-      }
-    },
-    stop() {
+    idle,
+    async stop() {
       stopped = true;
       if (retryTimer) clearTimeout(retryTimer);
       retryTimer = undefined;
+      await idle();
+      await writer.close();
     },
   };
 }

@@ -46,8 +46,8 @@ export interface AlarmRuleTable {
 export interface AlarmInboxTable {
   seq: Generated<number>;
   received_at: number;
-  /** JSON array of AlarmToRecord ({ source, alarm }) in arrival order. */
-  items: string;
+  /** UTF-8 JSON array of AlarmToRecord ({ source, alarm }) in arrival order, as a blob. */
+  items: Buffer;
   error: string | null;
 }
 

@@ -91,7 +91,22 @@ export function parseReceiverMessage(bytes: Uint8Array): ReceiverDecoded {
   return { kind: 'other', text, bytes };
 }
 
+/** The layout above in one pattern: the fast path for a well-formed line (the loop below names what is wrong). */
+const contactIdLinePattern = /^5([0-9A-F]{2})([0-9A-Z]) (?:18|98)([0-9B-F]{4})([ERP])([0-9]{3})([0-9A-F]{2})([0-9A-F]{3})$/;
+
 function parseContactIdLine(text: string, bytes: Uint8Array): ReceiverDecoded {
+  const line = contactIdLinePattern.exec(text);
+  if (line) {
+    const [, receiver, lineId, account, qualifier, code, group, zone] = line as unknown as string[];
+    return {
+      kind: 'event',
+      receiver: receiver!,
+      line: lineId!,
+      event: { account: account!, qualifier: qualifier as ContactIdQualifier, code: code!, group: group!, zone: zone! },
+      text,
+      bytes,
+    };
+  }
   if (text.length !== contactIdLineLength) {
     return codecError('badLength', `Contact ID line has ${text.length} characters, expected ${contactIdLineLength}`, bytes);
   }

@@ -4,7 +4,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMap, EventName } from '../../../../shared/contract';
 import type { DeviceAlarm } from '../../../../shared/domain/devices/device-signals';
-import { type AlarmIngest, createAlarmIngest } from '../../../../electron/core/alarms/alarm-ingest';
+import { insertInboxRows } from '../../../../electron/core/alarms/alarm-inbox';
+import { type AlarmIngest, type AlarmIngestOptions, createAlarmIngest } from '../../../../electron/core/alarms/alarm-ingest';
+import { openInboxWriter } from '../../../../electron/core/alarms/inbox-writer';
 import { listAlarms } from '../../../../electron/core/alarms/alarm-service';
 import { ensureBuiltinCatalog } from '../../../../electron/core/assets/catalog-service';
 import type { CoreContext } from '../../../../electron/core/context';
@@ -26,11 +28,13 @@ const alarm = (fields: Partial<DeviceAlarm> = {}): DeviceAlarm => ({
 
 describe('the alarm ingest', () => {
   let ctx: CoreContext;
+  let dbPath: string;
   let events: { name: EventName; payload: unknown }[];
   let now = 10_000;
   beforeEach(async () => {
     const dataDir = tempDir();
-    const db = await openDatabase(join(dataDir, 'alarms.sqlite'));
+    dbPath = join(dataDir, 'alarms.sqlite');
+    const db = await openDatabase(dbPath);
     await ensureBuiltinCatalog(db);
     events = [];
     now = 10_000;
@@ -42,7 +46,15 @@ describe('the alarm ingest', () => {
       emit: <E extends EventName>(name: E, payload: EventMap[E]) => void events.push({ name, payload }),
     };
   });
+  let ingests: AlarmIngest[] = [];
+  const newIngest = async (options?: AlarmIngestOptions) => {
+    const ingest = createAlarmIngest(ctx, await openInboxWriter(dbPath), options);
+    ingests.push(ingest);
+    return ingest;
+  };
   afterEach(async () => {
+    for (const ingest of ingests) await ingest.stop();
+    ingests = [];
     await ctx.db.destroy();
   });
 
@@ -58,7 +70,7 @@ describe('the alarm ingest', () => {
   };
 
   it('commits alarms arriving during a commit together in the next inbox statement, answers each once committed, then records them', async () => {
-    const ingest = createAlarmIngest(ctx);
+    const ingest = await newIngest();
     const handlers = [0, 1, 2, 3, 4].map((d) => ingest.handlerFor({ ...receiver, deviceId: `dev-${d}` }));
     const inInbox: boolean[] = [];
     const calls = Array.from({ length: 60 }, (_, i) =>
@@ -66,7 +78,7 @@ describe('the alarm ingest', () => {
         // Answered: the alarm is on disk, in the inbox or (if recording already got to it) as an alarm row.
         const inbox = await ctx.db.selectFrom('alarm_inbox').select('items').execute();
         const row = await ctx.db.selectFrom('alarm').select('id').where('condition_key', '=', `k${i}`).executeTakeFirst();
-        inInbox.push(Boolean(row) || inbox.some((r) => r.items.includes(`"conditionKey":"k${i}"`)));
+        inInbox.push(Boolean(row) || inbox.some((r) => String(r.items).includes(`"conditionKey":"k${i}"`)));
       }),
     );
     await Promise.all(calls);
@@ -84,7 +96,7 @@ describe('the alarm ingest', () => {
   });
 
   it('bumps repeats for a raise already active, clears it on restore, and keeps status and unmatched restores as history', async () => {
-    const ingest = createAlarmIngest(ctx);
+    const ingest = await newIngest();
     const handle = recorded(ingest);
     await handle(alarm({ eventCode: 'cid.570', conditionKey: 'bypass' }));
     await handle(alarm({ eventCode: 'cid.570', conditionKey: 'bypass', at: 2_000 }));
@@ -112,7 +124,7 @@ describe('the alarm ingest', () => {
   });
 
   it('applies raises, repeats and restores of one condition in arrival order when they share a transaction', async () => {
-    const ingest = createAlarmIngest(ctx);
+    const ingest = await newIngest();
     const handle = ingest.handlerFor(receiver);
     await handle(alarm({ eventCode: 'cid.570', conditionKey: 'old', at: 500 }));
     await ingest.idle();
@@ -157,7 +169,7 @@ describe('the alarm ingest', () => {
   });
 
   it('opens an incident by the most specific enabled rule, at its level and under its system', async () => {
-    const ingest = createAlarmIngest(ctx);
+    const ingest = await newIngest();
     const handle = recorded(ingest);
     await ctx.db
       .insertInto('alarm_rule')
@@ -187,7 +199,7 @@ describe('the alarm ingest', () => {
   });
 
   it('refuses at the door only an alarm that could not be recorded, not the others handed in with it', async () => {
-    const ingest = createAlarmIngest(ctx);
+    const ingest = await newIngest();
     const handle = ingest.handlerFor(receiver);
     const first = handle(alarm({ conditionKey: 'first', eventCode: 'cid.570' }));
     const broken = alarm({ conditionKey: 'broken', eventCode: 'cid.570', text: { zh: null, en: 'x' } as unknown as DeviceAlarm['text'] });
@@ -207,18 +219,17 @@ describe('the alarm ingest', () => {
     expect(await ctx.db.selectFrom('journal').select('type').execute()).toHaveLength(3);
   });
 
-  it('records at the next start what was committed and answered but not yet recorded when the console stopped', async () => {
-    const before = createAlarmIngest(ctx);
-    before.stop();
-    const handle = before.handlerFor(receiver);
-    await handle(alarm({ conditionKey: 'z1', eventCode: 'cid.130', at: 1 }));
-    await Promise.all([handle(alarm({ conditionKey: 'z2', eventCode: 'cid.130', at: 2 })), handle(alarm({ conditionKey: 'z1', eventCode: 'cid.130', state: 'restored', at: 3 }))]);
-    expect(await ctx.db.selectFrom('alarm').select('id').execute()).toEqual([]);
+  it('records at the next start what a console that stopped after answering left in the inbox, in arrival order', async () => {
+    const writer = await openInboxWriter(dbPath);
+    const left = (key: string, state: DeviceAlarm['state'], at: number) => ({ source: receiver, alarm: alarm({ conditionKey: key, eventCode: 'cid.130', state, at }) });
+    await insertInboxRows(writer, 5, [left('z1', 'raised', 1)], 250);
+    await insertInboxRows(writer, 6, [left('z2', 'raised', 2), left('z1', 'restored', 3)], 250);
+    await writer.close();
     expect(await ctx.db.selectFrom('alarm_inbox').select('seq').execute()).toHaveLength(2);
 
-    const after = createAlarmIngest(ctx);
-    await after.resume();
-    await after.idle();
+    const ingest = await newIngest();
+    await ingest.resume();
+    await ingest.idle();
     const rows = await ctx.db.selectFrom('alarm').select(['condition_key', 'state', 'raised_at', 'restored_at']).orderBy('seq').execute();
     expect(rows).toEqual([
       { condition_key: 'z1', state: 'restored', raised_at: 1, restored_at: 3 },
@@ -230,7 +241,7 @@ describe('the alarm ingest', () => {
 
   it('sets aside an alarm the database will not take, keeps it with the reason and journals it; the others are recorded', async () => {
     await sql`create trigger poison before insert on alarm when new.condition_key = 'poison' begin select raise(abort, 'poisoned for the test'); end`.execute(ctx.db);
-    const ingest = createAlarmIngest(ctx);
+    const ingest = await newIngest();
     const handle = ingest.handlerFor(receiver);
     await Promise.all(['a', 'poison', 'b'].map((key) => handle(alarm({ conditionKey: key, eventCode: 'cid.570' }))));
     await ingest.idle();
@@ -239,20 +250,20 @@ describe('the alarm ingest', () => {
     const aside = await ctx.db.selectFrom('alarm_inbox').select(['items', 'error']).execute();
     expect(aside).toHaveLength(1);
     expect(aside[0]!.error).toContain('poisoned for the test');
-    expect(JSON.parse(aside[0]!.items)).toEqual([{ source: receiver, alarm: alarm({ conditionKey: 'poison', eventCode: 'cid.570' }) }]);
+    expect(JSON.parse(String(aside[0]!.items))).toEqual([{ source: receiver, alarm: alarm({ conditionKey: 'poison', eventCode: 'cid.570' }) }]);
     const entries = await listEntries(ctx.db, { typePrefix: 'alarm.setAside', limit: 5 });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ entityType: 'device', entityId: receiver.deviceId, payload: { reason: expect.stringContaining('poisoned') } });
     expect(await verifyChain(ctx.db)).toMatchObject({ ok: true, checked: 3 });
     // A set-aside alarm is not tried again at the next start (nor lost).
-    const next = createAlarmIngest(ctx);
+    const next = await newIngest();
     await next.resume();
     await next.idle();
     expect(await ctx.db.selectFrom('alarm_inbox').select('seq').execute()).toHaveLength(1);
   });
 
   it('keeps the inbox and tries again while the database refuses to grow, then records everything', async () => {
-    const ingest = createAlarmIngest(ctx, { retryDelayMs: 20, maxRetryDelayMs: 40 });
+    const ingest = await newIngest({ retryDelayMs: 20, maxRetryDelayMs: 40 });
     const handle = ingest.handlerFor(receiver);
     const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(ctx.db);
     // Room for the inbox row (a few pages) but not for the alarm row and journal entry that repeat its 40 kB detail.
@@ -271,7 +282,7 @@ describe('the alarm ingest', () => {
   });
 
   it('lists the active alarms most severe first, then newest', async () => {
-    const ingest = createAlarmIngest(ctx);
+    const ingest = await newIngest();
     const handle = recorded(ingest);
     await handle(alarm({ conditionKey: 'minor-old', eventCode: 'x.a', severity: 'minor', at: 1 }));
     await handle(alarm({ conditionKey: 'critical-old', eventCode: 'x.b', severity: 'critical', at: 2 }));
