@@ -72,6 +72,11 @@ export function createAlarmIngest(ctx: CoreContext, writer: InboxWriter, options
 
   let lastArrivalAt = 0;
   /**
+   * The recording transaction now running. The intake waits for it in-process rather than on SQLite's busy handler,
+   * whose sleeps (1, 2, 5, 10 ms…) would hold every answer up by more than the transaction itself.
+   */
+  let recordingRow: Promise<unknown> | null = null;
+  /**
    * While alarms keep arriving (a receiver emptying its buffer), taking them in and answering the device comes first:
    * recording waits until the intake has been quiet for `quietMs`, but never longer than `maxYieldMs` in a row.
    */
@@ -89,7 +94,13 @@ export function createAlarmIngest(ctx: CoreContext, writer: InboxWriter, options
     try {
       await intakeFirst();
       for (let row = inbox[0]; row && !stopped; row = inbox[0]) {
-        announce(await recordInboxRow(ctx, row));
+        const step = recordInboxRow(ctx, row);
+        recordingRow = step;
+        try {
+          announce(await step);
+        } finally {
+          recordingRow = null;
+        }
         inbox.shift();
         failures = 0;
         await intakeFirst();
@@ -124,6 +135,7 @@ export function createAlarmIngest(ctx: CoreContext, writer: InboxWriter, options
     }
     if (accepted.length === 0) return;
     let rows: InboxRow[];
+    while (recordingRow) await recordingRow.catch(() => undefined);
     try {
       rows = await insertInboxRows(writer, ctx.clock.now(), accepted, recordBatch);
     } catch (error) {
