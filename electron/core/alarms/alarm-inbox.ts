@@ -1,6 +1,7 @@
 // The alarm inbox: alarms committed on arrival, then recorded one inbox row per transaction (the row deleted in the
 // same transaction, so an alarm is recorded exactly once however the process stops). An alarm that cannot be
 // recorded is set aside — kept in the inbox with the reason, and journaled — so the ones after it are not held up.
+import { deserialize, serialize } from 'node:v8';
 import { sql } from 'kysely';
 import type { CoreContext } from '../context';
 import type { Db, Trx } from '../db/database';
@@ -10,15 +11,17 @@ import { type AlarmToRecord, type RecordedAlarm, recordAlarms } from './alarm-re
 import { enabledRules } from './alarm-rules';
 import type { InboxWriter } from './inbox-writer';
 
-/** An inbox row as the recorder holds it: its alarms still as UTF-8 JSON, parsed only when recorded. */
+/** An inbox row as the recorder holds it: its alarms still serialized, read only when recorded. */
 export interface InboxRow {
   seq: number;
   receivedAt: number;
   items: Buffer;
 }
 
-const encodeItems = (items: readonly AlarmToRecord[]): Buffer => Buffer.from(JSON.stringify(items));
-const decodeItems = (items: Buffer): AlarmToRecord[] => JSON.parse(items.toString('utf8')) as AlarmToRecord[];
+// V8's structured-clone format: Node documents it as safe to store (newer versions read older data), and for a
+// burst it is written in less than half the time of JSON plus UTF-8 — on the path every ACK waits for.
+const encodeItems = (items: readonly AlarmToRecord[]): Buffer => serialize(items);
+export const decodeInboxItems = (items: Buffer): AlarmToRecord[] => deserialize(items) as AlarmToRecord[];
 
 /** Errors of the database itself (disk full, I/O, locked, read-only): the alarm is fine, try again later. */
 const refusingCodes = new Set(['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_NOMEM', 'SQLITE_PROTOCOL']);
@@ -49,7 +52,7 @@ export async function loadInbox(db: Db): Promise<InboxRow[]> {
 
 /** Records one inbox row in one transaction and deletes it; throws only when the database refuses the writes. */
 export async function recordInboxRow(ctx: CoreContext, row: InboxRow): Promise<RecordedAlarm[]> {
-  const items = decodeItems(row.items);
+  const items = decodeInboxItems(row.items);
   try {
     return await inTransaction(ctx, async (trx, journal) => {
       const recorded = await recordAlarms(ctx, trx, journal, items, await enabledRules(trx));

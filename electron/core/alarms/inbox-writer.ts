@@ -4,7 +4,7 @@
 import sqlite3 from 'sqlite3';
 
 export interface InboxWriter {
-  /** Commits the rows (each a UTF-8 JSON array of alarms) in one statement; resolves with their seqs in order. */
+  /** Commits the rows (each a serialized array of alarms) in one statement; resolves with their seqs in order. */
   insert(receivedAt: number, rows: readonly Buffer[]): Promise<number[]>;
   close(): Promise<void>;
 }

@@ -46,7 +46,7 @@ export interface AlarmRuleTable {
 export interface AlarmInboxTable {
   seq: Generated<number>;
   received_at: number;
-  /** UTF-8 JSON array of AlarmToRecord ({ source, alarm }) in arrival order, as a blob. */
+  /** The AlarmToRecord array ({ source, alarm }) in arrival order, in V8's serialization format (alarm-inbox.ts). */
   items: Buffer;
   error: string | null;
 }

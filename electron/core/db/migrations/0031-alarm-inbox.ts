@@ -9,7 +9,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .ifNotExists()
     .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('received_at', 'integer', (c) => c.notNull())
-    // JSON array of { source, alarm } in arrival order.
+    // The array of { source, alarm } in arrival order, serialized (see alarms/alarm-inbox.ts).
     .addColumn('items', 'text', (c) => c.notNull())
     // Null while waiting to be recorded; why it could not be, for an item set aside (kept, never deleted).
     .addColumn('error', 'text')

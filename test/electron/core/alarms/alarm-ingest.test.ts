@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMap, EventName } from '../../../../shared/contract';
 import type { DeviceAlarm } from '../../../../shared/domain/devices/device-signals';
-import { insertInboxRows } from '../../../../electron/core/alarms/alarm-inbox';
+import { decodeInboxItems, insertInboxRows } from '../../../../electron/core/alarms/alarm-inbox';
 import { type AlarmIngest, type AlarmIngestOptions, createAlarmIngest } from '../../../../electron/core/alarms/alarm-ingest';
 import { openInboxWriter } from '../../../../electron/core/alarms/inbox-writer';
 import { listAlarms } from '../../../../electron/core/alarms/alarm-service';
@@ -78,7 +78,7 @@ describe('the alarm ingest', () => {
         // Answered: the alarm is on disk, in the inbox or (if recording already got to it) as an alarm row.
         const inbox = await ctx.db.selectFrom('alarm_inbox').select('items').execute();
         const row = await ctx.db.selectFrom('alarm').select('id').where('condition_key', '=', `k${i}`).executeTakeFirst();
-        inInbox.push(Boolean(row) || inbox.some((r) => String(r.items).includes(`"conditionKey":"k${i}"`)));
+        inInbox.push(Boolean(row) || inbox.some((r) => decodeInboxItems(r.items).some((item) => item.alarm.conditionKey === `k${i}`)));
       }),
     );
     await Promise.all(calls);
@@ -250,7 +250,7 @@ describe('the alarm ingest', () => {
     const aside = await ctx.db.selectFrom('alarm_inbox').select(['items', 'error']).execute();
     expect(aside).toHaveLength(1);
     expect(aside[0]!.error).toContain('poisoned for the test');
-    expect(JSON.parse(String(aside[0]!.items))).toEqual([{ source: receiver, alarm: alarm({ conditionKey: 'poison', eventCode: 'cid.570' }) }]);
+    expect(decodeInboxItems(aside[0]!.items)).toEqual([{ source: receiver, alarm: alarm({ conditionKey: 'poison', eventCode: 'cid.570' }) }]);
     const entries = await listEntries(ctx.db, { typePrefix: 'alarm.setAside', limit: 5 });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ entityType: 'device', entityId: receiver.deviceId, payload: { reason: expect.stringContaining('poisoned') } });
