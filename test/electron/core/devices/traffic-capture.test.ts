@@ -17,6 +17,19 @@ describe('the traffic capture', () => {
     expect(all.lines[0]).toMatchObject({ hex: '51 34 0D', ascii: 'Q4.', summary: 'line 4', direction: 'rx' });
   });
 
+  it('keeps its own copy of every byte value, however long the frame', () => {
+    const capture = createTrafficCapture();
+    const reused = Uint8Array.of(0x00, 0x7f, 0x80, 0xff, 0x14);
+    capture.record({ at: 1, direction: 'rx', bytes: reused, summary: 'binary', ok: true });
+    reused.fill(0x41);
+    const long = Uint8Array.from({ length: 20_000 }, (_, i) => i % 256);
+    capture.record({ at: 2, direction: 'rx', bytes: long, summary: 'long', ok: true });
+    const [binary, longLine] = capture.page(0, 10).lines;
+    expect(binary).toMatchObject({ hex: '00 7F 80 FF 14', ascii: '.....' });
+    expect(longLine!.hex.split(' ')).toHaveLength(20_000);
+    expect(longLine!.hex.split(' ').slice(254, 258)).toEqual(['FE', 'FF', '00', '01']);
+  });
+
   it('counts good and bad frames received, the last frame and the reply latency', () => {
     const capture = createTrafficCapture();
     capture.record({ at: 1, direction: 'tx', bytes: bytes('Q1\r'), summary: 'Q1', ok: true });
