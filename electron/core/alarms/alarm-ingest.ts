@@ -41,8 +41,12 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
-/** The most alarms one intake commits; more wait for the next (a very large statement delays every answer). */
-const maxIntake = 5_000;
+/**
+ * The most alarms one intake commits; more wait for the next. Small enough that the last statement of a burst is
+ * short and alarms do not live long enough in memory to cost the garbage collector (5,000: 0.30–0.45 s for a
+ * 10,000-event burst; 1,000: 0.25–0.26 s; 500: 0.23–0.26 s; 250: 0.26–0.27 s).
+ */
+const maxIntake = 500;
 
 /** `writer` commits arriving alarms on a connection of its own (see inbox-writer.ts); `stop` closes it. */
 export function createAlarmIngest(ctx: CoreContext, writer: InboxWriter, options: AlarmIngestOptions = {}): AlarmIngest {
