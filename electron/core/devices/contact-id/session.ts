@@ -101,7 +101,11 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
     }
   };
 
-  const reply = (bytes: Uint8Array, since: number, summary: string): Promise<void> => replyAll([{ bytes, since, summary }]);
+  /** Replies leave in the order their messages came (the receiver pairs them so): each send waits for the one before. */
+  let replying: Promise<void> = Promise.resolve();
+  const inOrder = (send: () => Promise<void>): Promise<void> => (replying = replying.then(send));
+
+  const reply = (bytes: Uint8Array, since: number, summary: string): Promise<void> => inOrder(() => replyAll([{ bytes, since, summary }]));
 
   /** When the committed `link.lost` was raised; undefined while the link is up. */
   let linkLostAt: number | undefined;
@@ -200,7 +204,9 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
           // (group commit); the ACKs still go out in order, each only after its own event is committed.
           const events = [beginEvent(job)];
           for (let next = jobs[0]; isEventJob(next); next = jobs[0]) events.push(beginEvent(jobs.shift() as EventJob));
-          await replyInOrder(events);
+          // Their replies follow in order while the events that arrive meanwhile are handed in: waiting here for the
+          // ACKs to be written would leave the next commit idle behind the serial write.
+          void inOrder(() => replyInOrder(events));
         } else await handleMessage(job.item, job.at);
       }
     } finally {
