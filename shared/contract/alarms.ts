@@ -39,6 +39,11 @@ export interface AlarmList {
   items: Alarm[];
   /** Active and not yet acknowledged: what keeps the banner up and the sound on. */
   unacknowledged: number;
+  /**
+   * Alarms a device was answered for that the database would not take as alarm rows: kept aside with the reason (and
+   * journaled as `alarm.setAside`) for an engineer to look into. Counted over all devices.
+   */
+  setAside: number;
 }
 
 /**

@@ -50,14 +50,20 @@ export async function loadInbox(db: Db): Promise<InboxRow[]> {
   return rows.map((row) => ({ seq: row.seq, receivedAt: row.received_at, items: row.items }));
 }
 
+export interface RecordedRow {
+  recorded: RecordedAlarm[];
+  /** Alarms of the row that were set aside. */
+  setAside: number;
+}
+
 /** Records one inbox row in one transaction and deletes it; throws only when the database refuses the writes. */
-export async function recordInboxRow(ctx: CoreContext, row: InboxRow): Promise<RecordedAlarm[]> {
+export async function recordInboxRow(ctx: CoreContext, row: InboxRow): Promise<RecordedRow> {
   const items = decodeInboxItems(row.items);
   try {
     return await inTransaction(ctx, async (trx, journal) => {
       const recorded = await recordAlarms(ctx, trx, journal, items, await enabledRules(trx));
       await trx.deleteFrom('alarm_inbox').where('seq', '=', row.seq).execute();
-      return recorded;
+      return { recorded, setAside: 0 };
     });
   } catch (error) {
     if (databaseRefused(error)) throw error;
@@ -66,10 +72,11 @@ export async function recordInboxRow(ctx: CoreContext, row: InboxRow): Promise<R
 }
 
 /** Each alarm of the row alone (a savepoint each); those that fail are set aside, the rest recorded. */
-async function recordOneByOne(ctx: CoreContext, row: InboxRow, items: readonly AlarmToRecord[]): Promise<RecordedAlarm[]> {
+async function recordOneByOne(ctx: CoreContext, row: InboxRow, items: readonly AlarmToRecord[]): Promise<RecordedRow> {
   return inTransaction(ctx, async (trx, journal) => {
     const rules = await enabledRules(trx);
     const recorded: RecordedAlarm[] = [];
+    let setAsideCount = 0;
     for (const item of items) {
       const entries: NewEntry[] = [];
       await sql`savepoint one_alarm`.execute(trx);
@@ -82,10 +89,11 @@ async function recordOneByOne(ctx: CoreContext, row: InboxRow, items: readonly A
         await sql`release one_alarm`.execute(trx);
         if (databaseRefused(error)) throw error;
         await setAside(trx, journal, row, item, errorText(error));
+        setAsideCount += 1;
       }
     }
     await trx.deleteFrom('alarm_inbox').where('seq', '=', row.seq).execute();
-    return recorded;
+    return { recorded, setAside: setAsideCount };
   });
 }
 
@@ -96,7 +104,8 @@ async function setAside(trx: Trx, journal: (entry: NewEntry) => Promise<void>, r
     type: 'alarm.setAside',
     entityType: 'device',
     entityId: item.source.deviceId,
-    payload: { deviceName: item.source.deviceName, alarm: item.alarm, reason },
+    // The reason first: the audit view shows the start of a payload.
+    payload: { reason, deviceName: item.source.deviceName, alarm: item.alarm },
     operator: alarmSystemOperator,
   });
 }

@@ -101,7 +101,10 @@ export function createAlarmIngest(ctx: CoreContext, writer: InboxWriter, options
         const step = recordInboxRow(ctx, row);
         recordingRow = step;
         try {
-          announce(await step);
+          const { recorded, setAside } = await step;
+          announce(recorded);
+          // The banner counts alarms set aside: it must hear of one even when nothing else was recorded.
+          if (setAside > 0 && recorded.length === 0) ctx.emit('alarms.changed', { ids: [] });
         } finally {
           recordingRow = null;
         }

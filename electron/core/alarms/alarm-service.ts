@@ -26,8 +26,10 @@ export async function listAlarms(db: Db, args: MethodArgs<'alarms.list'>): Promi
   }
   let unacked = db.selectFrom('alarm').select((eb) => eb.fn.countAll<number>().as('n')).where('ack_required', '=', 1).where('acknowledged_at', 'is', null);
   if (args.deviceId) unacked = unacked.where('device_id', '=', args.deviceId);
-  const [rows, count] = await Promise.all([q.execute(), unacked.executeTakeFirstOrThrow()]);
-  return { items: rows.map(toAlarm), unacknowledged: Number(count.n) };
+  // Through the partial index alarm_inbox_set_aside (migration 0031): the alarms waiting to be recorded are not read.
+  const setAside = db.selectFrom('alarm_inbox').select((eb) => eb.fn.countAll<number>().as('n')).where('error', 'is not', null);
+  const [rows, count, aside] = await Promise.all([q.execute(), unacked.executeTakeFirstOrThrow(), setAside.executeTakeFirstOrThrow()]);
+  return { items: rows.map(toAlarm), unacknowledged: Number(count.n), setAside: Number(aside.n) };
 }
 
 export async function acknowledgeAlarm(ctx: CoreContext, call: CallContext, args: MethodArgs<'alarms.acknowledge'>): Promise<Alarm> {

@@ -1,6 +1,6 @@
 // The live alarm banner above every screen: the alarms to act on first, in their severity colour, with sound and 确认.
 import { RightOutlined } from '@ant-design/icons';
-import { Button, Flex, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +31,7 @@ export function AlarmBanner() {
   const ordered = useMemo(() => bannerOrder(items), [items]);
   const [acknowledging, setAcknowledging] = useState<Alarm | null>(null);
   const waiting = list.data?.unacknowledged ?? 0;
+  const setAside = list.data?.setAside ?? 0;
   // A full list means there may be more than it holds: the alarms still to acknowledge give the least there are.
   const capped = items.length >= activeListLimit;
   const more = capped ? Math.max(ordered.length, waiting) - shownRows : ordered.length - shownRows;
@@ -42,8 +43,17 @@ export function AlarmBanner() {
       data-alarm-sound={sound === 'off' ? 'off' : 'on'}
       data-alarm-tone={sound}
       data-unacknowledged={waiting}
-      style={{ display: ordered.length === 0 ? 'none' : 'flex', flexDirection: 'column', gap: 4, padding: '8px 24px 0' }}
+      style={{ display: ordered.length === 0 && setAside === 0 ? 'none' : 'flex', flexDirection: 'column', gap: 4, padding: '8px 24px 0' }}
     >
+      {setAside > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="alarm-set-aside"
+          message={<Link to={`/audit?typePrefix=alarm.setAside`}>{t('banner.setAside', { count: setAside })}</Link>}
+          style={{ fontSize: 16 }}
+        />
+      )}
       {ordered.slice(0, shownRows).map((alarm, i) => (
         <BannerRow key={alarm.id} alarm={alarm} first={i === 0} onAcknowledge={() => setAcknowledging(alarm)} />
       ))}

@@ -5,6 +5,7 @@ import { Alert, Button, Card, DatePicker, Flex, Form, Input, Progress, Result, S
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { AppError, ChainCheck, JournalEntry, MethodInput } from '../../../shared/contract';
 import { alarmColours } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
@@ -48,7 +49,10 @@ export function AuditPage() {
   const errorMessage = useErrorMessage();
   const typeNames = i18n.language === 'en' ? journalTypeNamesEn : journalTypeNamesZh;
   const [form] = Form.useForm<Filters>();
-  const [filters, setFilters] = useState<Filters>({});
+  // A link may open the view filtered by event type (the alarm banner's note on alarms set aside does).
+  const [params] = useSearchParams();
+  const linkedType = params.get('typePrefix');
+  const [filters, setFilters] = useState<Filters>(linkedType ? { typePrefix: linkedType } : {});
   // Where the list starts: the newest entry, or just after the entry the chain check named.
   const [startBefore, setStartBefore] = useState<number | undefined>(undefined);
   const [highlight, setHighlight] = useState<number | null>(null);
@@ -144,6 +148,7 @@ export function AuditPage() {
       <Card size="small" title={t('filters')}>
         <Form
           form={form}
+          initialValues={filters}
           layout="inline"
           onValuesChange={(_, all: Filters) => {
             setStartBefore(undefined);

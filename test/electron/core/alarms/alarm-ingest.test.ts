@@ -255,6 +255,8 @@ describe('the alarm ingest', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ entityType: 'device', entityId: receiver.deviceId, payload: { reason: expect.stringContaining('poisoned') } });
     expect(await verifyChain(ctx.db)).toMatchObject({ ok: true, checked: 3 });
+    // The banner's list says so, until an engineer has dealt with it.
+    expect(await listAlarms(ctx.db, { scope: 'active', limit: 10 })).toMatchObject({ unacknowledged: 2, setAside: 1 });
     // A set-aside alarm is not tried again at the next start (nor lost).
     const next = await newIngest();
     await next.resume();

@@ -80,7 +80,7 @@ describe('a Megatec UPS run by the device layer', () => {
     expect(bare).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const acked = await t.core.call('alarms.acknowledge', { id: raised.id, comment: '市电已恢复，已通知电工检查' }, { operator: 'guard' });
     expect(acked).toMatchObject({ ok: true, value: { acknowledgedBy: 'guard', ackComment: '市电已恢复，已通知电工检查' } });
-    expect(await t.call('alarms.list', {})).toEqual({ items: [], unacknowledged: 0 });
+    expect(await t.call('alarms.list', {})).toEqual({ items: [], unacknowledged: 0, setAside: 0 });
     const again = await t.core.call('alarms.acknowledge', { id: raised.id, comment: 'again' }, { operator: 'guard' });
     expect(again).toMatchObject({ ok: false, error: { code: 'alarm_already_acknowledged' } });
     const entries = await t.call('journal.list', { entityType: 'alarm', entityId: raised.id, limit: 10 });
