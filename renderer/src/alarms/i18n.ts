@@ -16,7 +16,8 @@ export const alarmsZh = {
     all: '查看全部',
     waiting_one: '{{count}} 条待确认',
     waiting_other: '{{count}} 条待确认',
-    setAside: '{{count}} 条报警已收到但未能入库，已另行保存，请通知工程师（审计日志：alarm.setAside）',
+    setAside_one: '{{count}} 条报警已收到但未能入库，已另行保存，请通知工程师（审计日志：alarm.setAside）',
+    setAside_other: '{{count}} 条报警已收到但未能入库，已另行保存，请通知工程师（审计日志：alarm.setAside）',
   },
   ack: {
     title: '确认报警',
@@ -96,7 +97,8 @@ export const alarmsEn: typeof alarmsZh = {
     all: 'See all',
     waiting_one: '{{count}} to acknowledge',
     waiting_other: '{{count}} to acknowledge',
-    setAside: '{{count}} alarm(s) received but not recorded, kept aside: tell an engineer (audit log: alarm.setAside)',
+    setAside_one: '{{count}} alarm received but not recorded, kept aside: tell an engineer (audit log: alarm.setAside)',
+    setAside_other: '{{count}} alarms received but not recorded, kept aside: tell an engineer (audit log: alarm.setAside)',
   },
   ack: {
     title: 'Acknowledge alarm',
