@@ -39,7 +39,7 @@ const errorText = (error: unknown): string => (error instanceof Error ? error.me
 /** Commits the alarms as inbox rows of at most `perRow` alarms each, in one statement; returns the rows in order. */
 export async function insertInboxRows(writer: InboxWriter, receivedAt: number, alarms: readonly AlarmToRecord[], perRow: number): Promise<InboxRow[]> {
   const encoded: Buffer[] = [];
-  for (let i = 0; i < alarms.length; i += perRow) encoded.push(encodeItems(alarms.slice(i, i + perRow).map(({ source, alarm }) => ({ source, alarm }))));
+  for (let i = 0; i < alarms.length; i += perRow) encoded.push(encodeItems(alarms.slice(i, i + perRow)));
   const seqs = await writer.insert(receivedAt, encoded);
   return encoded.map((items, i) => ({ seq: seqs[i]!, receivedAt, items }));
 }

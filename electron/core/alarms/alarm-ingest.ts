@@ -3,8 +3,9 @@
 // journal entries and incidents in arrival order, one inbox row per transaction, and the UIs are told.
 import type { DeviceAlarm } from '../../../shared/domain/devices/device-signals';
 import type { CoreContext } from '../context';
+import type { AlarmOutcome } from '../devices/driver-session';
 import { type InboxRow, insertInboxRows, loadInbox, recordInboxRow } from './alarm-inbox';
-import type { RecordedAlarm } from './alarm-recording';
+import type { AlarmToRecord, RecordedAlarm } from './alarm-recording';
 import type { AlarmSource } from './alarm-source';
 import type { InboxWriter } from './inbox-writer';
 import { unrecordableReason } from './recordable-alarm';
@@ -14,6 +15,8 @@ export type { AlarmSource } from './alarm-source';
 export interface AlarmIngest {
   /** The `SessionHandlers.alarm` of one device: resolves once the alarm is committed (to the inbox), rejects if not. */
   handlerFor(source: AlarmSource): (alarm: DeviceAlarm) => Promise<void>;
+  /** The `SessionHandlers.alarms` of one device: several alarms, one promise; for each, null once committed or why not. */
+  batchHandlerFor(source: AlarmSource): (alarms: readonly DeviceAlarm[]) => Promise<AlarmOutcome[]>;
   /** Records what an earlier run committed but did not record (it stopped in between); call once, before devices start. */
   resume(): Promise<void>;
   /** Settles once every alarm handed in so far is committed and recorded (or, while the database refuses, waiting to retry). */
@@ -34,11 +37,11 @@ export interface AlarmIngestOptions {
   maxYieldMs?: number;
 }
 
+/** Alarms of one device handed in together, answered together. */
 interface Waiting {
   source: AlarmSource;
-  alarm: DeviceAlarm;
-  resolve(): void;
-  reject(error: unknown): void;
+  alarms: readonly DeviceAlarm[];
+  resolve(outcomes: AlarmOutcome[]): void;
 }
 
 /**
@@ -133,37 +136,47 @@ export function createAlarmIngest(ctx: CoreContext, writer: InboxWriter, options
     recording = recordAll();
   }
 
-  const takeIn = async (batch: readonly Waiting[]): Promise<void> => {
-    const accepted: Waiting[] = [];
-    for (const item of batch) {
-      const reason = unrecordableReason(item.source, item.alarm);
-      if (reason) item.reject(new Error(`alarm not recordable: ${reason}`));
-      else accepted.push(item);
+  const takeIn = async (groups: readonly Waiting[]): Promise<void> => {
+    const outcomes = groups.map((group) => group.alarms.map((): AlarmOutcome => null));
+    const accepted: AlarmToRecord[] = [];
+    groups.forEach((group, g) =>
+      group.alarms.forEach((alarm, i) => {
+        const reason = unrecordableReason(group.source, alarm);
+        if (reason) outcomes[g]![i] = new Error(`alarm not recordable: ${reason}`);
+        else accepted.push({ source: group.source, alarm });
+      }),
+    );
+    if (accepted.length > 0) {
+      while (recordingRow) await recordingRow.catch(() => undefined);
+      try {
+        inbox.push(...(await insertInboxRows(writer, ctx.clock.now(), accepted, recordBatch)));
+        startRecording();
+      } catch (error) {
+        const refused = error instanceof Error ? error : new Error(String(error));
+        for (const list of outcomes) list.forEach((outcome, i) => (list[i] = outcome ?? refused));
+      }
     }
-    if (accepted.length === 0) return;
-    let rows: InboxRow[];
-    while (recordingRow) await recordingRow.catch(() => undefined);
-    try {
-      rows = await insertInboxRows(writer, ctx.clock.now(), accepted, recordBatch);
-    } catch (error) {
-      for (const item of accepted) item.reject(error);
-      return;
-    }
-    inbox.push(...rows);
-    for (const item of accepted) item.resolve();
-    startRecording();
+    groups.forEach((group, g) => group.resolve(outcomes[g]!));
+  };
+
+  /** Groups until at least `maxIntake` alarms (a larger group goes whole). */
+  const nextGroups = (): Waiting[] => {
+    let count = 0;
+    let n = 0;
+    while (n < arriving.length && count < maxIntake) count += arriving[n++]!.alarms.length;
+    return arriving.splice(0, n);
   };
 
   const intake = async (): Promise<void> => {
-    while (arriving.length > 0) await takeIn(arriving.splice(0, maxIntake));
+    while (arriving.length > 0) await takeIn(nextGroups());
     intaking = null;
   };
 
-  const submit = (source: AlarmSource, alarm: DeviceAlarm): Promise<void> =>
-    new Promise<void>((resolve, reject) => {
-      arriving.push({ source, alarm, resolve, reject });
+  const submit = (source: AlarmSource, alarms: readonly DeviceAlarm[]): Promise<AlarmOutcome[]> =>
+    new Promise<AlarmOutcome[]>((resolve) => {
+      arriving.push({ source, alarms, resolve });
       lastArrivalAt = performance.now();
-      // The first alarm is committed at once (latency); those arriving meanwhile share the next commit (throughput).
+      // The first alarms are committed at once (latency); those arriving meanwhile share the next commit (throughput).
       intaking ??= intake();
     });
 
@@ -178,7 +191,14 @@ export function createAlarmIngest(ctx: CoreContext, writer: InboxWriter, options
   return {
     handlerFor: (source) => {
       const own = { ...source };
-      return (alarm) => submit(own, alarm);
+      return async (alarm) => {
+        const [outcome] = await submit(own, [alarm]);
+        if (outcome) throw outcome;
+      };
+    },
+    batchHandlerFor: (source) => {
+      const own = { ...source };
+      return (alarms) => submit(own, alarms);
     },
     async resume() {
       inbox.unshift(...(await loadInbox(ctx.db)));

@@ -124,7 +124,9 @@ export function createDeviceSupervisor(ctx: CoreContext, options: DeviceSupervis
 
   const startLink = (device: Running): void => {
     const { endpoint } = device;
-    const alarm = options.ingest.handlerFor({ deviceId: endpoint.id, deviceName: endpoint.name, assetId: endpoint.assetId });
+    const source = { deviceId: endpoint.id, deviceName: endpoint.name, assetId: endpoint.assetId };
+    const alarm = options.ingest.handlerFor(source);
+    const alarms = options.ingest.batchHandlerFor(source);
     const link: DeviceLink = createDeviceLink({
       portPath: endpoint.portPath,
       portMatch: endpoint.portMatch,
@@ -137,6 +139,7 @@ export function createDeviceSupervisor(ctx: CoreContext, options: DeviceSupervis
       backoff: options.backoff,
       handlers: {
         alarm,
+        alarms,
         reading: (reading) => device.readings.set(reading.key, reading),
         traffic: (record) => device.capture.record(record),
       },

@@ -11,12 +11,20 @@ export type {
   TrafficRecord,
 } from '../../../shared/domain/devices/device-signals';
 
+/** Null when the alarm was committed; otherwise why it was not. */
+export type AlarmOutcome = Error | null;
+
 export interface SessionHandlers {
   /**
    * Commits the alarm (journal + tables). A session that must acknowledge the device (an alarm receiver)
    * sends its ACK only after this promise resolves, and a NAK or nothing if it rejects.
    */
   alarm(alarm: DeviceAlarm): Promise<void>;
+  /**
+   * Commits several alarms handed in together (a receiver's burst) with one promise for all: for each, in order,
+   * null once committed or why it was not. Optional: without it a session commits them one by one with `alarm`.
+   */
+  alarms?(alarms: readonly DeviceAlarm[]): Promise<readonly AlarmOutcome[]>;
   reading(reading: DeviceReading): void;
   traffic(record: TrafficRecord): void;
 }

@@ -2,7 +2,7 @@
 
 import { AppError } from '../../../../shared/contract/app-error';
 import type { BytePort } from '../port/byte-port';
-import type { DetailValue, DeviceAlarm, DriverSession, SessionHandlers, TestCommandSpec } from '../driver-session';
+import type { AlarmOutcome, DetailValue, DeviceAlarm, DriverSession, SessionHandlers, TestCommandSpec } from '../driver-session';
 import { createReceiverDecoder, type ReceiverDecoded } from './codec';
 import { ackBytes, nakBytes } from './encoder';
 import { contactIdAlarm, linkAlarm } from './event-alarm';
@@ -159,38 +159,27 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
   type EventJob = { kind: 'message'; item: Extract<ReceiverDecoded, { kind: 'event' }>; at: number };
   const isEventJob = (job: Job | undefined): job is EventJob => job?.kind === 'message' && job.item.kind === 'event';
 
-  /** An event handed in for commit; `reply` is set as soon as its commit settles. */
-  interface PendingEvent {
-    committed: Promise<Reply>;
-    reply?: Reply;
-  }
+  const replyFor = (alarm: DeviceAlarm, since: number, error: unknown): Reply =>
+    error == null
+      ? { bytes: ackBytes, since, summary: `ACK ${alarm.eventCode} ${alarm.conditionKey}` }
+      : { bytes: nakBytes, since, summary: `NAK (commit failed: ${errorText(error)})` };
 
-  /** Records the event and hands its alarm in at once; the reply (ACK, or NAK if it was not committed) follows the commit. */
-  const beginEvent = (job: EventJob): PendingEvent => {
-    const { item, at } = job;
-    handlers.traffic({ at, direction: 'rx', bytes: item.bytes, summary: summarizeReceiverMessage(item), ok: true });
-    const alarm: DeviceAlarm = contactIdAlarm(item, at);
-    const pending: PendingEvent = {
-      committed: handlers.alarm(alarm).then(
-        () => ({ bytes: ackBytes, since: at, summary: `ACK ${alarm.eventCode} ${alarm.conditionKey}` }),
-        (error: unknown) => ({ bytes: nakBytes, since: at, summary: `NAK (commit failed: ${errorText(error)})` }),
-      ),
-    };
-    void pending.committed.then((reply) => (pending.reply = reply));
-    return pending;
-  };
+  /** Commits alarms handed in together: with one promise for all where the device layer offers it, else one by one. */
+  const commitAll = (alarms: readonly DeviceAlarm[]): Promise<readonly AlarmOutcome[]> =>
+    handlers.alarms
+      ? handlers.alarms(alarms)
+      : Promise.all(alarms.map((alarm) => handlers.alarm(alarm).then((): AlarmOutcome => null, (error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
 
-  /** Replies in the order the events came, each only once its own commit settled; those settled together go out together. */
-  const replyInOrder = async (events: readonly PendingEvent[]): Promise<void> => {
-    let due: Reply[] = [];
-    for (const event of events) {
-      if (!event.reply) {
-        await replyAll(due);
-        due = [];
-      }
-      due.push(event.reply ?? (await event.committed));
-    }
-    await replyAll(due);
+  /** Records the events and hands their alarms in at once; resolves with their replies: ACK, or NAK for one not committed. */
+  const beginEvents = (events: readonly EventJob[]): Promise<Reply[]> => {
+    const alarms = events.map(({ item, at }) => {
+      handlers.traffic({ at, direction: 'rx', bytes: item.bytes, summary: summarizeReceiverMessage(item), ok: true });
+      return contactIdAlarm(item, at);
+    });
+    return commitAll(alarms).then(
+      (outcomes) => alarms.map((alarm, i) => replyFor(alarm, events[i]!.at, outcomes[i] ?? null)),
+      (error: unknown) => alarms.map((alarm, i) => replyFor(alarm, events[i]!.at, error ?? 'not committed')),
+    );
   };
 
   const drain = async (): Promise<void> => {
@@ -200,13 +189,14 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
       for (let job = jobs.shift(); job && running; job = jobs.shift()) {
         if (job.kind === 'silence') await handleSilence(job.at);
         else if (isEventJob(job) && linkLostAt === undefined) {
-          // Events already waiting are handed in together, so the device layer can commit them in one transaction
-          // (group commit); the ACKs still go out in order, each only after its own event is committed.
-          const events = [beginEvent(job)];
-          for (let next = jobs[0]; isEventJob(next); next = jobs[0]) events.push(beginEvent(jobs.shift() as EventJob));
+          // Events already waiting are handed in together, so the device layer can commit them in one statement
+          // (group commit); the ACKs still go out in order, only after the events are committed.
+          const events: EventJob[] = [job];
+          for (let next = jobs[0]; isEventJob(next); next = jobs[0]) events.push(jobs.shift() as EventJob);
+          const replies = beginEvents(events);
           // Their replies follow in order while the events that arrive meanwhile are handed in: waiting here for the
           // ACKs to be written would leave the next commit idle behind the serial write.
-          void inOrder(() => replyInOrder(events));
+          void inOrder(async () => replyAll(await replies));
         } else await handleMessage(job.item, job.at);
       }
     } finally {
