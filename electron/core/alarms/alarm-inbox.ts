@@ -1,5 +1,5 @@
-// The alarm inbox: alarms committed on arrival, then recorded one inbox row per transaction (the row deleted in the
-// same transaction, so an alarm is recorded exactly once however the process stops). An alarm that cannot be
+// The alarm inbox: alarms committed on arrival, then recorded a few inbox rows per transaction (the rows deleted in
+// the same transaction, so an alarm is recorded exactly once however the process stops). An alarm that cannot be
 // recorded is set aside — kept in the inbox with the reason, and journaled — so the ones after it are not held up.
 import { deserialize, serialize } from 'node:v8';
 import { sql } from 'kysely';
@@ -16,6 +16,8 @@ export interface InboxRow {
   seq: number;
   receivedAt: number;
   items: Buffer;
+  /** How many alarms `items` holds. */
+  count: number;
 }
 
 // V8's structured-clone format: Node documents it as safe to store (newer versions read older data), and for a
@@ -41,43 +43,53 @@ export async function insertInboxRows(writer: InboxWriter, receivedAt: number, a
   const encoded: Buffer[] = [];
   for (let i = 0; i < alarms.length; i += perRow) encoded.push(encodeItems(alarms.slice(i, i + perRow)));
   const seqs = await writer.insert(receivedAt, encoded);
-  return encoded.map((items, i) => ({ seq: seqs[i]!, receivedAt, items }));
+  return encoded.map((items, i) => ({ seq: seqs[i]!, receivedAt, items, count: Math.min(perRow, alarms.length - i * perRow) }));
 }
 
 /** The rows waiting to be recorded, oldest first (those set aside stay where they are). */
 export async function loadInbox(db: Db): Promise<InboxRow[]> {
   const rows = await db.selectFrom('alarm_inbox').select(['seq', 'received_at', 'items']).where('error', 'is', null).orderBy('seq').execute();
-  return rows.map((row) => ({ seq: row.seq, receivedAt: row.received_at, items: row.items }));
+  return rows.map((row) => ({ seq: row.seq, receivedAt: row.received_at, items: row.items, count: decodeInboxItems(row.items).length }));
 }
 
-export interface RecordedRow {
+export interface RecordedRows {
   recorded: RecordedAlarm[];
-  /** Alarms of the row that were set aside. */
+  /** Alarms of the rows that were set aside. */
   setAside: number;
 }
 
-/** Records one inbox row in one transaction and deletes it; throws only when the database refuses the writes. */
-export async function recordInboxRow(ctx: CoreContext, row: InboxRow): Promise<RecordedRow> {
-  const items = decodeInboxItems(row.items);
+/** An alarm with the time its inbox row was committed (kept with it if it is set aside). */
+interface Received {
+  receivedAt: number;
+  item: AlarmToRecord;
+}
+
+/**
+ * Records inbox rows in arrival order in one transaction and deletes them with it; throws only when the database
+ * refuses the writes. Several small rows (a receiver sending one event per ACK) share one transaction.
+ */
+export async function recordInboxRows(ctx: CoreContext, rows: readonly InboxRow[]): Promise<RecordedRows> {
+  const received = rows.flatMap((row) => decodeInboxItems(row.items).map((item): Received => ({ receivedAt: row.receivedAt, item })));
+  const seqs = rows.map((row) => row.seq);
   try {
     return await inTransaction(ctx, async (trx, journal) => {
-      const recorded = await recordAlarms(ctx, trx, journal, items, await enabledRules(trx));
-      await trx.deleteFrom('alarm_inbox').where('seq', '=', row.seq).execute();
+      const recorded = await recordAlarms(ctx, trx, journal, received.map((r) => r.item), await enabledRules(trx));
+      await trx.deleteFrom('alarm_inbox').where('seq', 'in', seqs).execute();
       return { recorded, setAside: 0 };
     });
   } catch (error) {
     if (databaseRefused(error)) throw error;
-    return recordOneByOne(ctx, row, items);
+    return recordOneByOne(ctx, seqs, received);
   }
 }
 
-/** Each alarm of the row alone (a savepoint each); those that fail are set aside, the rest recorded. */
-async function recordOneByOne(ctx: CoreContext, row: InboxRow, items: readonly AlarmToRecord[]): Promise<RecordedRow> {
+/** Each alarm alone (a savepoint each); those that fail are set aside, the rest recorded. */
+async function recordOneByOne(ctx: CoreContext, seqs: readonly number[], received: readonly Received[]): Promise<RecordedRows> {
   return inTransaction(ctx, async (trx, journal) => {
     const rules = await enabledRules(trx);
     const recorded: RecordedAlarm[] = [];
     let setAsideCount = 0;
-    for (const item of items) {
+    for (const { receivedAt, item } of received) {
       const entries: NewEntry[] = [];
       await sql`savepoint one_alarm`.execute(trx);
       try {
@@ -88,17 +100,17 @@ async function recordOneByOne(ctx: CoreContext, row: InboxRow, items: readonly A
         await sql`rollback to one_alarm`.execute(trx);
         await sql`release one_alarm`.execute(trx);
         if (databaseRefused(error)) throw error;
-        await setAside(trx, journal, row, item, errorText(error));
+        await setAside(trx, journal, receivedAt, item, errorText(error));
         setAsideCount += 1;
       }
     }
-    await trx.deleteFrom('alarm_inbox').where('seq', '=', row.seq).execute();
+    await trx.deleteFrom('alarm_inbox').where('seq', 'in', seqs).execute();
     return { recorded, setAside: setAsideCount };
   });
 }
 
-async function setAside(trx: Trx, journal: (entry: NewEntry) => Promise<void>, row: InboxRow, item: AlarmToRecord, reason: string): Promise<void> {
-  await trx.insertInto('alarm_inbox').values({ received_at: row.receivedAt, items: encodeItems([item]), error: reason }).execute();
+async function setAside(trx: Trx, journal: (entry: NewEntry) => Promise<void>, receivedAt: number, item: AlarmToRecord, reason: string): Promise<void> {
+  await trx.insertInto('alarm_inbox').values({ received_at: receivedAt, items: encodeItems([item]), error: reason }).execute();
   console.error(`[alarms] set aside an alarm of ${item.source.deviceName} that could not be recorded: ${reason}`);
   await journal({
     type: 'alarm.setAside',

@@ -4,7 +4,7 @@
 import type { DeviceAlarm } from '../../../shared/domain/devices/device-signals';
 import type { CoreContext } from '../context';
 import type { AlarmOutcome } from '../devices/driver-session';
-import { type InboxRow, insertInboxRows, loadInbox, recordInboxRow } from './alarm-inbox';
+import { type InboxRow, insertInboxRows, loadInbox, recordInboxRows } from './alarm-inbox';
 import type { AlarmToRecord, RecordedAlarm } from './alarm-recording';
 import type { AlarmSource } from './alarm-source';
 import type { InboxWriter } from './inbox-writer';
@@ -100,8 +100,13 @@ export function createAlarmIngest(ctx: CoreContext, writer: InboxWriter, options
   const recordAll = async (): Promise<void> => {
     try {
       await intakeFirst();
-      for (let row = inbox[0]; row && !stopped; row = inbox[0]) {
-        const step = recordInboxRow(ctx, row);
+      while (inbox.length > 0 && !stopped) {
+        // The oldest rows, up to `recordBatch` alarms (at least one row): a receiver answered one event at a time
+        // leaves a row per event, and recording those one transaction each could not keep up with the line.
+        let rows = 1;
+        for (let count = inbox[0]!.count; rows < inbox.length && count + inbox[rows]!.count <= recordBatch; rows += 1) count += inbox[rows]!.count;
+        const taken = inbox.slice(0, rows);
+        const step = recordInboxRows(ctx, taken);
         recordingRow = step;
         try {
           const { recorded, setAside } = await step;
@@ -111,7 +116,7 @@ export function createAlarmIngest(ctx: CoreContext, writer: InboxWriter, options
         } finally {
           recordingRow = null;
         }
-        inbox.shift();
+        inbox.splice(0, rows);
         failures = 0;
         await intakeFirst();
       }

@@ -128,8 +128,8 @@ describe('the alarm ingest', () => {
     const handle = ingest.handlerFor(receiver);
     await handle(alarm({ eventCode: 'cid.570', conditionKey: 'old', at: 500 }));
     await ingest.idle();
-    // Handed in together: the first is committed at once, the six that came meanwhile share the next inbox row (and so
-    // one recording transaction).
+    // Handed in together: the first is committed at once, the six that came meanwhile share the next inbox row; the two
+    // rows are recorded in one transaction.
     const calls = [
       handle(alarm({ eventCode: 'cid.570', conditionKey: 'warm-up', state: 'status', severity: 'info' })),
       handle(alarm({ eventCode: 'cid.570', conditionKey: 'old', state: 'restored', at: 1_000 })),
@@ -141,7 +141,7 @@ describe('the alarm ingest', () => {
     ];
     await Promise.all(calls);
     await ingest.idle();
-    expect(named('journal.appended').map((p) => (p as { count: number }).count)).toEqual([1, 1, 6]);
+    expect(named('journal.appended').map((p) => (p as { count: number }).count)).toEqual([1, 7]);
     const rows = await ctx.db.selectFrom('alarm').select(['condition_key', 'state', 'repeats', 'raised_at', 'last_raised_at', 'restored_at', 'detail']).orderBy('seq').execute();
     expect(rows).toEqual([
       { condition_key: 'old', state: 'restored', repeats: 0, raised_at: 500, last_raised_at: 500, restored_at: 1_000, detail: '{"zone":"001"}' },
@@ -281,6 +281,20 @@ describe('the alarm ingest', () => {
     expect(await recorded()).toEqual(['bulky']);
     await ingest.idle();
     expect(await ctx.db.selectFrom('alarm_inbox').select('seq').execute()).toEqual([]);
+  });
+
+  it('keeps recording while a receiver sends one event per answer, many to a transaction', async () => {
+    // Never quiet for 50 ms: recording goes ahead every 20 ms anyway, with every row waiting by then.
+    const ingest = await newIngest({ quietMs: 50, maxYieldMs: 20 });
+    const handle = ingest.handlerFor(receiver);
+    const count = 300;
+    for (let i = 0; i < count; i += 1) await handle(alarm({ conditionKey: `z${i}`, eventCode: 'cid.602', state: 'status', severity: 'info' }));
+    const recordedMeanwhile = (await ctx.db.selectFrom('alarm').select('id').execute()).length;
+    expect(recordedMeanwhile).toBeGreaterThan(count / 2);
+    await ingest.idle();
+    expect(await ctx.db.selectFrom('alarm').select('id').execute()).toHaveLength(count);
+    // 300 inbox rows, far fewer transactions.
+    expect(named('journal.appended').length).toBeLessThan(count / 5);
   });
 
   it('lists the active alarms most severe first, then newest', async () => {
