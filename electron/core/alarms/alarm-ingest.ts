@@ -82,7 +82,7 @@ export function createAlarmIngest(ctx: CoreContext, writer: InboxWriter, options
    * The recording transaction now running. The intake waits for it in-process rather than on SQLite's busy handler,
    * whose sleeps (1, 2, 5, 10 ms…) would hold every answer up by more than the transaction itself.
    */
-  let recordingRow: Promise<unknown> | null = null;
+  let recordingStep: Promise<unknown> | null = null;
   /**
    * While alarms keep arriving (a receiver emptying its buffer), taking them in and answering the device comes first:
    * recording waits until the intake has been quiet for `quietMs`, but never longer than `maxYieldMs` in a row.
@@ -107,21 +107,21 @@ export function createAlarmIngest(ctx: CoreContext, writer: InboxWriter, options
         for (let count = inbox[0]!.count; rows < inbox.length && count + inbox[rows]!.count <= recordBatch; rows += 1) count += inbox[rows]!.count;
         const taken = inbox.slice(0, rows);
         const step = recordInboxRows(ctx, taken);
-        recordingRow = step;
+        recordingStep = step;
         try {
           const { recorded, setAside } = await step;
           announce(recorded);
           // The banner counts alarms set aside: it must hear of one even when nothing else was recorded.
           if (setAside > 0 && recorded.length === 0) ctx.emit('alarms.changed', { ids: [] });
         } finally {
-          recordingRow = null;
+          recordingStep = null;
         }
         inbox.splice(0, rows);
         failures = 0;
         await intakeFirst();
       }
     } catch (error) {
-      // The database refuses writes (disk full, I/O error): the row stays in the inbox and is tried again later.
+      // The database refuses writes (disk full, I/O error): the rows stay in the inbox and are tried again later.
       failures += 1;
       const delay = Math.min(maxRetryDelayMs, retryDelayMs * 2 ** (failures - 1));
       console.error(`[alarms] recording the inbox failed (attempt ${failures}), retrying in ${delay} ms:`, error);
@@ -152,7 +152,7 @@ export function createAlarmIngest(ctx: CoreContext, writer: InboxWriter, options
       }),
     );
     if (accepted.length > 0) {
-      while (recordingRow) await recordingRow.catch(() => undefined);
+      while (recordingStep) await recordingStep.catch(() => undefined);
       try {
         inbox.push(...(await insertInboxRows(writer, ctx.clock.now(), accepted, recordBatch)));
         startRecording();
