@@ -101,11 +101,43 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
     }
   };
 
-  /** Replies leave in the order their messages came (the receiver pairs them so): each send waits for the one before. */
-  let replying: Promise<void> = Promise.resolve();
-  const inOrder = (send: () => Promise<void>): Promise<void> => (replying = replying.then(send));
+  /** Replies waiting to go out, in the order their messages came (the receiver pairs them so). */
+  interface Outgoing {
+    /** Set once the commit they wait for settled. */
+    replies?: readonly Reply[];
+    written: () => void;
+  }
+  const outgoing: Outgoing[] = [];
+  let writing = false;
 
-  const reply = (bytes: Uint8Array, since: number, summary: string): Promise<void> => inOrder(() => replyAll([{ bytes, since, summary }]));
+  /** Writes every reply that is due, oldest first, as few writes as possible: all settled batches in a row go together. */
+  const writeDue = async (): Promise<void> => {
+    if (writing) return;
+    writing = true;
+    try {
+      while (outgoing[0]?.replies) {
+        const sent: Outgoing[] = [];
+        while (outgoing[0]?.replies) sent.push(outgoing.shift()!);
+        await replyAll(sent.flatMap((entry) => entry.replies!));
+        for (const entry of sent) entry.written();
+      }
+    } finally {
+      writing = false;
+    }
+  };
+
+  /** Queues replies behind those before them; resolves once they are written. */
+  const queueReplies = (replies: Promise<readonly Reply[]>): Promise<void> =>
+    new Promise<void>((written) => {
+      const entry: Outgoing = { written };
+      outgoing.push(entry);
+      void replies.then((settled) => {
+        entry.replies = settled;
+        void writeDue();
+      });
+    });
+
+  const reply = (bytes: Uint8Array, since: number, summary: string): Promise<void> => queueReplies(Promise.resolve([{ bytes, since, summary }]));
 
   /** When the committed `link.lost` was raised; undefined while the link is up. */
   let linkLostAt: number | undefined;
@@ -196,7 +228,7 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
           const replies = beginEvents(events);
           // Their replies follow in order while the events that arrive meanwhile are handed in: waiting here for the
           // ACKs to be written would leave the next commit idle behind the serial write.
-          void inOrder(async () => replyAll(await replies));
+          void queueReplies(replies);
         } else await handleMessage(job.item, job.at);
       }
     } finally {
