@@ -10,7 +10,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('received_at', 'integer', (c) => c.notNull())
     // The array of { source, alarm } in arrival order, serialized (see alarms/alarm-inbox.ts).
-    .addColumn('items', 'text', (c) => c.notNull())
+    .addColumn('items', 'blob', (c) => c.notNull())
     // Null while waiting to be recorded; why it could not be, for an item set aside (kept, never deleted).
     .addColumn('error', 'text')
     .execute();
