@@ -1,6 +1,7 @@
 // Takes device alarms in two steps. Intake: alarms arriving together are committed to the inbox in one statement and
 // the devices answered (a receiver's ACK waits for this commit only). Recording: the inbox is turned into alarm rows,
-// journal entries and incidents in arrival order, one inbox row per transaction, and the UIs are told.
+// journal entries and incidents in arrival order, the oldest rows up to `recordBatch` alarms per transaction, and the
+// UIs are told.
 import type { DeviceAlarm } from '../../../shared/domain/devices/device-signals';
 import type { CoreContext } from '../context';
 import type { AlarmOutcome } from '../devices/driver-session';
@@ -185,6 +186,11 @@ export function createAlarmIngest(ctx: CoreContext, writer: InboxWriter, options
       intaking ??= intake();
     });
 
+  const batchHandlerFor = (source: AlarmSource): ((alarms: readonly DeviceAlarm[]) => Promise<AlarmOutcome[]>) => {
+    const own = { ...source };
+    return (alarms) => submit(own, alarms);
+  };
+
   const idle = async (): Promise<void> => {
     for (;;) {
       if (intaking) await intaking;
@@ -195,16 +201,13 @@ export function createAlarmIngest(ctx: CoreContext, writer: InboxWriter, options
 
   return {
     handlerFor: (source) => {
-      const own = { ...source };
+      const many = batchHandlerFor(source);
       return async (alarm) => {
-        const [outcome] = await submit(own, [alarm]);
+        const [outcome] = await many([alarm]);
         if (outcome) throw outcome;
       };
     },
-    batchHandlerFor: (source) => {
-      const own = { ...source };
-      return (alarms) => submit(own, alarms);
-    },
+    batchHandlerFor,
     async resume() {
       inbox.unshift(...(await loadInbox(ctx.db)));
       startRecording();
