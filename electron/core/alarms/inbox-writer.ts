@@ -2,6 +2,7 @@
 // commit only: never for a UI's read on the main connection (WAL lets readers and a writer proceed side by side),
 // and for a write there only as long as its transaction lasts (writers take turns; busy_timeout waits).
 import sqlite3 from 'sqlite3';
+import { openSqliteFile } from '../db/open-database';
 
 export interface InboxWriter {
   /** Commits the rows (each a serialized array of alarms) in one statement; resolves with their seqs in order. */
@@ -20,9 +21,7 @@ function run(db: sqlite3.Database, sql: string, params: unknown[] = []): Promise
 
 /** Opens the writer on the console's database, which must exist and be migrated (the main connection does that). */
 export async function openInboxWriter(path: string): Promise<InboxWriter> {
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const opened = new sqlite3.Database(path, sqlite3.OPEN_READWRITE, (err) => (err ? reject(err) : resolve(opened)));
-  });
+  const db = await openSqliteFile(path, sqlite3.OPEN_READWRITE);
   // FULL: an alarm is on disk before the device is answered.
   await run(db, 'pragma synchronous = full');
   await run(db, 'pragma busy_timeout = 5000');

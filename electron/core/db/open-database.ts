@@ -6,9 +6,10 @@ import type { Database, Db } from './database';
 import { migrationProvider } from './migrations';
 import { Sqlite3Dialect } from './sqlite3-dialect';
 
-function openFile(path: string): Promise<sqlite3.Database> {
+/** Opens a connection to the file (`mode`: sqlite3's OPEN_* flags); AppError `db_open_failed` naming it if it cannot. */
+export function openSqliteFile(path: string, mode: number): Promise<sqlite3.Database> {
   return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, (err) =>
+    const db = new sqlite3.Database(path, mode, (err) =>
       err ? reject(new AppError('db_open_failed', 'db_open_failed', { path, detail: err.message })) : resolve(db),
     );
   });
@@ -24,7 +25,7 @@ export interface OpenDatabaseOptions {
 
 /** Opens (creating if needed) and migrates the database; throws AppError with a clear code on failure. */
 export async function openDatabase(path: string, options: OpenDatabaseOptions = {}): Promise<Db> {
-  const file = await openFile(path);
+  const file = await openSqliteFile(path, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
   const db = new Kysely<Database>({ dialect: new Sqlite3Dialect({ database: file }) });
   try {
     if (options.integrityCheck ?? true) await checkIntegrity(db, path);
@@ -82,9 +83,7 @@ export function startBackgroundIntegrityCheck(path: string): BackgroundIntegrity
   let cancelled = false;
   let finished = false;
   const result = (async (): Promise<AppErrorData | null | 'interrupted'> => {
-    connection = await new Promise<sqlite3.Database>((resolve, reject) => {
-      const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (err) => (err ? reject(err) : resolve(db)));
-    });
+    connection = await openSqliteFile(path, sqlite3.OPEN_READONLY);
     if (cancelled) return 'interrupted';
     const reader = new Kysely<Database>({ dialect: new Sqlite3Dialect({ database: connection }) });
     try {
@@ -97,7 +96,9 @@ export function startBackgroundIntegrityCheck(path: string): BackgroundIntegrity
       finished = true;
       await reader.destroy().catch(() => undefined);
     }
-  })().catch((err: unknown) => new AppError('db_corrupt', 'db_corrupt', { path, detail: String(err) }).toData());
+  })().catch((err: unknown) =>
+    new AppError('db_corrupt', 'db_corrupt', { path, detail: err instanceof AppError ? String(err.params.detail) : String(err) }).toData(),
+  );
   return {
     result,
     async cancel() {
