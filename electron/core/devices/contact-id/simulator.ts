@@ -29,6 +29,10 @@ export interface ReceiverSimulatorStats {
 export interface BurstResult {
   delivered: number;
   retransmissions: number;
+  /** When the first byte was handed to the port, in ms since the epoch (comparable across processes). */
+  startedAt: number;
+  /** From then until the last event was ACKed (the messages are encoded before). */
+  seconds: number;
 }
 
 export interface ReceiverSimulator {
@@ -122,15 +126,9 @@ export function createReceiverSimulator(options: ReceiverSimulatorOptions): Rece
     }
   };
 
-  const sendPipelined = async (frames: readonly Uint8Array[]): Promise<BurstResult> => {
-    await whenAudible();
+  /** Writes the messages back to back (`all` holds `frames` in a row) and reads the replies in order. */
+  const sendPipelined = async (frames: readonly Uint8Array[], all: Uint8Array): Promise<number> => {
     replies.length = 0;
-    const all = new Uint8Array(frames.reduce((total, frame) => total + frame.length, 0));
-    let offset = 0;
-    for (const frame of frames) {
-      all.set(frame, offset);
-      offset += frame.length;
-    }
     counts.sent += frames.length;
     await port.write(all);
     const unanswered: Uint8Array[] = [];
@@ -152,7 +150,17 @@ export function createReceiverSimulator(options: ReceiverSimulatorOptions): Rece
       counts.retransmissions += 1;
       await sendUntilAcked(frame);
     }
-    return { delivered: frames.length, retransmissions: unanswered.length };
+    return unanswered.length;
+  };
+
+  const concatenate = (frames: readonly Uint8Array[]): Uint8Array => {
+    const all = new Uint8Array(frames.reduce((total, frame) => total + frame.length, 0));
+    let offset = 0;
+    for (const frame of frames) {
+      all.set(frame, offset);
+      offset += frame.length;
+    }
+    return all;
   };
 
   const encode = (event: ContactIdEventInput): Uint8Array => encodeContactIdEvent(address, event);
@@ -182,10 +190,13 @@ export function createReceiverSimulator(options: ReceiverSimulatorOptions): Rece
     burst(events, mode = 'sequential') {
       return exclusive(async () => {
         const frames = events.map(encode);
-        if (mode === 'pipelined') return sendPipelined(frames);
+        const all = mode === 'pipelined' ? concatenate(frames) : undefined;
+        await whenAudible();
+        const started = performance.now();
         let retransmissions = 0;
-        for (const frame of frames) retransmissions += (await sendUntilAcked(frame)) - 1;
-        return { delivered: frames.length, retransmissions };
+        if (all) retransmissions = await sendPipelined(frames, all);
+        else for (const frame of frames) retransmissions += (await sendUntilAcked(frame)) - 1;
+        return { delivered: frames.length, retransmissions, startedAt: performance.timeOrigin + started, seconds: (performance.now() - started) / 1000 };
       });
     },
     garbage: (bytes) =>

@@ -118,7 +118,7 @@ async function run(target: ContactIdTarget, command: ContactIdCommand): Promise<
       return `heartbeats every ${command.periodMs} ms`;
     case 'burst': {
       const result = await sim.burst(burstEvents(command.count, command.account), command.pipelined ? 'pipelined' : 'sequential');
-      return `burst: ${result.delivered} events delivered, ${result.retransmissions} retransmitted`;
+      return `burst: ${result.delivered} events delivered, ${result.retransmissions} retransmitted, in ${result.seconds.toFixed(2)} s`;
     }
   }
 }
