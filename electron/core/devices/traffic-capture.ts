@@ -1,6 +1,7 @@
 // Per device: the latest 2,000 frames for the traffic monitor, and the health counters they feed.
 import type { DeviceHealth, TrafficLine, TrafficPage } from '../../../shared/contract/devices';
 import type { TrafficRecord } from '../../../shared/domain/devices/device-signals';
+import { charCodeString } from './char-codes';
 
 export const defaultTrafficCapacity = 2000;
 const latencyWindow = 100;
@@ -29,16 +30,6 @@ export function asciiOf(bytes: Uint8Array): string {
 interface Kept extends Omit<TrafficRecord, 'bytes'> {
   seq: number;
   raw: string;
-}
-
-/** Longest frame kept as a string in one call (the argument count of String.fromCharCode is bounded). */
-const maxCharCodeArgs = 8192;
-
-function keepBytes(bytes: Uint8Array): string {
-  if (bytes.length <= maxCharCodeArgs) return String.fromCharCode.apply(null, bytes as unknown as number[]);
-  let raw = '';
-  for (let i = 0; i < bytes.length; i += maxCharCodeArgs) raw += String.fromCharCode.apply(null, bytes.subarray(i, i + maxCharCodeArgs) as unknown as number[]);
-  return raw;
 }
 
 const bytesOf = (raw: string): Uint8Array => Uint8Array.from(raw, (c) => c.charCodeAt(0));
@@ -77,7 +68,7 @@ export function createTrafficCapture(capacity = defaultTrafficCapacity): Traffic
         seq: ++lastSeq,
         at: record.at,
         direction: record.direction,
-        raw: keepBytes(record.bytes),
+        raw: charCodeString(record.bytes),
         summary: record.summary,
         ok: record.ok,
         latencyMs: record.latencyMs,

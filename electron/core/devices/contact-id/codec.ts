@@ -1,5 +1,7 @@
 // Bytes → frames for a SurGard MLR2 serial output: DC4-ended ASCII messages (Contact ID, heartbeat, others).
 
+import { charCodeString } from '../char-codes';
+
 // Control bytes. Source: Sur-Gard MLR2 manual, "Automation protocols": every message ends with DC4; the
 // computer answers ACK within 4 s, a NAK (or silence) makes the receiver send it again, up to three times.
 export const DC4 = 0x14;
@@ -95,19 +97,23 @@ export function parseReceiverMessage(bytes: Uint8Array): ReceiverDecoded {
 /** The layout above in one pattern: the fast path for a well-formed line (the loop below names what is wrong). */
 const contactIdLinePattern = /^5([0-9A-F]{2})([0-9A-Z]) (?:18|98)([0-9B-F]{4})([ERP])([0-9]{3})([0-9A-F]{2})([0-9A-F]{3})$/;
 
-function parseContactIdLine(text: string, bytes: Uint8Array): ReceiverDecoded {
+/** The event a well-formed Contact ID line holds, or null (the pattern admits printable ASCII only). */
+function matchContactIdLine(text: string, bytes: Uint8Array): ReceiverFrame | null {
   const line = contactIdLinePattern.exec(text);
-  if (line) {
-    const [, receiver, lineId, account, qualifier, code, group, zone] = line as unknown as string[];
-    return {
-      kind: 'event',
-      receiver: receiver!,
-      line: lineId!,
-      event: { account: account!, qualifier: qualifier as ContactIdQualifier, code: code!, group: group!, zone: zone! },
-      text,
-      bytes,
-    };
-  }
+  if (!line) return null;
+  return {
+    kind: 'event',
+    receiver: line[1]!,
+    line: line[2]!,
+    event: { account: line[3]!, qualifier: line[4] as ContactIdQualifier, code: line[5]!, group: line[6]!, zone: line[7]! },
+    text,
+    bytes,
+  };
+}
+
+function parseContactIdLine(text: string, bytes: Uint8Array): ReceiverDecoded {
+  const event = matchContactIdLine(text, bytes);
+  if (event) return event;
   if (text.length !== contactIdLineLength) {
     return codecError('badLength', `Contact ID line has ${text.length} characters, expected ${contactIdLineLength}`, bytes);
   }
@@ -136,9 +142,20 @@ export interface ReceiverDecoder {
   push(chunk: Uint8Array): ReceiverDecoded[];
 }
 
+const indexOf = Uint8Array.prototype.indexOf;
+
+/** A copy of `chunk[from, to)`: the frame must not share the port's buffer. */
+function copyOf(chunk: Uint8Array, from: number, to: number): Uint8Array {
+  const bytes = new Uint8Array(to - from);
+  for (let i = from; i < to; i++) bytes[i - from] = chunk[i]!;
+  return bytes;
+}
+
 /**
  * A streaming decoder with a fixed buffer: a message longer than `maxMessageBytes` is reported once as
  * `overlong` and the rest of it, up to the next DC4, is dropped; the message after that decodes normally.
+ * Messages that lie whole in one chunk (all of a burst but the ones cut by a read) are taken from the chunk directly,
+ * their text from one decoding of the chunk; a message cut across chunks waits in the buffer for its DC4.
  */
 export function createReceiverDecoder(maxMessageBytes = defaultMaxMessageBytes): ReceiverDecoder {
   const buffer = new Uint8Array(maxMessageBytes + 1);
@@ -147,21 +164,53 @@ export function createReceiverDecoder(maxMessageBytes = defaultMaxMessageBytes):
   return {
     push(chunk) {
       const out: ReceiverDecoded[] = [];
-      for (const byte of chunk) {
+      const n = chunk.length;
+      let chunkText: string | undefined;
+      let i = 0;
+      while (i < n) {
+        const end = indexOf.call(chunk, DC4, i);
         if (discarding) {
-          if (byte === DC4) discarding = false;
+          if (end < 0) break;
+          discarding = false;
+          i = end + 1;
           continue;
         }
-        buffer[length] = byte;
-        length += 1;
-        if (byte === DC4) {
-          out.push(parseReceiverMessage(buffer.slice(0, length)));
+        // Bytes i…stop belong to the message being read (with its DC4 when there is one).
+        const stop = end < 0 ? n : end + 1;
+        const total = length + stop - i;
+        if (end >= 0 ? total > maxMessageBytes + 1 : total > maxMessageBytes) {
+          // Overlong: the first maxMessageBytes + 1 bytes are reported, the rest up to the next DC4 dropped.
+          const kept = maxMessageBytes + 1 - length;
+          buffer.set(chunk.subarray(i, i + kept), length);
+          out.push(codecError('overlong', `no DC4 within ${maxMessageBytes} bytes`, buffer.slice(0, maxMessageBytes + 1)));
           length = 0;
-        } else if (length > maxMessageBytes) {
-          out.push(codecError('overlong', `no DC4 within ${maxMessageBytes} bytes`, buffer.slice(0, length)));
-          length = 0;
-          discarding = true;
+          if (end < 0) {
+            discarding = true;
+            break;
+          }
+          i = end + 1;
+          continue;
         }
+        if (end < 0) {
+          // The message goes on in the next chunk.
+          buffer.set(chunk.subarray(i, n), length);
+          length = total;
+          break;
+        }
+        if (length > 0) {
+          buffer.set(chunk.subarray(i, stop), length);
+          out.push(parseReceiverMessage(buffer.slice(0, total)));
+          length = 0;
+        } else {
+          const bytes = copyOf(chunk, i, stop);
+          let frame: ReceiverDecoded | null = null;
+          if (total === contactIdLineLength + 1 && chunk[i] === 0x35) {
+            chunkText ??= charCodeString(chunk);
+            frame = matchContactIdLine(chunkText.slice(i, end), bytes);
+          }
+          out.push(frame ?? parseReceiverMessage(bytes));
+        }
+        i = stop;
       }
       return out;
     },

@@ -109,6 +109,15 @@ describe('SurGard receiver codec', () => {
     expect(out[0]?.bytes.length).toBe(65);
   });
 
+  it('decodes a read of 1,000 buffered events (longer than one string call takes) the same as each message alone', () => {
+    const messages = Array.from({ length: 1000 }, (_, i) => encodeContactIdEvent({ receiver: 1, line: 1 }, { account: '1234', qualifier: 'E', code: 130, group: 1, zone: (i % 999) + 1 }));
+    const stream = Uint8Array.from(messages.flatMap((message) => [...message]));
+    expect(stream.length).toBeGreaterThan(16_384);
+    const out = decodeAll(stream);
+    expect(out).toEqual(messages.map((message) => decodeAll(message)[0]));
+    expect(out[999]).toMatchObject({ kind: 'event', event: { zone: '001' }, text: '5011 181234E13001001' });
+  });
+
   it('keeps a bounded buffer however long the garbage without DC4 runs', () => {
     const decoder = createReceiverDecoder(128);
     const chunk = new Uint8Array(64 * 1024).fill(0x37);
@@ -191,6 +200,8 @@ describe('SurGard receiver codec under random input', () => {
         const stream = Uint8Array.from(bytes);
         const whole = decodeAll(stream, 64);
         expect(decodeInPieces(stream, cuts, 64)).toEqual(whole);
+        // Byte by byte every message goes through the decoder's buffer; whole, most are taken from the chunk.
+        expect(decodeInPieces(stream, stream.length > 0 ? [...stream.keys()] : [], 64)).toEqual(whole);
         for (const item of whole) {
           if (item.kind === 'error') expect(reasons).toContain(item.reason);
           expect(item.bytes.length).toBeLessThanOrEqual(65);
