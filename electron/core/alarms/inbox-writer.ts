@@ -26,16 +26,42 @@ export async function openInboxWriter(path: string): Promise<InboxWriter> {
   await run(db, 'pragma synchronous = full');
   await run(db, 'pragma busy_timeout = 5000');
   let closed: Promise<void> | null = null;
+  // Prepared once per row count (an intake makes one or two rows): a statement made for each insert would cost two
+  // more trips through libuv's thread pool (prepare, finalize) on the path every ACK waits for.
+  const statements = new Map<number, sqlite3.Statement>();
+  const statementFor = (rows: number): sqlite3.Statement => {
+    let statement = statements.get(rows);
+    if (!statement) {
+      const sql = `insert into alarm_inbox (received_at, items) values ${Array.from({ length: rows }, () => '(?, ?)').join(', ')}`;
+      // With a callback a failed prepare is not emitted as an 'error' event; the run that follows reports it, and the
+      // next insert prepares afresh.
+      const prepared: sqlite3.Statement = db.prepare(sql, (err) => {
+        if (err && statements.get(rows) === prepared) statements.delete(rows);
+      });
+      statement = prepared;
+      statements.set(rows, statement);
+    }
+    return statement;
+  };
   return {
     async insert(receivedAt, rows) {
       if (rows.length === 0) return [];
-      const values = rows.map(() => '(?, ?)').join(', ');
+      const params = rows.flatMap((row) => [receivedAt, row]);
       // One statement numbers its rows one after another, ending at the last insert id.
-      const last = await run(db, `insert into alarm_inbox (received_at, items) values ${values}`, rows.flatMap((row) => [receivedAt, row]));
+      const last = await new Promise<number>((resolve, reject) =>
+        statementFor(rows.length).run(params, function onRun(err) {
+          if (err) reject(err);
+          else resolve(this.lastID);
+        }),
+      );
       return rows.map((_, i) => last - rows.length + 1 + i);
     },
     close() {
-      closed ??= new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
+      closed ??= (async () => {
+        for (const statement of statements.values()) await new Promise<void>((resolve) => statement.finalize(() => resolve()));
+        statements.clear();
+        await new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
+      })();
       return closed;
     },
   };

@@ -283,6 +283,23 @@ describe('the alarm ingest', () => {
     expect(await ctx.db.selectFrom('alarm_inbox').select('seq').execute()).toEqual([]);
   });
 
+  it('refuses an alarm while the inbox cannot take it (the device resends it) and takes the resent one once it can', async () => {
+    const ingest = await newIngest();
+    const handle = ingest.handlerFor(receiver);
+    await handle(alarm({ conditionKey: 'before' }));
+    await ingest.idle();
+    // The inbox is written on a connection of its own: a trigger refuses for every connection.
+    await sql`create trigger inbox_refuses before insert on alarm_inbox begin select raise(abort, 'inbox refuses (test)'); end`.execute(ctx.db);
+    const resent = alarm({ conditionKey: 'resent', eventCode: 'cid.570' });
+    await expect(handle(resent)).rejects.toThrow(/inbox refuses/);
+    expect(await ctx.db.selectFrom('alarm_inbox').select('seq').execute()).toEqual([]);
+    await sql`drop trigger inbox_refuses`.execute(ctx.db);
+    // The resend goes through the same prepared inbox statement that failed.
+    await handle(resent);
+    await ingest.idle();
+    expect((await ctx.db.selectFrom('alarm').select('condition_key').orderBy('seq').execute()).map((r) => r.condition_key)).toEqual(['before', 'resent']);
+  });
+
   it('keeps recording while a receiver sends one event per answer, many to a transaction', async () => {
     // Never quiet for 50 ms: recording goes ahead every 20 ms anyway, with every row waiting by then.
     const ingest = await newIngest({ quietMs: 50, maxYieldMs: 20 });
