@@ -153,16 +153,6 @@ export function createReceiverSimulator(options: ReceiverSimulatorOptions): Rece
     return unanswered.length;
   };
 
-  const concatenate = (frames: readonly Uint8Array[]): Uint8Array => {
-    const all = new Uint8Array(frames.reduce((total, frame) => total + frame.length, 0));
-    let offset = 0;
-    for (const frame of frames) {
-      all.set(frame, offset);
-      offset += frame.length;
-    }
-    return all;
-  };
-
   const encode = (event: ContactIdEventInput): Uint8Array => encodeContactIdEvent(address, event);
 
   const heartbeat = (): Promise<boolean> =>
@@ -190,7 +180,7 @@ export function createReceiverSimulator(options: ReceiverSimulatorOptions): Rece
     burst(events, mode = 'sequential') {
       return exclusive(async () => {
         const frames = events.map(encode);
-        const all = mode === 'pipelined' ? concatenate(frames) : undefined;
+        const all = mode === 'pipelined' ? Buffer.concat(frames) : undefined;
         await whenAudible();
         const started = performance.now();
         let retransmissions = 0;
