@@ -42,7 +42,7 @@ function toLine(kept: Kept): TrafficLine {
     direction: kept.direction,
     hex: hexOf(bytes),
     ascii: asciiOf(bytes),
-    summary: kept.summary,
+    summary: kept.describe ? kept.describe(bytes) : kept.summary,
     ok: kept.ok,
     latencyMs: kept.latencyMs ?? null,
   };
@@ -70,6 +70,7 @@ export function createTrafficCapture(capacity = defaultTrafficCapacity): Traffic
         direction: record.direction,
         raw: charCodeString(record.bytes),
         summary: record.summary,
+        describe: record.describe,
         ok: record.ok,
         latencyMs: record.latencyMs,
       };

@@ -42,11 +42,19 @@ export interface TrafficRecord {
   bytes: Uint8Array;
   /** The decoded frame in one line, e.g. `E 110 fire, account 1234, zone 003`; the error for a bad frame. */
   summary: string;
+  /**
+   * Instead of `summary` (left empty), for frames so frequent that a line kept for each would cost (a receiver's
+   * burst): describes the frame from its bytes when a monitor reads it. One function per kind of frame, not per frame.
+   */
+  describe?: (bytes: Uint8Array) => string;
   /** False for a frame the codec rejected (bad checksum, garbage). */
   ok: boolean;
   /** For a reply: milliseconds since the request it answers. */
   latencyMs?: number;
 }
+
+/** A record's line as a monitor shows it. */
+export const summaryOf = (record: TrafficRecord): string => (record.describe ? record.describe(record.bytes) : record.summary);
 
 /** A test command the engineer may send from diagnostics; `dangerous` ones need confirmation and are journaled. */
 export interface TestCommandSpec {

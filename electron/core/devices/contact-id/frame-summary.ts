@@ -1,6 +1,6 @@
 // One-line descriptions of receiver messages for the traffic monitor.
 
-import type { ReceiverDecoded } from './codec';
+import { parseReceiverMessage, type ReceiverDecoded } from './codec';
 import { lookupEventCode } from './event-codes';
 
 export function summarizeReceiverMessage(item: ReceiverDecoded): string {
@@ -19,3 +19,6 @@ export function summarizeReceiverMessage(item: ReceiverDecoded): string {
       return `${item.reason}: ${item.message}`;
   }
 }
+
+/** The same line from a message's bytes (with its DC4), for the traffic monitor to write only when it is read. */
+export const describeReceiverMessage = (bytes: Uint8Array): string => summarizeReceiverMessage(parseReceiverMessage(bytes));

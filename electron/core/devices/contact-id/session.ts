@@ -6,7 +6,7 @@ import type { AlarmOutcome, DetailValue, DeviceAlarm, DriverSession, SessionHand
 import { createReceiverDecoder, type ReceiverDecoded } from './codec';
 import { ackBytes, nakBytes } from './encoder';
 import { contactIdAlarm, linkAlarm } from './event-alarm';
-import { summarizeReceiverMessage } from './frame-summary';
+import { describeReceiverMessage, summarizeReceiverMessage } from './frame-summary';
 
 export interface ContactIdSessionOptions {
   port: BytePort;
@@ -205,7 +205,8 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
   /** Records the events and hands their alarms in at once; resolves with their replies: ACK, or NAK for one not committed. */
   const beginEvents = (events: readonly EventJob[]): Promise<Reply[]> => {
     const alarms = events.map(({ item, at }) => {
-      handlers.traffic({ at, direction: 'rx', bytes: item.bytes, summary: summarizeReceiverMessage(item), ok: true });
+      // Described when the monitor reads it: a burst's 10,000 lines would otherwise each keep a string of their own.
+      handlers.traffic({ at, direction: 'rx', bytes: item.bytes, summary: '', describe: describeReceiverMessage, ok: true });
       return contactIdAlarm(item, at);
     });
     return commitAll(alarms).then(

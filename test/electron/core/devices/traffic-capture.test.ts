@@ -30,6 +30,23 @@ describe('the traffic capture', () => {
     expect(longLine!.hex.split(' ').slice(254, 258)).toEqual(['FE', 'FF', '00', '01']);
   });
 
+  it('describes a line kept without a summary from its own bytes, only when it is read', () => {
+    const capture = createTrafficCapture();
+    const described: string[] = [];
+    const describe = (frame: Uint8Array) => {
+      const text = new TextDecoder().decode(frame);
+      described.push(text);
+      return `described ${text}`;
+    };
+    const reused = bytes('E110');
+    capture.record({ at: 1, direction: 'rx', bytes: reused, summary: '', describe, ok: true });
+    reused.fill(0x30);
+    capture.record({ at: 2, direction: 'tx', bytes: bytes('ACK'), summary: 'ACK', ok: true });
+    expect(described).toEqual([]);
+    expect(capture.page(0, 10).lines.map((line) => line.summary)).toEqual(['described E110', 'ACK']);
+    expect(capture.health()).toMatchObject({ framesGood: 1, framesBad: 0 });
+  });
+
   it('counts good and bad frames received, the last frame and the reply latency', () => {
     const capture = createTrafficCapture();
     capture.record({ at: 1, direction: 'tx', bytes: bytes('Q1\r'), summary: 'Q1', ok: true });
