@@ -50,7 +50,12 @@ export function AlarmBanner() {
           type="error"
           showIcon
           data-testid="alarm-set-aside"
-          message={<Link to={`/audit?typePrefix=alarm.setAside`}>{t('banner.setAside', { count: setAside })}</Link>}
+          message={
+            // White and underlined: the theme's link blue is hard to read on the red of an error.
+            <Link to={`/audit?typePrefix=alarm.setAside`} style={{ color: '#fff', fontWeight: 600, textDecoration: 'underline' }}>
+              {t('banner.setAside', { count: setAside })}
+            </Link>
+          }
           style={{ fontSize: 16 }}
         />
       )}

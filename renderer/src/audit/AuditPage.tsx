@@ -192,6 +192,9 @@ export function AuditPage() {
         <Table<JournalEntry>
           rowKey="seq"
           size="small"
+          // Fixed: the columns keep their widths and a long payload is cut with an ellipsis (its tooltip has it all);
+          // auto layout let one payload squeeze the event names into a column a character wide.
+          tableLayout="fixed"
           loading={journal.isPending}
           dataSource={rows}
           pagination={false}
@@ -242,7 +245,7 @@ export function AuditPage() {
               title: t('col.payload'),
               dataIndex: 'payload',
               render: (payload: unknown) => (
-                <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12 }} ellipsis={{ tooltip: JSON.stringify(payload, null, 2) }}>
+                <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12, display: 'block' }} ellipsis={{ tooltip: JSON.stringify(payload, null, 2) }}>
                   {payloadSummary(payload)}
                 </Typography.Text>
               ),
