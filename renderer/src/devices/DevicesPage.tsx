@@ -53,6 +53,10 @@ export function DevicesPage() {
       {list.isError && <Alert type="error" showIcon title={t('list.loadFailed')} description={errorMessage(list.error)} />}
       <Table<DeviceView>
         rowKey="id"
+        // Fixed: the columns keep their widths and a long port path is cut (its tooltip has it); auto layout let the
+        // path squeeze the names onto three lines and the buttons into a column. Below 1,180 px the table scrolls.
+        tableLayout="fixed"
+        scroll={{ x: 1180 }}
         loading={list.isPending}
         dataSource={list.data ?? []}
         pagination={false}
@@ -94,8 +98,8 @@ export function DevicesPage() {
               );
             },
           },
-          { key: 'link', title: t('list.col.link'), width: 150, render: (_, d) => <LinkStateTag status={d.status} /> },
-          { key: 'health', title: t('list.col.health'), width: 210, render: (_, d) => <HealthSummary device={d} /> },
+          { key: 'link', title: t('list.col.link'), width: 120, render: (_, d) => <LinkStateTag status={d.status} /> },
+          { key: 'health', title: t('list.col.health'), width: 200, render: (_, d) => <HealthSummary device={d} /> },
           {
             key: 'alarms',
             title: t('list.col.alarms'),
@@ -120,7 +124,7 @@ export function DevicesPage() {
           {
             key: 'actions',
             title: t('list.col.actions'),
-            width: 290,
+            width: 320,
             render: (_, d) => (
               <Flex gap={8} wrap>
                 <Button icon={<MonitorOutlined />} onClick={() => void navigate(`/devices/${d.id}/diagnostics`)}>

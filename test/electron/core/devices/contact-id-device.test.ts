@@ -91,6 +91,8 @@ describe('a Contact ID receiver run by the device layer', () => {
       ['tx', true],
     ]);
     expect(traffic.lines[0]!.ascii).toContain('181234E11001003');
+    // The event's line is described from its bytes when read.
+    expect(traffic.lines[0]!.summary).toBe('E 110 Fire / 火警, account 1234, group 01, zone 003 (receiver 01 line 1)');
     expect(traffic.lines[1]).toMatchObject({ hex: '06', summary: expect.stringContaining('ACK') });
     expect((await t.call('devices.get', { id: device.id })).status.health).toMatchObject({ framesGood: 1, framesBad: 0 });
 
