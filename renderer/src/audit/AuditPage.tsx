@@ -13,7 +13,8 @@ import { consoleClient } from '../transport';
 import { journalTypeNamesEn, journalTypeNamesZh } from './i18n';
 
 const pageSize = 100;
-const entityTypes = ['incident', 'device', 'duty', 'catalog', 'spares', 'operator', 'settings'] as const;
+/** The entity types the core journals (`entityType` of its entries), in the order the filter offers them. */
+const entityTypes = ['incident', 'alarm', 'alarm_rule', 'device', 'device_endpoint', 'duty', 'catalog', 'spare', 'operator', 'settings', 'import', 'console'] as const;
 
 interface Filters {
   entityType?: string;
@@ -52,7 +53,8 @@ export function AuditPage() {
   // A link may open the view filtered by event type (the alarm banner's note on alarms set aside does).
   const [params] = useSearchParams();
   const linkedType = params.get('typePrefix');
-  const [filters, setFilters] = useState<Filters>(linkedType ? { typePrefix: linkedType } : {});
+  const [initialFilters] = useState<Filters>(() => (linkedType ? { typePrefix: linkedType } : {}));
+  const [filters, setFilters] = useState<Filters>(initialFilters);
   // Where the list starts: the newest entry, or just after the entry the chain check named.
   const [startBefore, setStartBefore] = useState<number | undefined>(undefined);
   const [highlight, setHighlight] = useState<number | null>(null);
@@ -82,9 +84,16 @@ export function AuditPage() {
     return consoleClient().subscribe('journal.verifyProgress', setProgress);
   }, [verify.isPending]);
 
-  const showEntry = (seq: number) => {
-    form.resetFields();
+  /** Empties every filter field (resetFields would go back to the initial ones, a linked event type among them). */
+  const clearFilters = () => {
+    form.setFieldsValue({ entityType: undefined, operator: undefined, typePrefix: undefined, range: undefined });
     setFilters({});
+    setStartBefore(undefined);
+    setHighlight(null);
+  };
+
+  const showEntry = (seq: number) => {
+    clearFilters();
     setStartBefore(seq + 6);
     setHighlight(seq);
   };
@@ -148,7 +157,7 @@ export function AuditPage() {
       <Card size="small" title={t('filters')}>
         <Form
           form={form}
-          initialValues={filters}
+          initialValues={initialFilters}
           layout="inline"
           onValuesChange={(_, all: Filters) => {
             setStartBefore(undefined);
@@ -173,14 +182,7 @@ export function AuditPage() {
           <Form.Item name="range" label={t('dateRange')}>
             <DatePicker.RangePicker />
           </Form.Item>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              setFilters({});
-              setStartBefore(undefined);
-              setHighlight(null);
-            }}
-          >
+          <Button onClick={clearFilters}>
             {t('reset')}
           </Button>
         </Form>
