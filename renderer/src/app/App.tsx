@@ -3,8 +3,6 @@ import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/reac
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createHashRouter, Navigate, Outlet, RouterProvider } from 'react-router';
@@ -100,7 +98,7 @@ export function App() {
   const { i18n } = useTranslation();
   const english = i18n.language === 'en';
   useEffect(() => {
-    dayjs.locale(english ? 'en' : 'zh-cn');
+    // dayjs's locale follows i18next's languageChanged (i18n/index.ts), before this render.
     document.documentElement.lang = english ? 'en' : 'zh-CN';
   }, [english]);
   return (

@@ -10,9 +10,12 @@ import { useErrorMessage } from '../app/use-error-message';
 import { useNow } from '../incidents/incident-format';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';
 import { LinkStateTag } from './LinkStateTag';
+import { PortPath } from './PortPath';
 
 export function DevicesPage() {
-  const { t } = useTranslation('devices');
+  const { t, i18n } = useTranslation('devices');
+  // English labels are longer: its headers and the three buttons need room to stay on one line.
+  const english = i18n.language === 'en';
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
   const errorMessage = useErrorMessage();
@@ -54,9 +57,9 @@ export function DevicesPage() {
       <Table<DeviceView>
         rowKey="id"
         // Fixed: the columns keep their widths and a long port path is cut (its tooltip has it); auto layout let the
-        // path squeeze the names onto three lines and the buttons into a column. Below 1,180 px the table scrolls.
+        // path squeeze the names onto three lines and the buttons into a column. Below 1,180 px (English 1,300) the table scrolls.
         tableLayout="fixed"
-        scroll={{ x: 1180 }}
+        scroll={{ x: english ? 1300 : 1180 }}
         loading={list.isPending}
         dataSource={list.data ?? []}
         pagination={false}
@@ -65,7 +68,7 @@ export function DevicesPage() {
           {
             key: 'name',
             title: t('list.col.name'),
-            width: 230,
+            width: 210,
             render: (_, d) => (
               <Flex vertical>
                 <Typography.Text strong style={{ fontSize: 16 }}>
@@ -83,14 +86,8 @@ export function DevicesPage() {
               const { serial } = d;
               return (
                 <Flex vertical style={{ minWidth: 0 }}>
-                  <Typography.Text code ellipsis={{ tooltip: path }} style={{ maxWidth: '100%' }}>
-                    {path}
-                  </Typography.Text>
-                  {path !== d.portPath && (
-                    <Typography.Text type="secondary" ellipsis={{ tooltip: d.portPath }} style={{ maxWidth: '100%', fontSize: 13 }}>
-                      {d.portPath}
-                    </Typography.Text>
-                  )}
+                  <PortPath path={path} />
+                  {path !== d.portPath && <PortPath path={d.portPath} secondary />}
                   <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                     {`${serial.baudRate} ${serial.dataBits}${serial.parity[0]!.toUpperCase()}${serial.stopBits}`}
                   </Typography.Text>
@@ -98,12 +95,12 @@ export function DevicesPage() {
               );
             },
           },
-          { key: 'link', title: t('list.col.link'), width: 120, render: (_, d) => <LinkStateTag status={d.status} /> },
-          { key: 'health', title: t('list.col.health'), width: 200, render: (_, d) => <HealthSummary device={d} /> },
+          { key: 'link', title: t('list.col.link'), width: 110, render: (_, d) => <LinkStateTag status={d.status} /> },
+          { key: 'health', title: t('list.col.health'), width: 180, render: (_, d) => <HealthSummary device={d} /> },
           {
             key: 'alarms',
             title: t('list.col.alarms'),
-            width: 72,
+            width: english ? 84 : 72,
             render: (_, d) => (
               <Badge count={d.activeAlarmCount} showZero color={d.activeAlarmCount > 0 ? alarmColours.critical : alarmColours.muted} style={{ fontSize: 14 }} />
             ),
@@ -111,7 +108,7 @@ export function DevicesPage() {
           {
             key: 'enabled',
             title: t('list.col.enabled'),
-            width: 76,
+            width: english ? 100 : 76,
             render: (_, d) => (
               <Switch
                 checked={d.enabled}
@@ -124,7 +121,7 @@ export function DevicesPage() {
           {
             key: 'actions',
             title: t('list.col.actions'),
-            width: 320,
+            width: english ? 400 : 320,
             render: (_, d) => (
               <Flex gap={8} wrap>
                 <Button icon={<MonitorOutlined />} onClick={() => void navigate(`/devices/${d.id}/diagnostics`)}>

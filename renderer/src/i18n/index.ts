@@ -13,6 +13,7 @@ import { incidentsEn, incidentsZh } from '../incidents/i18n';
 import { operatorsEn, operatorsZh } from '../operators/i18n';
 import { sparesEn, sparesZh } from '../spares/i18n';
 import { commonEn, commonZh, errorsEn, errorsZh } from './common';
+import { datesFollowLanguage } from './date-locale';
 
 export type Language = 'zh-CN' | 'en';
 const storageKey = 'duty-console-language';
@@ -26,6 +27,7 @@ export function saveLanguage(language: Language): void {
 }
 
 export const i18n = i18next.createInstance();
+datesFollowLanguage(i18n);
 
 void i18n.use(initReactI18next).init({
   lng: savedLanguage(),
