@@ -86,8 +86,7 @@ export function parseReceiverMessage(bytes: Uint8Array): ReceiverDecoded {
     const hex = (body[badIndex] ?? 0).toString(16).padStart(2, '0');
     return codecError('notText', `byte 0x${hex} at ${badIndex} is not printable ASCII`, bytes);
   }
-  // apply, not a spread: no iterator per message (a message is at most maxMessageBytes long).
-  const text = String.fromCharCode.apply(null, body as unknown as number[]);
+  const text = charCodeString(body);
   if (text.startsWith('5')) return parseContactIdLine(text, bytes);
   const heartbeat = heartbeatPattern.exec(text);
   if (heartbeat) return { kind: 'heartbeat', receiver: heartbeat[1] ?? '', line: heartbeat[2] ?? '', text, bytes };
