@@ -10,11 +10,11 @@ import type { AppError, ChainCheck, JournalEntry, MethodInput } from '../../../s
 import { alarmColours } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
 import { consoleClient } from '../transport';
-import { journalTypeNamesEn, journalTypeNamesZh } from './i18n';
+import { auditZh, journalTypeNamesEn, journalTypeNamesZh } from './i18n';
 
 const pageSize = 100;
-/** The entity types the core journals (`entityType` of its entries), in the order the filter offers them. */
-const entityTypes = ['incident', 'alarm', 'alarm_rule', 'device', 'device_endpoint', 'duty', 'catalog', 'spare', 'operator', 'settings', 'import', 'console'] as const;
+/** The entity types the core journals (`entityType` of its entries): those the view has names for, in their order. */
+const entityTypes = Object.keys(auditZh.entity);
 
 interface Filters {
   entityType?: string;

@@ -53,9 +53,6 @@ export interface TrafficRecord {
   latencyMs?: number;
 }
 
-/** A record's line as a monitor shows it. */
-export const summaryOf = (record: TrafficRecord): string => (record.describe ? record.describe(record.bytes) : record.summary);
-
 /** A test command the engineer may send from diagnostics; `dangerous` ones need confirmation and are journaled. */
 export interface TestCommandSpec {
   id: string;

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../../shared/contract/app-error';
-import { summaryOf } from '../../../../../shared/domain/devices/device-signals';
 import type { DeviceAlarm } from '../../../../../electron/core/devices/driver-session';
 import type { ContactIdEventInput } from '../../../../../electron/core/devices/contact-id/encoder';
 import { encodeMessage } from '../../../../../electron/core/devices/contact-id/encoder';
@@ -32,7 +31,8 @@ describe('Contact ID receiver session over a serial line', () => {
     expect(committed).toHaveLength(1);
     const [rx, tx] = traffic;
     expect(rx).toMatchObject({ direction: 'rx', ok: true });
-    expect(rx && summaryOf(rx)).toContain('E 110 Fire / 火警, account 1234, group 01, zone 003');
+    // An event's line is described from its bytes when the monitor reads it.
+    expect(rx?.describe?.(rx.bytes)).toContain('E 110 Fire / 火警, account 1234, group 01, zone 003');
     expect(tx).toMatchObject({ direction: 'tx', ok: true, bytes: Uint8Array.of(0x06) });
     // The answer waited for the commit (not 400 exactly: a timer may fire a little early by the wall clock).
     expect(tx?.latencyMs).toBeGreaterThanOrEqual(releasedAt - heldFrom);
