@@ -1,6 +1,7 @@
 // The asset register's contract: catalog, devices, search, import/export, spares.
 import { z } from 'zod';
 import { deviceStatuses, type DeviceStatus } from '../domain/assets/device-status';
+import { isCalendarDayText } from '../domain/calendar/calendar-day';
 import { command, query } from './define';
 import type { JournalEntry } from './journal';
 
@@ -8,7 +9,8 @@ const text = (max: number) => z.string().trim().max(max);
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'date_format')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'date_invalid');
+  // Date.parse takes 2024-02-30 and 0000-01-01; the register wants days that exist.
+  .refine(isCalendarDayText, 'date_invalid');
 const id = z.string().min(1).max(64);
 
 export const deviceStatusSchema = z.enum(deviceStatuses);

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/contract/app-error';
 import { deviceFieldsSchema, type DeviceFields, type ImportOutcome, type ImportReport, type ImportRowReport } from '../../../shared/contract/assets';
 import type { MethodArgs } from '../../../shared/contract';
 import { deviceStatuses, deviceStatusLabels, type DeviceStatus } from '../../../shared/domain/assets/device-status';
+import { calendarDayText } from '../../../shared/domain/calendar/calendar-day';
 import type { CallContext, CoreContext } from '../context';
 import type { Db, Trx } from '../db/database';
 import { inTransaction } from '../journal/service';
@@ -111,11 +112,7 @@ async function loadCatalogIndex(db: Db | Trx): Promise<CatalogIndex> {
 /** Accepts 2024-03-05, 2024/3/5, 2024.3.5 and 2024年3月5日 (a time after it is ignored); null for no real date. */
 function parseDay(text: string): string | null {
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\S*)?$/.exec(text);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
+  return m ? calendarDayText(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 
 const fieldColumn: Partial<Record<string, DeviceColumnKey>> = { systemId: 'system', typeId: 'type', parentId: 'parentAssetTag' };

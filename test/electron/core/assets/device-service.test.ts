@@ -36,6 +36,16 @@ describe('the asset register', () => {
     expect((await t.call('assets.search', {})).total).toBe(1);
   });
 
+  it('refuses install and warranty dates that do not exist, and stores nothing', async () => {
+    for (const [field, value] of [['installDate', '2024-02-30'], ['installDate', '2023-02-29'], ['warrantyEnd', '0000-01-01']] as const) {
+      const result = await t.core.call('assets.create', { name: 'A', systemId: 'cctv', [field]: value }, { operator: 'x' });
+      expect(result, value).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: field, message: 'date_invalid' }] } });
+    }
+    expect((await t.call('assets.search', {})).total).toBe(0);
+    const leapDay = await t.call('assets.create', { name: 'B', systemId: 'cctv', installDate: '2024-02-29' });
+    expect(leapDay.installDate).toBe('2024-02-29');
+  });
+
   it('links children to a parent and refuses a loop', async () => {
     const dvr = await t.call('assets.create', { name: 'DVR', systemId: 'cctv', typeId: 'dvr' });
     const disk = await t.call('assets.create', { name: '硬盘 1', systemId: 'cctv', typeId: 'hard-disk', parentId: dvr.id });
