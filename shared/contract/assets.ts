@@ -126,6 +126,8 @@ export const assetsContract = {
   'assets.search': query<SearchResult>()(searchSchema),
   'assets.get': query<DeviceDetail>()(z.object({ id })),
   'assets.getMany': query<Device[]>()(z.object({ ids: z.array(id).min(1).max(2000) })),
+  /** The devices for a sheet of printed labels, in the order asked; journaled, as the labels leave the machine on paper. */
+  'assets.labels': command<Device[]>()(z.object({ ids: z.array(id).min(1).max(2000) })),
   'assets.create': command<Device>()(deviceFieldsSchema),
   'assets.update': command<Device>()(z.object({ id, fields: deviceFieldsSchema })),
   'assets.history': query<JournalEntry[]>()(z.object({ id })),

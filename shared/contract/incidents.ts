@@ -209,6 +209,9 @@ export interface IncidentsChanged {
   ids: string[];
 }
 
+/** One of an incident's files: the incident and the file's content hash. */
+const attachmentRef = z.object({ id, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256') });
+
 export const incidentsContract = {
   'incidents.report': command<ReportedIncident>()(reportIncidentSchema),
   'incidents.list': query<IncidentList>()(listIncidentsSchema),
@@ -219,7 +222,10 @@ export const incidentsContract = {
   'incidents.linkDevices': command<Device[]>()(z.object({ id, deviceIds: z.array(id).min(1).max(50) })),
   'incidents.unlinkDevice': command<Device[]>()(z.object({ id, deviceId: id })),
   'incidents.attach': command<IncidentAttachment>()(attachmentFileSchema.extend({ id })),
-  'incidents.attachment': query<AttachmentContent>()(z.object({ id, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256') })),
+  /** A file to look at on the console's screen (a photo's thumbnail and preview); not journaled. */
+  'incidents.attachment': query<AttachmentContent>()(attachmentRef),
+  /** A copy of the file to keep (saved as a download): journaled on the incident, as the copy leaves the console. */
+  'incidents.downloadAttachment': command<AttachmentContent>()(attachmentRef),
   /** Every journaled step of the incident, oldest first. */
   'incidents.timeline': query<JournalEntry[]>()(z.object({ id })),
 };

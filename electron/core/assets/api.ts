@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import { addBrand, addSystem, addType, listCatalog } from './catalog-service';
 import { exportDevices } from './device-export';
 import { commitImport, previewImport } from './device-import';
-import { createDevice, deviceHistory, getDevice, getDevices, listLocations, searchDevices, updateDevice } from './device-service';
+import { createDevice, deviceHistory, getDevice, getDevices, labelDevices, listLocations, searchDevices, updateDevice } from './device-service';
 import { listSpares, setSpareStock } from './spare-service';
 
 export function assetsApi(ctx: CoreContext): Handlers<keyof typeof assetsContract> {
@@ -17,13 +17,14 @@ export function assetsApi(ctx: CoreContext): Handlers<keyof typeof assetsContrac
     'assets.search': (args) => searchDevices(ctx.db, args),
     'assets.get': (args) => getDevice(ctx.db, args.id),
     'assets.getMany': (args) => getDevices(ctx.db, args.ids),
+    'assets.labels': (args, call) => labelDevices(ctx, call, args.ids),
     'assets.create': (args, call) => createDevice(ctx, call, args),
     'assets.update': (args, call) => updateDevice(ctx, call, args.id, args.fields),
     'assets.history': (args) => deviceHistory(ctx.db, args.id),
     'assets.locations': () => listLocations(ctx.db),
     'assets.importPreview': (args) => previewImport(ctx, args),
     'assets.importCommit': (args, call) => commitImport(ctx, call, args),
-    'assets.export': (args) => exportDevices(ctx, args),
+    'assets.export': (args, call) => exportDevices(ctx, call, args),
     'spares.list': () => listSpares(ctx.db),
     'spares.set': (args, call) => setSpareStock(ctx, call, args),
   };

@@ -239,6 +239,17 @@ export async function getDevices(db: Db, ids: string[]): Promise<Device[]> {
   return ids.flatMap((i) => byId.get(i) ?? []);
 }
 
+/** The devices for a label sheet; the sheet leaves the machine on paper, so who printed which tags is journaled. */
+export async function labelDevices(ctx: CoreContext, call: CallContext, ids: string[]): Promise<Device[]> {
+  const devices = await getDevices(ctx.db, ids);
+  if (devices.length === 0) return devices;
+  await inTransaction(ctx, async (_trx, journal) => {
+    const payload = { count: devices.length, assetTags: devices.map((d) => d.assetTag) };
+    await journal({ type: 'assets.labels_printed', entityType: 'export', entityId: ctx.newId(), payload, operator: call.operator });
+  });
+  return devices;
+}
+
 export type DeviceFilter = Omit<MethodArgs<'assets.search'>, 'offset' | 'limit'>;
 
 /** The devices a search filter selects, as `d`: the search page and export select from the same set. */

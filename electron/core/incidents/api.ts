@@ -3,7 +3,7 @@ import type { incidentsContract } from '../../../shared/contract/incidents';
 import type { Handlers } from '../api-handlers';
 import type { CoreContext } from '../context';
 import { actOnIncident, changeLevel, updateRecord } from './incident-actions';
-import { attachFile, readAttachment } from './incident-attachments';
+import { attachFile, downloadAttachment, readAttachment } from './incident-attachments';
 import { linkDevices, unlinkDevice } from './incident-devices';
 import { getIncident, incidentTimeline, listIncidents } from './incident-queries';
 import { reportIncident } from './incident-report';
@@ -20,6 +20,7 @@ export function incidentsApi(ctx: CoreContext): Handlers<keyof typeof incidentsC
     'incidents.unlinkDevice': (args, call) => unlinkDevice(ctx, call, args.id, args.deviceId),
     'incidents.attach': (args, call) => attachFile(ctx, call, args),
     'incidents.attachment': (args) => readAttachment(ctx, args.id, args.sha256),
+    'incidents.downloadAttachment': (args, call) => downloadAttachment(ctx, call, args.id, args.sha256),
     'incidents.timeline': (args) => incidentTimeline(ctx.db, args.id),
   };
 }

@@ -203,3 +203,13 @@ export async function readAttachment(ctx: CoreContext, incidentId: string, sha25
   }
   return { ...toAttachment(row), contentBase64: bytes.toString('base64') };
 }
+
+/** A copy of an incident's file to keep: journaled on the incident (who, which file, how big) before it is handed over. */
+export async function downloadAttachment(ctx: CoreContext, call: CallContext, incidentId: string, sha256: string): Promise<AttachmentContent> {
+  const content = await readAttachment(ctx, incidentId, sha256);
+  await inTransaction(ctx, async (_trx, journal) => {
+    const payload = { fileName: content.fileName, sha256, bytes: content.size };
+    await journal({ type: 'incident.attachment_downloaded', entityType: 'incident', entityId: incidentId, payload, operator: call.operator });
+  });
+  return content;
+}

@@ -46,7 +46,10 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'assets.getMany': 'duty_guard',
   'assets.history': 'duty_guard',
   'assets.locations': 'duty_guard',
-  'assets.export': 'duty_guard',
+  // 保密: the customer's data leaves the machine only with an engineer or above, journaled (export, labels,
+  // saving an attachment). Who may export is this one line per method.
+  'assets.export': 'engineer',
+  'assets.labels': 'engineer',
   'assets.create': 'engineer',
   'assets.update': 'engineer',
   'assets.importPreview': 'engineer',
@@ -64,6 +67,7 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'incidents.unlinkDevice': 'duty_guard',
   'incidents.attach': 'duty_guard',
   'incidents.attachment': 'duty_guard',
+  'incidents.downloadAttachment': 'engineer',
   'incidents.timeline': 'duty_guard',
 
   // The duty log and shift handover are the guards' own work; audible alerts are silenced by whoever is on duty.

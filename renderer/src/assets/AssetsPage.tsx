@@ -5,6 +5,7 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useErrorMessage } from '../app/use-error-message';
+import { useRoleAtLeast } from '../devices/role-at-least';
 import { DeviceFilters } from './DeviceFilters';
 import { formEntry } from './DeviceFormPage';
 import { DeviceTable } from './DeviceTable';
@@ -21,6 +22,8 @@ export function AssetsPage() {
   const input = toSearchInput(filter);
   const rows = useDeviceRows(input);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // Exports and label sheets take the customer's data off the machine: engineers and up (the core's permission table).
+  const mayExport = useRoleAtLeast('engineer');
 
   const toggle = useCallback((id: string, on: boolean) => {
     setSelected((prev) => {
@@ -61,10 +64,12 @@ export function AssetsPage() {
         <Button size="large" icon={<ImportOutlined />} onClick={() => navigate('/assets/import')}>
           {t('list.import')}
         </Button>
-        <ExportButton filter={input} />
-        <Button size="large" icon={<PrinterOutlined />} disabled={selected.size === 0} onClick={printLabels}>
-          {selected.size > 0 ? t('list.printLabelsCount', { count: selected.size }) : t('list.printLabels')}
-        </Button>
+        {mayExport && <ExportButton filter={input} />}
+        {mayExport && (
+          <Button size="large" icon={<PrinterOutlined />} disabled={selected.size === 0} onClick={printLabels}>
+            {selected.size > 0 ? t('list.printLabelsCount', { count: selected.size }) : t('list.printLabels')}
+          </Button>
+        )}
       </Flex>
 
       <DeviceFilters filter={filter} onChange={setFilter} />

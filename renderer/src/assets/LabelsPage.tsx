@@ -24,7 +24,8 @@ export function LabelsPage() {
     () => [...new Set((params.get('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean))].slice(0, 2000),
     [params],
   );
-  const devices = useContractQuery('assets.getMany', { ids }, { enabled: ids.length > 0 });
+  // assets.labels journals the sheet (who printed which tags): asked once per visit, not again on focus.
+  const devices = useContractQuery('assets.labels', { ids }, { enabled: ids.length > 0, staleTime: Number.POSITIVE_INFINITY, refetchOnWindowFocus: false, retry: false });
   const catalog = useContractQuery('catalog.list', {});
   const ordered = useMemo(() => orderLike(ids, devices.data ?? []), [ids, devices.data]);
   const qr = useQrCodes(ordered.map((d) => d.assetTag));

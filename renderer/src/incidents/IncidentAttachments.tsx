@@ -1,10 +1,13 @@
-// The incident's files: photo thumbnails (fetched as data URLs), other files by name, and an upload button.
-import { FileOutlined, UploadOutlined } from '@ant-design/icons';
+// The incident's files: photo thumbnails (fetched as data URLs), other files by name, an upload button, and for
+// engineers a download link per file (a saved copy leaves the console, so the core journals it).
+import { DownloadOutlined, FileOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Image, Space, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { attachmentMimeTypes, type AttachmentMimeType, type IncidentAttachment } from '../../../shared/contract';
 import { useErrorMessage } from '../app/use-error-message';
+import { downloadBase64 } from '../assets/download-file';
 import { readFileBase64 } from '../assets/read-file-base64';
+import { useRoleAtLeast } from '../devices/role-at-least';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';
 import { formatTime, useEnglish } from './incident-format';
 
@@ -24,12 +27,36 @@ function Thumbnail({ incidentId, attachment }: { incidentId: string; attachment:
   );
 }
 
+function DownloadLink({ incidentId, attachment }: { incidentId: string; attachment: IncidentAttachment }) {
+  const { t } = useTranslation('incidents');
+  const { message } = App.useApp();
+  const errorMessage = useErrorMessage();
+  const download = useContractCommand('incidents.downloadAttachment', ['incidents.timeline', 'journal.']);
+  const save = () =>
+    download.mutate(
+      { id: incidentId, sha256: attachment.sha256 },
+      {
+        onSuccess: (file) => {
+          downloadBase64(file.fileName, file.mime, file.contentBase64);
+          void message.success(t('detail.downloaded', { fileName: file.fileName }));
+        },
+        onError: (err) => void message.error(errorMessage(err)),
+      },
+    );
+  return (
+    <Button type="link" size="small" icon={<DownloadOutlined />} loading={download.isPending} onClick={save} style={{ paddingInline: 0 }}>
+      {t('detail.download')}
+    </Button>
+  );
+}
+
 export function IncidentAttachments({ incidentId, attachments }: { incidentId: string; attachments: IncidentAttachment[] }) {
   const { t } = useTranslation('incidents');
   const english = useEnglish();
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
   const attach = useContractCommand('incidents.attach', ['incidents.', 'journal.']);
+  const mayDownload = useRoleAtLeast('engineer');
 
   const upload = async (file: File) => {
     const mime = file.type;
@@ -59,6 +86,7 @@ export function IncidentAttachments({ incidentId, attachments }: { incidentId: s
                 {a.mime.startsWith('image/') ? <Thumbnail incidentId={incidentId} attachment={a} /> : <FileOutlined style={{ fontSize: 48 }} />}
                 <Typography.Text ellipsis style={{ display: 'block', fontSize: 12 }}>{a.fileName}</Typography.Text>
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{formatTime(a.addedAt, english, false)}</Typography.Text>
+                {mayDownload && <DownloadLink incidentId={incidentId} attachment={a} />}
               </div>
             ))}
           </Space>
