@@ -6,41 +6,11 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { deviceColumns } from '../../electron/core/assets/device-columns';
 import { deviceFileColumns } from '../../renderer/src/assets/import-columns';
+import { callCore, goTo } from './core-call';
 import { expect, test } from './fixtures';
 
 // These walk several screens each; a busy machine needs more than the default minute.
 test.describe.configure({ timeout: 180_000 });
-
-/** Calls the core the way the page does, over the host's WebSocket, for setting up and checking data. */
-async function callCore<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, i]) => {
-      const token = sessionStorage.getItem('duty-console-token') ?? '';
-      const ws = new WebSocket(`ws://${location.host}/api?token=${encodeURIComponent(token)}`);
-      await new Promise((resolve, reject) => {
-        ws.onopen = resolve;
-        ws.onerror = reject;
-      });
-      const reply = await new Promise<{ ok: boolean; value?: unknown; error?: unknown }>((resolve) => {
-        ws.onmessage = (e) => {
-          const data = JSON.parse(String(e.data)) as { type: string; id: number; result: { ok: boolean } };
-          if (data.type === 'result' && data.id === 1) resolve(data.result);
-        };
-        ws.send(JSON.stringify({ type: 'call', id: 1, method: m, input: i }));
-      });
-      ws.close();
-      if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-      return reply.value;
-    },
-    [method, input] as const,
-  ) as Promise<T>;
-}
-
-async function goTo(page: Page, hashPath: string): Promise<void> {
-  await page.evaluate((path) => {
-    window.location.hash = path;
-  }, hashPath);
-}
 
 function tempFile(name: string, content: string | Buffer): string {
   const path = join(mkdtempSync(join(tmpdir(), 'duty-transfer-')), name);

@@ -83,7 +83,7 @@ export const incidentsZh = {
     attachments: '附件与照片',
     upload: '上传照片',
     download: '下载',
-    downloaded: '已下载 {{fileName}}(已记入审计日志)',
+    downloaded: '已下载 {{fileName}}（已记入审计日志）',
     noAttachments: '还没有附件。',
     devices: '相关设备',
     noDevices: '未关联设备档案。',
