@@ -30,8 +30,9 @@ import { checkSlaCrossings, type SlaWatch, startSlaWatch } from './incidents/sla
 import { journalApi } from './journal/api';
 import { newId } from './new-id';
 import { operatorsApi } from './operators/api';
-import { type CoreSession, openCoreSession } from './operators/core-session';
-import { ResumeTokens } from './operators/session-service';
+import { createAccessState } from './operators/access-state';
+import { type CoreSession, openCoreSession, type PagePush } from './operators/core-session';
+import { type IdleWatch, startIdleWatch } from './operators/idle-lock';
 import { toErrorData } from './to-error-data';
 
 export interface CoreOptions {
@@ -42,6 +43,8 @@ export interface CoreOptions {
   newId?: () => string;
   /** How often the SLA watch looks for passed deadlines while running; 0 turns the timer off (tests). Default 30 s. */
   slaWatchIntervalMs?: number;
+  /** How often the core looks for sign-ins idle past the idle lock (operators/idle-lock.ts); 0 turns the timer off. Default 15 s. */
+  idleCheckIntervalMs?: number;
   devices?: DeviceOptions;
 }
 
@@ -67,8 +70,11 @@ export interface Core {
    * permission check, and never throws. For tests, benchmarks and the core's own jobs; transports never use it.
    */
   call(method: string, input: unknown, caller: CallContext): Promise<Result<unknown>>;
-  /** A transport's session (one per page): signed out at first, every call checked against method-permissions.ts. */
-  openSession(): CoreSession;
+  /**
+   * A transport's session (one per page): signed out at first, every call checked against method-permissions.ts.
+   * `push` sends an event to that page; the session decides which core events it hears (operators/core-session.ts).
+   */
+  openSession(push?: PagePush): CoreSession;
   onEvent(listener: EventListener): () => void;
   /** Settles when this start's integrity check is over: true if the file is sound (at once unless it ran in the background). */
   integrityChecked(): Promise<boolean>;
@@ -78,6 +84,7 @@ export interface Core {
 export const databaseFileName = 'duty-console.sqlite';
 const systemClock: Clock = { now: () => Date.now() };
 const defaultSlaWatchIntervalMs = 30_000;
+const defaultIdleCheckIntervalMs = 15_000;
 
 export async function startCore(options: CoreOptions): Promise<Core> {
   const listeners = new Set<EventListener>();
@@ -98,12 +105,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let db: Db | null = null;
   let handlers: Handlers<MethodName> | null = null;
   let slaWatch: SlaWatch | null = null;
+  let idleWatch: IdleWatch | null = null;
   let coreCtx: CoreContext | null = null;
   let integrity: IntegrityState | null = null;
   let deviceLayer: DeviceLayer | null = null;
   let demoSite: DemoSiteRunner | null = null;
   let alarmIngest: AlarmIngest | null = null;
-  const resumeTokens = new ResumeTokens();
+  const access = createAccessState();
   try {
     mkdirSync(options.dataDir, { recursive: true });
     // After a clean shutdown the full check (seconds on a large file) runs beside the console instead of before it.
@@ -145,8 +153,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...journalApi(ctx),
       ...assetsApi(ctx),
       ...incidentsApi(ctx),
-      ...dutyApi(ctx),
-      ...operatorsApi(ctx, resumeTokens),
+      ...dutyApi(ctx, access),
+      ...operatorsApi(ctx, access),
       ...alertsApi(ctx),
       ...alarmsApi(ctx),
       ...devicesApi(ctx, layer, portList),
@@ -155,6 +163,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     };
     const slaWatchIntervalMs = options.slaWatchIntervalMs ?? defaultSlaWatchIntervalMs;
     if (slaWatchIntervalMs > 0) slaWatch = startSlaWatch(ctx, slaWatchIntervalMs);
+    const idleCheckIntervalMs = options.idleCheckIntervalMs ?? defaultIdleCheckIntervalMs;
+    if (idleCheckIntervalMs > 0) idleWatch = startIdleWatch(ctx, access.signIns, idleCheckIntervalMs);
     coreCtx = ctx;
     // Devices start once the core answers: an alarm arriving now is committed like any other. The demo site's
     // simulators come first, so its configured devices find their ports.
@@ -185,7 +195,19 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   return {
     info,
     call,
-    openSession: () => openCoreSession(coreCtx, resumeTokens, call),
+    openSession: (push) =>
+      openCoreSession(
+        {
+          ctx: coreCtx,
+          access,
+          dispatch: call,
+          onEvent: (listener) => {
+            listeners.add(listener);
+            return () => listeners.delete(listener);
+          },
+        },
+        push,
+      ),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -194,6 +216,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     async close() {
       listeners.clear();
       await slaWatch?.stop();
+      await idleWatch?.stop();
       // Sessions stop first, then the alarms they handed in are committed and recorded, then the file closes.
       await deviceLayer?.supervisor.stop();
       await demoSite?.stop();

@@ -5,8 +5,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError } from '../../shared/contract/app-error';
-import { type Core, startCore } from '../core/core';
-import { eventAllowedSignedOut } from '../core/operators/core-session';
+import { type Core, type CoreOptions, startCore } from '../core/core';
 import { staticFiles } from './static-files';
 import { callMessageSchema, type ServerMessage } from './wire';
 
@@ -15,6 +14,8 @@ export interface HostOptions {
   port: number;
   rendererDir: string;
   version: string;
+  /** Tests only: the core's clock and how often it looks for idle sign-ins. */
+  core?: Pick<CoreOptions, 'clock' | 'idleCheckIntervalMs'>;
 }
 
 export interface Host {
@@ -25,7 +26,7 @@ export interface Host {
 }
 
 export async function startHost(options: HostOptions): Promise<Host> {
-  const core = await startCore({ dataDir: options.dataDir, transport: 'web', version: options.version });
+  const core = await startCore({ ...options.core, dataDir: options.dataDir, transport: 'web', version: options.version });
   const token = randomBytes(24).toString('base64url');
   let origin = '';
   const server = createServer(staticFiles(options.rendererDir, () => origin.replace(/^http/, 'ws')));
@@ -79,17 +80,12 @@ function serveConnection(ws: WebSocket, core: Core, resumeToken: string | null):
   const send = (message: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
-  // One session per connection: it starts signed out, and its operator is whoever logs in over it.
-  const session = core.openSession();
+  // One session per connection: it starts signed out, and its operator is whoever logs in over it. The session
+  // decides which events this page hears (core-session.ts).
+  const session = core.openSession((event, payload) => send({ type: 'event', event, payload }));
   // A connection from a signed-in page starts signed in as that page's operator (a reload, a second socket).
   const ready = resumeToken ? session.call('auth.resume', { token: resumeToken }) : Promise.resolve();
-  const unsubscribe = core.onEvent((event, payload) => {
-    if (session.signedIn || eventAllowedSignedOut(event)) send({ type: 'event', event, payload });
-  });
-  ws.on('close', () => {
-    unsubscribe();
-    session.close();
-  });
+  ws.on('close', () => session.close());
   ws.on('message', async (data) => {
     let parsed: unknown;
     try {

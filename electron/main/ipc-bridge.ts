@@ -1,7 +1,6 @@
 // The main side of the preload bridge: one invoke channel into the core, one push channel out of it.
-import { ipcMain, type IpcMainInvokeEvent, type WebContents, webContents } from 'electron';
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Core, CoreSession } from '../core/core';
-import { eventAllowedSignedOut } from '../core/operators/core-session';
 import { answerBridgeCall } from './bridge-call';
 import { callChannel, eventChannel } from './ipc-channels';
 import { isAppUrl, type SenderFrame } from './security-policy';
@@ -13,14 +12,15 @@ function senderFrameOf(event: IpcMainInvokeEvent): SenderFrame | null {
   return { url: frame.url, isTopLevel: frame.parent === null };
 }
 
-/** Starts answering `duty:call` and pushing core events; returns a function that stops both. */
+/** Starts answering `duty:call` and pushing core events to the windows that call; returns a function that stops both. */
 export function installIpcBridge(core: Core): () => void {
-  // One core session per window's web contents: it starts signed out and ends when the contents are destroyed.
+  // One core session per window's web contents: it starts signed out and ends when the contents are destroyed. The
+  // session decides which events its window hears (operators/core-session.ts).
   const sessions = new Map<WebContents, CoreSession>();
   const sessionOf = (contents: WebContents): CoreSession => {
     let session = sessions.get(contents);
     if (!session) {
-      const opened = core.openSession();
+      const opened = core.openSession((name, payload) => pushEvent(contents, name, payload));
       session = opened;
       sessions.set(contents, opened);
       contents.once('destroyed', () => {
@@ -32,15 +32,7 @@ export function installIpcBridge(core: Core): () => void {
   };
   ipcMain.handle(callChannel, (event, method: unknown, input: unknown) => answerBridgeCall(sessionOf(event.sender), senderFrameOf(event), method, input));
 
-  const stopEvents = core.onEvent((name, payload) => {
-    for (const contents of webContents.getAllWebContents()) {
-      // Only a window with a signed-in operator hears what happens on site (see CoreSession.signedIn).
-      if (sessions.get(contents)?.signedIn || eventAllowedSignedOut(name)) pushEvent(contents, name, payload);
-    }
-  });
-
   return () => {
-    stopEvents();
     ipcMain.removeHandler(callChannel);
     for (const session of sessions.values()) session.close();
     sessions.clear();

@@ -9,7 +9,7 @@ import { demoContract } from './demo';
 import { dutyContract } from './duty';
 import { incidentsContract, type IncidentsChanged } from './incidents';
 import { journalContract } from './journal';
-import { operatorsContract } from './operators';
+import { operatorsContract, type SessionEnded } from './operators';
 import { systemContract } from './system';
 
 export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...devicesContract, ...alarmsContract, ...demoContract };
@@ -38,6 +38,11 @@ export interface EventMap {
   'journal.appended': { fromSeq: number; toSeq: number; count: number };
   /** How far a running `journal.verify` has come (after each batch of entries). */
   'journal.verifyProgress': { checked: number; total: number };
+  /**
+   * This page's sign-in was ended by the core (logout elsewhere, idle lock, password changed, account disabled);
+   * pushed only to the pages it ends, never broadcast.
+   */
+  'session.ended': SessionEnded;
   /** The core's own state changed (the background integrity check failed): read system.info again. */
   'system.changed': Record<string, never>;
 }
@@ -50,6 +55,7 @@ export const eventNames: EventName[] = [
   'incidents.changed',
   'journal.appended',
   'journal.verifyProgress',
+  'session.ended',
   'system.changed',
 ];
 

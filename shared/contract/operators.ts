@@ -42,6 +42,18 @@ export interface LoginResult {
   resumeToken: string;
 }
 
+/**
+ * Why the core ended a page's sign-in without that page asking: signed out on another page sharing the sign-in,
+ * the idle lock, the operator's password changed (by them elsewhere, or by an administrator), the account disabled.
+ */
+export const sessionEndReasons = ['logout', 'idle_lock', 'password_changed', 'disabled'] as const;
+export type SessionEndReason = (typeof sessionEndReasons)[number];
+
+/** Pushed to one page only, the moment the core signs it out: the page returns to the login screen. */
+export interface SessionEnded {
+  reason: SessionEndReason;
+}
+
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time_format');
 
 export const hotlineSettingsSchema = z
@@ -69,6 +81,11 @@ export const operatorsContract = {
   'auth.resume': command<Operator>()(z.object({ token: z.string().min(16).max(128) })),
   'auth.logout': command<null>()(z.object({})),
   'auth.lock': command<null>()(z.object({})),
+  /**
+   * The person at the page used keyboard, mouse or touch: keeps the sign-in from the core's idle lock. Nothing else
+   * does, so a page left alone (its lists refresh themselves on timers) is still locked on time.
+   */
+  'auth.activity': command<null>()(z.object({})),
   'auth.changePassword': command<null>()(z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })),
   'operators.list': query<Operator[]>()(z.object({})),
   'operators.create': command<Operator>()(

@@ -10,7 +10,8 @@ import type { Db, Trx } from '../db/database';
 import { loadTimelines } from '../incidents/incident-rows';
 import { inTransaction } from '../journal/service';
 import { hasOperators } from '../operators/operator-service';
-import { checkCredentials } from '../operators/session-service';
+import type { AccessState } from '../operators/access-state';
+import { checkHandoverCredentials } from '../operators/caller-password-checks';
 import type { DutyLogEntryTable, ShiftHandoverTable } from './schema';
 
 type EntryRow = Selectable<DutyLogEntryTable>;
@@ -149,19 +150,20 @@ export async function submitHandover(ctx: CoreContext, call: CallContext, args: 
 }
 
 /**
- * Who takes the shift: the incoming guard's own name and password, checked like a login (wrong ones count towards
- * the lock-out). A console with no operators yet (the local administrator) takes the caller.
+ * Who takes the shift: the incoming guard's own name and password. Wrong ones count against the caller, never the
+ * named guard (operators/caller-password-checks.ts). A console with no operators yet (the local administrator)
+ * takes the caller.
  */
-async function incomingOperator(ctx: CoreContext, call: CallContext, args: MethodArgs<'duty.handoverConfirm'>): Promise<string> {
+async function incomingOperator(ctx: CoreContext, access: AccessState, call: CallContext, args: MethodArgs<'duty.handoverConfirm'>): Promise<string> {
   if (!(await hasOperators(ctx.db))) return call.operator;
   if (!args.name || !args.password) throw new AppError('duty_handover_credentials_required', 'duty_handover_credentials_required');
-  return (await checkCredentials(ctx, args.name, args.password)).name;
+  return (await checkHandoverCredentials(ctx, access, call, args.name, args.password)).name;
 }
 
 /** The incoming guard takes the shift; the outgoing guard cannot confirm their own handover. */
-export async function confirmHandover(ctx: CoreContext, call: CallContext, args: MethodArgs<'duty.handoverConfirm'>): Promise<ShiftHandover> {
+export async function confirmHandover(ctx: CoreContext, access: AccessState, call: CallContext, args: MethodArgs<'duty.handoverConfirm'>): Promise<ShiftHandover> {
   await requireHandover(ctx.db, args.id);
-  const incoming = await incomingOperator(ctx, call, args);
+  const incoming = await incomingOperator(ctx, access, call, args);
   const now = ctx.clock.now();
   const handover = await inTransaction(ctx, async (trx, journal) => {
     const row = await requireHandover(trx, args.id);

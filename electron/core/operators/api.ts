@@ -3,8 +3,9 @@ import { AppError } from '../../../shared/contract/app-error';
 import type { operatorsContract } from '../../../shared/contract/operators';
 import type { Handlers } from '../api-handlers';
 import type { CallContext, CoreContext, OperatorSession } from '../context';
-import { changeOwnPassword, createOperator, listOperators, setOperatorPassword, updateOperator } from './operator-service';
-import { authStatus, login, type ResumeTokens, resume, setup, signOut } from './session-service';
+import type { AccessState } from './access-state';
+import { createOperator, listOperators, setOperatorPassword, updateOperator } from './operator-service';
+import { authStatus, changeOwnPassword, login, markActivity, resume, setup, signOut } from './session-service';
 import { getSettings, hotlineNow, setSettings } from './settings-service';
 
 /** auth.* act on the transport session a call came through; the trusted internal path has none. */
@@ -13,25 +14,20 @@ function sessionOf(call: CallContext): OperatorSession {
   return call.session;
 }
 
-function signedIn(call: CallContext): string {
-  const id = sessionOf(call).operatorId;
-  if (!id) throw new AppError('auth_required', 'auth_required');
-  return id;
-}
-
-export function operatorsApi(ctx: CoreContext, tokens: ResumeTokens): Handlers<keyof typeof operatorsContract> {
+export function operatorsApi(ctx: CoreContext, access: AccessState): Handlers<keyof typeof operatorsContract> {
   return {
     'auth.status': (_args, call) => authStatus(ctx, sessionOf(call)),
-    'auth.setup': (args, call) => setup(ctx, tokens, sessionOf(call), args),
-    'auth.login': (args, call) => login(ctx, tokens, sessionOf(call), args),
-    'auth.resume': (args, call) => resume(ctx, tokens, sessionOf(call), args.token),
-    'auth.logout': (_args, call) => signOut(ctx, tokens, sessionOf(call), 'logout'),
-    'auth.lock': (_args, call) => signOut(ctx, tokens, sessionOf(call), 'idle_lock'),
-    'auth.changePassword': (args, call) => changeOwnPassword(ctx, signedIn(call), args),
+    'auth.setup': (args, call) => setup(ctx, access, sessionOf(call), args),
+    'auth.login': (args, call) => login(ctx, access, sessionOf(call), args),
+    'auth.resume': (args, call) => resume(ctx, access, sessionOf(call), args.token),
+    'auth.logout': (_args, call) => signOut(ctx, access, sessionOf(call), 'logout'),
+    'auth.lock': (_args, call) => signOut(ctx, access, sessionOf(call), 'idle_lock'),
+    'auth.activity': async (_args, call) => markActivity(ctx, access, sessionOf(call)),
+    'auth.changePassword': (args, call) => changeOwnPassword(ctx, access, call, args),
     'operators.list': () => listOperators(ctx.db),
     'operators.create': (args, call) => createOperator(ctx, call, args),
-    'operators.update': (args, call) => updateOperator(ctx, call, args),
-    'operators.setPassword': (args, call) => setOperatorPassword(ctx, call, args),
+    'operators.update': (args, call) => updateOperator(ctx, access.signIns, call, args),
+    'operators.setPassword': (args, call) => setOperatorPassword(ctx, access.signIns, call, args),
     'settings.get': () => getSettings(ctx.db),
     'settings.set': (args, call) => setSettings(ctx, call, args),
     'settings.hotlineNow': () => hotlineNow(ctx),

@@ -1,31 +1,46 @@
-// A transport's session with the core: starts signed out, and checks every call against the permission table.
+// A transport's session with the core: starts signed out, checks every call against the permission table, and
+// decides which events its page hears.
 import { AppError, type Result } from '../../../shared/contract/app-error';
-import { isMethodName } from '../../../shared/contract';
+import { type EventMap, type EventName, isMethodName, type SessionEndReason } from '../../../shared/contract';
 import { operatorRoles, type OperatorRole } from '../../../shared/domain/incidents/incident-lifecycle';
 import type { CallContext, CoreContext, OperatorSession } from '../context';
 import { toErrorData } from '../to-error-data';
+import type { AccessState } from './access-state';
+import { lockIfIdle } from './idle-lock';
 import { methodAccess } from './method-permissions';
-import { callerOf, type ResumeTokens, sessionOperator } from './session-service';
+import { callerOf, sessionOperator } from './session-service';
 
 /** What a transport holds for one page (a WebSocket connection, a desktop window): calls as its signed-in operator. */
 export interface CoreSession {
   /** Like Core.call, but as the session's operator, and only what the permission table allows them. Never throws. */
   call(method: string, input: unknown): Promise<Result<unknown>>;
-  /** The page went away: its resume token stays good for a reload's grace period only. */
+  /** The page went away: its resume token stays good for a reload's grace period only, and its events stop. */
   close(): void;
-  /**
-   * Whether an operator is signed in on this page. Transports push core events (alarms, incidents, journal) only to
-   * signed-in pages: the login screen of a console left open shows nothing of the site.
-   */
+  /** Whether an operator is signed in on this page. */
   readonly signedIn: boolean;
 }
 
-/** The one event a signed-out page needs: the core turned to its error screen. */
-export function eventAllowedSignedOut(event: string): boolean {
-  return event === 'system.changed';
-}
+/** Hands an event to one page (the transport sends it over that page's connection or window). */
+export type PagePush = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
 export type Dispatch = (method: string, input: unknown, caller: CallContext) => Promise<Result<unknown>>;
+
+export interface CoreSessionDeps {
+  /** null when the core failed to start: then only system.info answers, through `dispatch`. */
+  ctx: CoreContext | null;
+  access: AccessState;
+  dispatch: Dispatch;
+  onEvent(listener: PagePush): () => void;
+}
+
+/*
+ * The one place deciding what a page hears. Signed in: every core event, and `session.ended` when the core signs
+ * it out (sent to this page alone). Signed out: only `system.changed` (the core turned to its error screen): the
+ * login screen of a console left open shows nothing of the site.
+ */
+function heardSignedOut(event: EventName): boolean {
+  return event === 'system.changed';
+}
 
 export function roleAtLeast(role: OperatorRole, minimum: OperatorRole): boolean {
   return operatorRoles.indexOf(role) >= operatorRoles.indexOf(minimum);
@@ -35,28 +50,37 @@ function refuse(code: 'auth_required' | 'permission_denied', params: Record<stri
   return { ok: false, error: new AppError(code, code, params).toData() };
 }
 
-/** `ctx` is null when the core failed to start: then only system.info answers, through `dispatch`. */
-export function openCoreSession(ctx: CoreContext | null, tokens: ResumeTokens, dispatch: Dispatch): CoreSession {
+/** `push` reaches the session's page; without one (tests, the trusted path) the page hears nothing. */
+export function openCoreSession({ ctx, access, dispatch, onEvent }: CoreSessionDeps, push: PagePush = () => undefined): CoreSession {
   const session: OperatorSession = { operatorId: null, resumeToken: null };
+  const open = { state: session, ended: (reason: SessionEndReason) => push('session.ended', { reason }) };
+  access.signIns.attach(open);
+  const stopEvents = onEvent((event, payload) => {
+    if (session.operatorId !== null || heardSignedOut(event)) push(event, payload);
+  });
   return {
     async call(method, input) {
       if (!isMethodName(method) || !ctx) return dispatch(method, input, { operator: '', session });
-      const access = methodAccess(method);
+      const required = methodAccess(method);
       let operator;
       try {
+        // Idle past the set minutes: signed out before this call is looked at (the idle watch may not have run yet).
+        if (session.resumeToken) await lockIfIdle(ctx, access.signIns, session.resumeToken);
         operator = await sessionOperator(ctx, session);
       } catch (err) {
         return { ok: false, error: toErrorData(err) };
       }
-      if (access === 'signed_out') return dispatch(method, input, operator ? callerOf(operator, session) : { operator: '', session });
+      if (required === 'signed_out') return dispatch(method, input, operator ? callerOf(operator, session) : { operator: '', session });
       // A method the table does not name is refused to everyone (deny by default).
-      if (access === undefined) return refuse('permission_denied', { method, role: operator?.role ?? null, required: null });
+      if (required === undefined) return refuse('permission_denied', { method, role: operator?.role ?? null, required: null });
       if (!operator) return refuse('auth_required', { method });
-      if (!roleAtLeast(operator.role, access)) return refuse('permission_denied', { method, role: operator.role, required: access });
+      if (!roleAtLeast(operator.role, required)) return refuse('permission_denied', { method, role: operator.role, required });
       return dispatch(method, input, callerOf(operator, session));
     },
     close() {
-      if (ctx && session.resumeToken) tokens.release(session.resumeToken, ctx.clock.now());
+      stopEvents();
+      access.signIns.detach(open);
+      if (ctx && session.resumeToken) access.signIns.release(session.resumeToken, ctx.clock.now());
     },
     get signedIn() {
       return session.operatorId !== null;

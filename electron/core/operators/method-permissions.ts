@@ -23,6 +23,7 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'auth.resume': 'signed_out',
   'auth.logout': 'duty_guard',
   'auth.lock': 'duty_guard',
+  'auth.activity': 'duty_guard',
   'auth.changePassword': 'duty_guard',
 
   'operators.list': 'administrator',

@@ -5,8 +5,9 @@ import type { OperatorRole } from '../../../shared/domain/incidents/incident-lif
 import type { CallContext, CoreContext } from '../context';
 import type { Db, Trx } from '../db/database';
 import { inTransaction } from '../journal/service';
-import { hashPassword, verifyPassword } from './password-hash';
+import { hashPassword } from './password-hash';
 import type { OperatorTable } from './schema';
+import type { SignIns } from './sign-ins';
 
 export function toOperator(row: OperatorTable): Operator {
   return { id: row.id, name: row.name, displayName: row.display_name, role: row.role, disabled: row.disabled === 1, createdAt: row.created_at };
@@ -52,9 +53,12 @@ export async function createOperator(ctx: CoreContext, call: CallContext, args: 
   });
 }
 
-/** Changes a display name or role, or disables/enables; the last active administrator can be neither demoted nor disabled. */
-export async function updateOperator(ctx: CoreContext, call: CallContext, args: MethodArgs<'operators.update'>): Promise<Operator> {
-  return inTransaction(ctx, async (trx, journal) => {
+/**
+ * Changes a display name or role, or disables/enables; the last active administrator can be neither demoted nor
+ * disabled. Disabling ends every sign-in of the account at once (its pages return to the login screen).
+ */
+export async function updateOperator(ctx: CoreContext, signIns: SignIns, call: CallContext, args: MethodArgs<'operators.update'>): Promise<Operator> {
+  const updated = await inTransaction(ctx, async (trx, journal) => {
     const row = await requireOperator(trx, args.id);
     const next = {
       display_name: args.displayName ?? row.display_name,
@@ -76,12 +80,17 @@ export async function updateOperator(ctx: CoreContext, call: CallContext, args: 
     await journal({ type: 'operator.updated', entityType: 'operator', entityId: row.id, payload: { name: row.name, changes }, operator: call.operator });
     return toOperator(updated);
   });
+  if (updated.disabled) signIns.endOperator(updated.id, 'disabled');
+  return updated;
 }
 
-/** An administrator sets someone's password (a forgotten one); this also lifts a lock-out. */
-export async function setOperatorPassword(ctx: CoreContext, call: CallContext, args: MethodArgs<'operators.setPassword'>): Promise<null> {
+/**
+ * An administrator sets someone's password (a forgotten one, a suspected leak); this also lifts a lock-out and ends
+ * every sign-in of that operator (but the administrator's own page, should they set their own).
+ */
+export async function setOperatorPassword(ctx: CoreContext, signIns: SignIns, call: CallContext, args: MethodArgs<'operators.setPassword'>): Promise<null> {
   const passwordHash = await hashPassword(args.password);
-  return inTransaction(ctx, async (trx, journal) => {
+  await inTransaction(ctx, async (trx, journal) => {
     const row = await requireOperator(trx, args.id);
     await trx
       .updateTable('operator')
@@ -89,23 +98,13 @@ export async function setOperatorPassword(ctx: CoreContext, call: CallContext, a
       .where('id', '=', row.id)
       .execute();
     await journal({ type: 'operator.password_set', entityType: 'operator', entityId: row.id, payload: { name: row.name, by: 'administrator' }, operator: call.operator });
-    return null;
   });
+  const ownPage = call.session?.operatorId === args.id ? call.session.resumeToken : null;
+  signIns.endOperator(args.id, 'password_changed', ownPage);
+  return null;
 }
 
-/** An operator changes their own password, proving they know the current one. */
-export async function changeOwnPassword(ctx: CoreContext, operatorId: string, args: MethodArgs<'auth.changePassword'>): Promise<null> {
-  const row = await requireOperator(ctx.db, operatorId);
-  if (!(await verifyPassword(args.currentPassword, row.password_hash))) throw new AppError('password_wrong', 'password_wrong');
-  const passwordHash = await hashPassword(args.newPassword);
-  return inTransaction(ctx, async (trx, journal) => {
-    await trx.updateTable('operator').set({ password_hash: passwordHash, updated_at: ctx.clock.now() }).where('id', '=', row.id).execute();
-    await journal({ type: 'operator.password_set', entityType: 'operator', entityId: row.id, payload: { name: row.name, by: 'self' }, operator: row.name });
-    return null;
-  });
-}
-
-async function requireOperator(db: Db | Trx, id: string): Promise<OperatorTable> {
+export async function requireOperator(db: Db | Trx, id: string): Promise<OperatorTable> {
   const row = await findOperatorById(db, id);
   if (!row) throw new AppError('operator_not_found', 'operator_not_found', { id });
   return row;

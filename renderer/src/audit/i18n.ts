@@ -97,6 +97,10 @@ export const journalTypeNamesZh: Record<string, string> = {
   'operator.logged_in': '登录',
   'operator.login_failed': '登录失败',
   'operator.locked_out': '账号锁定',
+  'operator.logged_out': '退出登录',
+  'operator.idle_locked': '无操作自动锁定',
+  'operator.password_check_failed': '代输密码错误',
+  'operator.password_checks_locked': '代输密码暂停',
   'settings.changed': '修改设置',
 };
 
@@ -196,5 +200,9 @@ export const journalTypeNamesEn: Record<string, string> = {
   'operator.logged_in': 'Logged in',
   'operator.login_failed': 'Login failed',
   'operator.locked_out': 'Account locked',
+  'operator.logged_out': 'Logged out',
+  'operator.idle_locked': 'Locked when idle',
+  'operator.password_check_failed': 'Wrong password at a check',
+  'operator.password_checks_locked': 'Password checks paused',
   'settings.changed': 'Settings changed',
 };

@@ -147,6 +147,57 @@ describe('the headless host', () => {
     stranger.close();
   });
 
+  it('signs out the page\'s other connections when it logs out, and tells them at once', async () => {
+    const first = await connect(apiUrl);
+    const setup = await callOver(first, 1, 'auth.setup', { name: 'admin', displayName: '管理员', password: 'correct horse' });
+    const token = (setup.result as { value: { resumeToken: string } }).value.resumeToken;
+    const second = await connect(apiUrl, { Cookie: `duty-console-session=${token}` });
+    expect(await callOver(second, 1, 'assets.search', {})).toMatchObject({ result: { ok: true } });
+    const told = nextMessage(second, (m) => m.type === 'event' && m.event === 'session.ended');
+    expect(await callOver(first, 2, 'auth.logout', {})).toMatchObject({ result: { ok: true } });
+    expect(await told).toEqual({ type: 'event', event: 'session.ended', payload: { reason: 'logout' } });
+    expect(await callOver(second, 2, 'assets.search', {})).toMatchObject({ result: { ok: false, error: { code: 'auth_required' } } });
+    first.close();
+    second.close();
+  });
+
+  it('signs out a connection idle past the idle lock by the core\'s clock, and tells its page at once', async () => {
+    let now = Date.UTC(2026, 0, 5, 2, 0);
+    const rendererDir = join(tempDir(), 'renderer');
+    mkdirSync(rendererDir);
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+    const idleHost = await startHost({ dataDir: tempDir(), port: 0, rendererDir, version: 'test', core: { clock: { now: () => now }, idleCheckIntervalMs: 20 } });
+    try {
+      const url = new URL(idleHost.url);
+      const ws = await connect(`ws://${url.host}/api?token=${idleHost.token}`);
+      await signIn(ws);
+      now += 9 * 60_000;
+      // What the page polls on its own does not count as someone at the console; auth.activity does.
+      expect(await callOver(ws, 1, 'alarms.list', { scope: 'active' })).toMatchObject({ result: { ok: true } });
+      expect(await callOver(ws, 2, 'auth.activity', {})).toMatchObject({ result: { ok: true } });
+      now += 9 * 60_000;
+      expect(await callOver(ws, 3, 'assets.search', {})).toMatchObject({ result: { ok: true } });
+      const told = nextMessage(ws, (m) => m.type === 'event' && m.event === 'session.ended');
+      now += 60_000;
+      expect(await told).toEqual({ type: 'event', event: 'session.ended', payload: { reason: 'idle_lock' } });
+      expect(await callOver(ws, 4, 'assets.search', {})).toMatchObject({ result: { ok: false, error: { code: 'auth_required' } } });
+      ws.close();
+    } finally {
+      await idleHost.close();
+    }
+  });
+
+  it('refuses input nested 100,000 deep as invalid_input and goes on answering', async () => {
+    const ws = await connect(apiUrl);
+    await signIn(ws);
+    // Built as text: the test's own JSON.stringify would overflow on it.
+    const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+    ws.send(`{"type":"call","id":7,"method":"devices.create","input":{"name":"x","driver":"modbus","portPath":"/dev/ttyUSB0","protocol":${deep}}}`);
+    expect(await nextMessage(ws, (m) => m.id === 7)).toMatchObject({ result: { ok: false, error: { code: 'invalid_input', issues: [{ code: 'too_deep' }] } } });
+    expect(await callOver(ws, 8, 'auth.status', {})).toMatchObject({ result: { ok: true } });
+    ws.close();
+  });
+
   it('serves the renderer with a strict Content-Security-Policy and refuses paths outside it', async () => {
     const page = await fetch(`${origin}/`);
     expect(page.status).toBe(200);

@@ -13,29 +13,28 @@ vi.mock('electron', async () => {
 
 const { installIpcBridge } = await import('../../../electron/main/ipc-bridge');
 
+/** A core whose sessions pass every event on to their window (which events a page hears is the core's to decide). */
 function fakeCore() {
   const listeners = new Set<EventListener>();
   const call = vi.fn(async () => ({ ok: true as const, value: 'answered' }));
   const close = vi.fn();
-  /** Whether the stand-in sessions have an operator signed in. */
-  const state = { signedIn: true };
   const core = {
-    openSession: vi.fn(() => ({
-      call,
-      close,
-      get signedIn() {
-        return state.signedIn;
-      },
-    })),
-    onEvent: (listener: EventListener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    openSession: vi.fn((push: EventListener) => {
+      listeners.add(push);
+      return {
+        call,
+        close: () => {
+          listeners.delete(push);
+          close();
+        },
+        signedIn: true,
+      };
+    }),
   };
   const emit: EventListener = (event, payload) => {
     for (const l of listeners) l(event, payload);
   };
-  return { core: core as unknown as Core, call, close, openSession: core.openSession, emit, listeners, state };
+  return { core: core as unknown as Core, call, close, openSession: core.openSession, emit, listeners };
 }
 
 function invokeEvent(url: string, parent: unknown = null, sender = new FakeWebContents()) {
@@ -84,39 +83,22 @@ describe('installIpcBridge', () => {
     stop();
   });
 
-  it('pushes core events to signed-in windows showing our page, and to nothing else', async () => {
+  it('pushes a window\'s events to it while it shows our page, and to nothing else', async () => {
     const { core, emit } = fakeCore();
     const stop = installIpcBridge(core);
+    const handle = electron.current!.handlers.get('duty:call')!;
     const ours = new FakeWebContents();
-    await electron.current!.handlers.get('duty:call')!(invokeEvent('app://duty-console/index.html', null, ours), 'auth.status', {});
-    const foreign = Object.assign(new FakeWebContents(), { url: 'https://example.com/' });
-    const devtools = Object.assign(new FakeWebContents(), { url: 'devtools://devtools/bundled/inspector.html', type: 'remote' });
-    const closed = Object.assign(new FakeWebContents(), { destroyed: true });
-    electron.current!.allWebContents.push(ours, foreign, devtools, closed);
+    const navigatedAway = new FakeWebContents();
+    const closed = new FakeWebContents();
+    for (const contents of [ours, navigatedAway, closed]) await handle(invokeEvent('app://duty-console/index.html', null, contents), 'auth.status', {});
+    navigatedAway.url = 'https://example.com/';
+    closed.destroyed = true;
 
-    emit('assets.changed', { ids: ['d1'] });
+    emit('session.ended', { reason: 'logout' });
 
-    expect(ours.sent).toEqual([['duty:event', 'assets.changed', { ids: ['d1'] }]]);
-    expect(foreign.sent).toEqual([]);
-    expect(devtools.sent).toEqual([]);
+    expect(ours.sent).toEqual([['duty:event', 'session.ended', { reason: 'logout' }]]);
+    expect(navigatedAway.sent).toEqual([]);
     expect(closed.sent).toEqual([]);
-    electron.current!.allWebContents.length = 0;
-    stop();
-  });
-
-  it('tells a window with nobody signed in only that the core turned to its error screen', async () => {
-    const { core, emit, state } = fakeCore();
-    state.signedIn = false;
-    const stop = installIpcBridge(core);
-    const loginScreen = new FakeWebContents();
-    await electron.current!.handlers.get('duty:call')!(invokeEvent('app://duty-console/index.html', null, loginScreen), 'auth.status', {});
-    electron.current!.allWebContents.push(loginScreen);
-
-    emit('alarms.changed', { ids: ['a1'] });
-    emit('system.changed', {});
-
-    expect(loginScreen.sent).toEqual([['duty:event', 'system.changed', {}]]);
-    electron.current!.allWebContents.length = 0;
     stop();
   });
 
