@@ -52,7 +52,8 @@ test('five wrong passwords lock the account, and the screen says for how long', 
   await page.getByRole('button', { name: /退出登录/ }).click();
   for (let i = 0; i < 5; i += 1) {
     await logIn(page, administrator.name, `wrong-${i}`);
-    await expect(page.getByRole('alert')).toContainText(i < 4 ? `再错 ${4 - i} 次` : '账户已锁定', { timeout: 30_000 });
+    // The same words for a wrong password as for an unknown name: how many tries are left is not told.
+    await expect(page.getByRole('alert')).toContainText(i < 4 ? '登录名或密码错误。连续错 5 次将锁定 5 分钟。' : '账户已锁定', { timeout: 30_000 });
   }
   await expect(page.getByRole('alert')).toContainText('账户已锁定，请 5 分钟后再试');
 });
@@ -101,4 +102,44 @@ test('an operator changes their own password: the wrong current one is refused, 
   await expect(page.getByRole('alert').filter({ hasText: '登录名或密码错误' })).toBeVisible({ timeout: 30_000 });
   await logIn(page, administrator.name, 'night-shift-77');
   await expect(page.getByTestId('current-operator')).toContainText(administrator.displayName, { timeout: 30_000 });
+});
+
+test('a second page of the same sign-in returns to the login screen at once when the first logs out', async ({ consolePage: page }) => {
+  await setUpAdministrator(page);
+  // Same browser, same sign-in: the second tab's connection carries the first one's session cookie.
+  const second = await page.context().newPage();
+  await second.goto(page.url());
+  await expect(second.getByTestId('current-operator')).toContainText(administrator.displayName, { timeout: 30_000 });
+
+  await page.getByRole('button', { name: /退出登录/ }).click();
+  await expect(second.getByText('已在另一个窗口退出登录。')).toBeVisible();
+  await expect(second.getByRole('button', { name: /登\s*录$/ })).toBeVisible();
+  await expect(second.getByTestId('current-operator')).toHaveCount(0);
+  await second.screenshot({ path: test.info().outputPath('ended-by-logout-zh.png') });
+  await second.close();
+});
+
+test('another sign-in of an operator returns to the login screen at once when they change their password', async ({ consolePage: page, browser }) => {
+  await setUpAdministrator(page);
+  // Another browser: another sign-in of the same operator.
+  const elsewhere = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  const other = await elsewhere.newPage();
+  await other.goto(page.url());
+  await logIn(other, administrator.name, administrator.password);
+  await expect(other.getByTestId('current-operator')).toContainText(administrator.displayName, { timeout: 30_000 });
+
+  await page.getByRole('button', { name: '修改密码' }).click();
+  const dialog = page.getByRole('dialog', { name: '修改我的密码' });
+  await dialog.getByLabel('当前密码').fill(administrator.password);
+  await dialog.getByLabel('新密码', { exact: true }).fill('night-shift-77');
+  await dialog.getByLabel('再次输入新密码').fill('night-shift-77');
+  await dialog.getByRole('button', { name: '确认修改' }).click();
+  await expect(page.getByText('密码已修改，下次登录请使用新密码')).toBeVisible({ timeout: 30_000 });
+
+  await expect(other.getByText('密码已被修改，请用新密码重新登录。')).toBeVisible();
+  await expect(other.getByTestId('current-operator')).toHaveCount(0);
+  await other.screenshot({ path: test.info().outputPath('ended-by-password-change-zh.png') });
+  // The page that changed it stays signed in.
+  await expect(page.getByTestId('current-operator')).toContainText(administrator.displayName);
+  await elsewhere.close();
 });

@@ -3,7 +3,7 @@ import { LockOutlined, PhoneOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Flex, Form, Input, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppError, type LoginResult } from '../../../shared/contract';
+import { AppError, type LoginResult, type SessionEndReason } from '../../../shared/contract';
 import { useErrorMessage } from '../app/use-error-message';
 import { type Language, saveLanguage } from '../i18n';
 import { consoleClient } from '../transport';
@@ -33,7 +33,8 @@ interface LoginValues {
 
 const bigField = { size: 'large' as const, style: { fontSize: 18, height: 52 } };
 
-export function LoginScreen({ needsSetup, idleLocked }: { needsSetup: boolean; idleLocked: boolean }) {
+/** `ended`: why this page was signed out without asking (another window logged out, the idle lock, …), if it was. */
+export function LoginScreen({ needsSetup, ended }: { needsSetup: boolean; ended: SessionEndReason | null }) {
   const { t, i18n } = useTranslation('operators');
   const errorMessage = useErrorMessage();
   const { signedIn } = useSessionActions();
@@ -51,11 +52,14 @@ export function LoginScreen({ needsSetup, idleLocked }: { needsSetup: boolean; i
       setBusy(false);
     }
   };
-  /** Lock-out and the failures left before it read better in the login's own words. */
+  /**
+   * Lock-out reads better in the login's own words. The core does not say how many tries are left (that would tell
+   * a real name from an unknown one), so the failure states the rule instead.
+   */
   const loginErrorMessage = (err: unknown): string | null => {
     if (!(err instanceof AppError)) return null;
     if (err.code === 'operator_locked') return t('login.locked', { minutes: err.params.minutes });
-    if (err.code === 'auth_failed' && typeof err.params.remaining === 'number') return t('login.failedRemaining', { remaining: err.params.remaining });
+    if (err.code === 'auth_failed') return t('login.failed');
     return null;
   };
   const switchLanguage = (language: Language) => {
@@ -112,7 +116,7 @@ export function LoginScreen({ needsSetup, idleLocked }: { needsSetup: boolean; i
           <Form<LoginValues> layout="vertical" requiredMark={false} disabled={busy} onFinish={(v) => void submit(() => consoleClient().invoke('auth.login', v))}>
             <Typography.Title level={3}>{t('login.title')}</Typography.Title>
             <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
-            {idleLocked && <Alert type="info" showIcon message={t('login.idleLocked')} style={{ marginBottom: 16 }} />}
+            {ended && <Alert type="info" showIcon message={t(`login.ended.${ended}`)} style={{ marginBottom: 16 }} />}
             <Form.Item name="name" label={t('login.name')} rules={[{ required: true }]}>
               <Input {...bigField} prefix={<UserOutlined />} autoFocus autoComplete="username" />
             </Form.Item>

@@ -12,8 +12,13 @@ export const operatorsZh = {
     hotline: '紧急联系：{{label}} {{number}}（{{reason}}）',
     hotlineUnset: '紧急联系电话尚未设置，请联系管理员。',
     locked: '账户已锁定，请 {{minutes}} 分钟后再试。',
-    failedRemaining: '登录名或密码错误。再错 {{remaining}} 次账户将锁定 5 分钟。',
-    idleLocked: '长时间无操作，已自动锁定。请重新登录。',
+    failed: '登录名或密码错误。连续错 5 次将锁定 5 分钟。',
+    ended: {
+      logout: '已在另一个窗口退出登录。',
+      idle_lock: '长时间无操作，已自动锁定。请重新登录。',
+      password_changed: '密码已被修改，请用新密码重新登录。',
+      disabled: '该账户已停用，请联系管理员。',
+    },
   },
   setup: {
     title: '首次使用：创建管理员',
@@ -94,8 +99,13 @@ export const operatorsEn: typeof operatorsZh = {
     hotline: 'Emergency contact: {{label}} {{number}} ({{reason}})',
     hotlineUnset: 'No emergency number is set yet; ask an administrator.',
     locked: 'The account is locked; try again in {{minutes}} min.',
-    failedRemaining: 'Wrong login name or password. {{remaining}} more failures lock the account for 5 minutes.',
-    idleLocked: 'Locked after a period without activity. Please log in again.',
+    failed: 'Wrong login name or password. Five in a row lock it for 5 minutes.',
+    ended: {
+      logout: 'Logged out in another window.',
+      idle_lock: 'Locked after a period without activity. Please log in again.',
+      password_changed: 'The password was changed; log in with the new one.',
+      disabled: 'This account is disabled; ask an administrator.',
+    },
   },
   setup: {
     title: 'First run: create the administrator',

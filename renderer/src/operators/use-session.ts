@@ -1,7 +1,8 @@
-// The signed-in operator as the UI sees it: status (with resume after a reload), login, setup, logout, idle lock.
+// The signed-in operator as the UI sees it: status (with resume after a reload), login, setup, logout, idle lock,
+// and the core ending this page's sign-in (logout elsewhere, idle lock, password changed, account disabled).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect } from 'react';
-import { AppError, type AuthStatus, type LoginResult, type Operator } from '../../../shared/contract';
+import { AppError, type AuthStatus, type LoginResult, type Operator, type SessionEndReason } from '../../../shared/contract';
 import { consoleClient } from '../transport';
 
 const resumeKey = 'duty-console-resume';
@@ -46,6 +47,31 @@ export function useAuthStatus() {
   return status;
 }
 
+/** What the previous operator's screens cached is not for whoever signs in next. */
+function forgetOperatorData(queryClient: ReturnType<typeof useQueryClient>): void {
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authStatusKey[0] && q.queryKey[0] !== 'system.info' });
+}
+
+/**
+ * The core signed this page out (`session.ended`, pushed to this page alone): back to the login screen at once,
+ * with the reason for `onEnded` to show.
+ */
+export function useSessionEndedByCore(onEnded: (reason: SessionEndReason) => void): void {
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      consoleClient().subscribe('session.ended', ({ reason }) => {
+        keepResumeToken(null);
+        forgetOperatorData(queryClient);
+        const previous = queryClient.getQueryData<AuthStatus>(authStatusKey);
+        if (previous) queryClient.setQueryData<AuthStatus>(authStatusKey, { ...previous, operator: null });
+        onEnded(reason);
+        void queryClient.invalidateQueries({ queryKey: authStatusKey });
+      }),
+    [queryClient, onEnded],
+  );
+}
+
 export interface SessionActions {
   signedIn(result: LoginResult): void;
   signOut(reason: 'logout' | 'idle_lock'): Promise<void>;
@@ -58,8 +84,7 @@ export function useSessionActions(): SessionActions {
     (result: LoginResult) => {
       keepResumeToken(result.resumeToken);
       const previous = queryClient.getQueryData<AuthStatus>(authStatusKey);
-      // What the previous operator's screens cached is not for the next one.
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authStatusKey[0] && q.queryKey[0] !== 'system.info' });
+      forgetOperatorData(queryClient);
       queryClient.setQueryData<AuthStatus>(authStatusKey, { needsSetup: false, idleLockMinutes: previous?.idleLockMinutes ?? 10, operator: result.operator });
     },
     [queryClient],
@@ -70,7 +95,7 @@ export function useSessionActions(): SessionActions {
       try {
         await consoleClient().invoke(reason === 'logout' ? 'auth.logout' : 'auth.lock', {});
       } finally {
-        queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authStatusKey[0] && q.queryKey[0] !== 'system.info' });
+        forgetOperatorData(queryClient);
         await queryClient.invalidateQueries({ queryKey: authStatusKey });
       }
     },
