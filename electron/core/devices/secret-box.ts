@@ -1,8 +1,7 @@
 // Seals device secrets (OSDP keys, NX-584 PINs) with AES-256-GCM under a key file kept beside the database.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppError } from '../../../shared/contract/app-error';
+import { readOrCreateKey } from '../key-store';
 
 export const secretKeyFileName = 'secret.key';
 const sealedPrefix = 'sealed:v1:';
@@ -19,25 +18,10 @@ export function isSealed(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith(sealedPrefix);
 }
 
-/** Reads `<dataDir>/secret.key`, creating it (32 random bytes, mode 0600) on first use. */
-function loadKey(dataDir: string): Buffer {
-  const path = join(dataDir, secretKeyFileName);
-  try {
-    writeFileSync(path, randomBytes(32), { mode: 0o600, flag: 'wx' });
-    // The umask may only narrow the mode; make it exact whatever it was.
-    chmodSync(path, 0o600);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-  const key = readFileSync(path);
-  if (key.length !== 32) throw new AppError('device_secret_key_invalid', 'device_secret_key_invalid', { path, bytes: key.length });
-  return key;
-}
-
 /** The key is read lazily: a console with no secret to keep never creates the file. */
 export function openSecretBox(dataDir: string): SecretBox {
   let key: Buffer | undefined;
-  const theKey = (): Buffer => (key ??= loadKey(dataDir));
+  const theKey = (): Buffer => (key ??= readOrCreateKey(dataDir, secretKeyFileName, 'device_secret_key_invalid').key);
   return {
     seal(plain) {
       const iv = randomBytes(ivBytes);
