@@ -12,6 +12,8 @@ export interface CoreContext {
   /** The data directory: the database file, and files kept beside it (attachments). */
   dataDir: string;
   clock: Clock;
+  /** The journal's HMAC key (journal/journal-key.ts), read once at start: appending entries touches no file. */
+  journalKey: Buffer;
   /** New UUIDv7 ids (time-ordered). */
   newId(): string;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;

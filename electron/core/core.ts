@@ -28,6 +28,8 @@ import { dutyApi } from './duty/api';
 import { incidentsApi } from './incidents/api';
 import { checkSlaCrossings, type SlaWatch, startSlaWatch } from './incidents/sla-watch';
 import { journalApi } from './journal/api';
+import { checkJournalAtStart, writeJournalCheckpoint } from './journal/journal-checkpoints';
+import { openJournalKey } from './journal/journal-key';
 import { newId } from './new-id';
 import { operatorsApi } from './operators/api';
 import { createAccessState } from './operators/access-state';
@@ -100,6 +102,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     startedAt: (options.clock ?? systemClock).now(),
     integrityCheck: 'before-start',
     startupError: null,
+    journalAlarm: null,
   };
 
   let db: Db | null = null;
@@ -126,7 +129,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         })
       : checkedBeforeOpening();
     await ensureBuiltinCatalog(db);
-    const ctx: CoreContext = { db, dataDir: options.dataDir, clock: options.clock ?? systemClock, newId: options.newId ?? (() => newId()), emit };
+    const journalKey = openJournalKey(options.dataDir);
+    const ctx: CoreContext = { db, dataDir: options.dataDir, clock: options.clock ?? systemClock, journalKey: journalKey.key, newId: options.newId ?? (() => newId()), emit };
+    // Before anything is appended: a journal cut or rewritten while the console was stopped is shown, not obeyed (the
+    // console still starts, so the guard can report emergencies).
+    info.journalAlarm = await checkJournalAtStart(ctx, journalKey.created);
     // Deadlines passed while the console was closed are journaled before anyone is answered.
     await checkSlaCrossings(ctx);
     const deviceOptions = options.devices ?? {};
@@ -224,6 +231,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       await alarmIngest?.stop();
       await integrity?.cancel();
       const wasOpen = db !== null && info.startupError === null;
+      // The head leaves the file at every clean shutdown: a cut made while the console is stopped shows at the next start.
+      if (wasOpen && coreCtx) await writeJournalCheckpoint(coreCtx, 'shutdown');
       await db?.destroy();
       db = null;
       if (wasOpen && integrity?.knownGood()) writeCleanShutdownMark(options.dataDir, databasePath);

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { CoreContext } from '../../electron/core/context';
+import { openJournalKey } from '../../electron/core/journal/journal-key';
 import { databaseFileName } from '../../electron/core/core';
 import type { Trx } from '../../electron/core/db/database';
 import { openDatabase } from '../../electron/core/db/open-database';
@@ -75,7 +76,7 @@ export async function seedIncidentHistory(
   const random = seededRandom(20261125);
   const times: number[] = [];
   // appendEntries stamps each entry with clock.now(), in order: the clock hands out the prepared times.
-  const ctx: CoreContext = { db, dataDir, clock: { now: () => times.shift() ?? Date.now() }, newId: uuidv7, emit: () => undefined };
+  const ctx: CoreContext = { db, dataDir, journalKey: openJournalKey(dataDir).key, clock: { now: () => times.shift() ?? Date.now() }, newId: uuidv7, emit: () => undefined };
   try {
     const systems = (await db.selectFrom('catalog_system').select('id').execute()).map((s) => s.id);
     const devices = (await db.selectFrom('device').select('id').execute()).map((d) => d.id);

@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { insertDevice, loadCatalogNames } from '../../electron/core/assets/device-service';
 import { ensureBuiltinCatalog } from '../../electron/core/assets/catalog-service';
 import type { CoreContext } from '../../electron/core/context';
+import { openJournalKey } from '../../electron/core/journal/journal-key';
 import { databaseFileName } from '../../electron/core/core';
 import { openDatabase } from '../../electron/core/db/open-database';
 import { inTransaction } from '../../electron/core/journal/service';
@@ -26,7 +27,7 @@ export async function seedRegister(
   const db = await openDatabase(join(dataDir, databaseFileName));
   try {
     await ensureBuiltinCatalog(db);
-    const ctx: CoreContext = { db, dataDir, clock: { now: () => Date.now() }, newId: uuidv7, emit: () => undefined };
+    const ctx: CoreContext = { db, dataDir, journalKey: openJournalKey(dataDir).key, clock: { now: () => Date.now() }, newId: uuidv7, emit: () => undefined };
     const random = seededRandom(20240601);
     const names = await loadCatalogNames(db);
     const started = performance.now();

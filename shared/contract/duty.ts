@@ -4,6 +4,7 @@ import type { IncidentState } from '../domain/incidents/incident-lifecycle';
 import type { MilestoneKind } from '../domain/incidents/sla-clock';
 import type { SlaLevel } from '../domain/incidents/sla-levels';
 import { command, query } from './define';
+import type { JournalHead } from './journal';
 
 const text = (max: number) => z.string().trim().max(max);
 const id = z.string().min(1).max(64);
@@ -56,6 +57,8 @@ export interface ShiftHandover {
   createdAt: number;
   incomingOperator: string | null;
   confirmedAt: number | null;
+  /** The journal's head when the summary was submitted, printed on the sheet; null for handovers before it was kept. */
+  journalHead: JournalHead | null;
 }
 
 export type ShiftHandoverListItem = Omit<ShiftHandover, 'entries' | 'openIncidents'> & { openIncidentCount: number; entryCount: number };

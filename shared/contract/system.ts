@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { AppErrorData } from './app-error';
 import { query } from './define';
+import type { ChainBreak } from './journal';
 
 export interface SystemInfo {
   version: string;
@@ -16,6 +17,11 @@ export interface SystemInfo {
   integrityCheck: 'before-start' | 'background';
   /** Set when the core could not start (for example the database failed its integrity check). */
   startupError: AppErrorData | null;
+  /**
+   * What start-up found when it compared the journal with its checkpoints outside the database (a cut or rewritten
+   * journal, a replaced key); null when they agree. The console runs on either way: the alarm is shown, not obeyed.
+   */
+  journalAlarm: ChainBreak | null;
 }
 
 export const systemContract = {

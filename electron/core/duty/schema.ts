@@ -25,6 +25,9 @@ export interface ShiftHandoverTable {
   created_at: number;
   incoming_operator: string | null;
   confirmed_at: number | null;
+  /** The journal's head when the summary was submitted (migration 0032); null on handovers from before. */
+  journal_seq: number | null;
+  journal_hash: string | null;
 }
 
 export interface DutyTables {

@@ -8,6 +8,8 @@ import { milestoneKinds, slaMilestones } from '../../../shared/domain/incidents/
 import type { CallContext, CoreContext } from '../context';
 import type { Db, Trx } from '../db/database';
 import { loadTimelines } from '../incidents/incident-rows';
+import { journalHead } from '../journal/chain-rows';
+import { writeJournalCheckpoint } from '../journal/journal-checkpoints';
 import { inTransaction } from '../journal/service';
 import { hasOperators } from '../operators/operator-service';
 import type { AccessState } from '../operators/access-state';
@@ -32,6 +34,7 @@ function toHandover(r: HandoverRow, entries: DutyLogEntry[]): ShiftHandover {
     createdAt: r.created_at,
     incomingOperator: r.incoming_operator,
     confirmedAt: r.confirmed_at,
+    journalHead: r.journal_seq === null || r.journal_hash === null ? null : { seq: r.journal_seq, hash: r.journal_hash },
   };
 }
 
@@ -113,16 +116,18 @@ export async function handoverDraft(ctx: CoreContext): Promise<HandoverDraft> {
 
 /**
  * The outgoing guard's summary closes the shift: the open incidents are frozen into it and the shift's entries are
- * stamped with it. One handover waits for its confirmation at a time.
+ * stamped with it. One handover waits for its confirmation at a time. The journal's head goes on the handover (and
+ * so on the printed sheet) and into the checkpoint file: paper and a file outside the database both remember it.
  */
 export async function submitHandover(ctx: CoreContext, call: CallContext, args: MethodArgs<'duty.handoverSubmit'>): Promise<ShiftHandover> {
   const now = ctx.clock.now();
-  return inTransaction(ctx, async (trx, journal) => {
+  const handover = await inTransaction(ctx, async (trx, journal) => {
     const pending = await trx.selectFrom('shift_handover').select('id').where('confirmed_at', 'is', null).executeTakeFirst();
     if (pending) throw new AppError('duty_handover_pending', 'duty_handover_pending', { id: pending.id });
     const incidents = await openIncidents(trx, now);
     const entries = await openShiftEntries(trx);
     const id = ctx.newId();
+    const head = await journalHead(trx);
     await trx
       .insertInto('shift_handover')
       .values({
@@ -134,6 +139,8 @@ export async function submitHandover(ctx: CoreContext, call: CallContext, args: 
         created_at: now,
         incoming_operator: null,
         confirmed_at: null,
+        journal_seq: head.seq,
+        journal_hash: head.hash,
       })
       .execute();
     await trx.updateTable('duty_log_entry').set({ handover_id: id }).where('handover_id', 'is', null).execute();
@@ -147,6 +154,8 @@ export async function submitHandover(ctx: CoreContext, call: CallContext, args: 
     const row = await requireHandover(trx, id);
     return toHandover(row, entries.map((e) => ({ ...e, handoverId: id })));
   });
+  await writeJournalCheckpoint(ctx, 'handover');
+  return handover;
 }
 
 /**
@@ -175,6 +184,7 @@ export async function confirmHandover(ctx: CoreContext, access: AccessState, cal
     await journal({ type: 'duty.handover_confirmed', entityType: 'duty', entityId: row.id, payload: { outgoing: row.outgoing_operator, incoming }, operator: incoming });
     return row.id;
   });
+  await writeJournalCheckpoint(ctx, 'handover');
   return getHandover(ctx.db, handover);
 }
 

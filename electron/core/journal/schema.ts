@@ -1,4 +1,4 @@
-// The journal table as Kysely sees it.
+// The journal's tables as Kysely sees them.
 import type { Generated } from 'kysely';
 
 export interface JournalTable {
@@ -15,6 +15,13 @@ export interface JournalTable {
   hash: string;
 }
 
+/** One row (migration 0032): the first seq whose hash is keyed; entries before it carry the older, unkeyed hash. */
+export interface JournalKeyingTable {
+  id: number;
+  keyed_from_seq: number;
+}
+
 export interface JournalTables {
   journal: JournalTable;
+  journal_keying: JournalKeyingTable;
 }

@@ -1,8 +1,8 @@
-// The journal: append an entry inside a change's transaction, read entries, verify the chain.
-import type { ChainCheck, JournalEntry } from '../../../shared/contract/journal';
+// The journal: append an entry inside a change's transaction, read entries (the chain's check is in verify-chain.ts).
+import type { JournalEntry } from '../../../shared/contract/journal';
 import type { CoreContext } from '../context';
 import type { Db, Trx } from '../db/database';
-import { entryHash, genesisHash } from './hash-chain';
+import { genesisHash, keyedEntryHash } from './hash-chain';
 import type { JournalTable } from './schema';
 
 export interface NewEntry {
@@ -24,13 +24,15 @@ export interface AppendedEntry {
 const rowsPerStatement = 500;
 
 /**
- * Appends entries in order, chaining each hash to the one before; call it inside the transaction
- * that makes the change they record. One read of the chain's head, then multi-row inserts.
+ * Appends entries in order, chaining each hash to the one before and keying it with the journal key (read once at
+ * start, so no file is touched here); call it inside the transaction that makes the change they record. One read of
+ * the chain's head, then multi-row inserts.
  */
 export async function appendEntries(ctx: CoreContext, trx: Trx, entries: readonly NewEntry[]): Promise<AppendedEntry[]> {
   if (entries.length === 0) return [];
   const last = await trx.selectFrom('journal').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   let prevHash = last?.hash ?? genesisHash;
+  const hash = keyedEntryHash(ctx.journalKey);
   const rows = entries.map((entry) => {
     const row = {
       id: ctx.newId(),
@@ -42,7 +44,7 @@ export async function appendEntries(ctx: CoreContext, trx: Trx, entries: readonl
       at: ctx.clock.now(),
       prev_hash: prevHash,
     };
-    prevHash = entryHash(row);
+    prevHash = hash(row);
     return { ...row, hash: prevHash };
   });
   const appended: AppendedEntry[] = [];
@@ -119,39 +121,4 @@ export async function listEntries(
   if (filter.to !== undefined) q = q.where('at', '<', filter.to);
   if (filter.beforeSeq) q = q.where('seq', '<', filter.beforeSeq);
   return (await q.execute()).map(toJournalEntry);
-}
-
-export interface VerifyOptions {
-  batchSize?: number;
-  /** Called after each batch: entries checked so far, and the chain's length when the check began. */
-  onProgress?: (checked: number, total: number) => void;
-}
-
-/** Walks the whole chain in order and names the first entry that does not hold. */
-export async function verifyChain(db: Db, options: VerifyOptions = {}): Promise<ChainCheck> {
-  const batchSize = options.batchSize ?? 5000;
-  const total = options.onProgress
-    ? Number((await db.selectFrom('journal').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0)
-    : 0;
-  let prevHash = genesisHash;
-  let afterSeq = 0;
-  let checked = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('journal')
-      .selectAll()
-      .where('seq', '>', afterSeq)
-      .orderBy('seq')
-      .limit(batchSize)
-      .execute();
-    for (const row of rows) {
-      if (row.prev_hash !== prevHash) return { ok: false, checked, broken: { seq: row.seq, id: row.id, reason: 'link_mismatch' } };
-      if (entryHash(row) !== row.hash) return { ok: false, checked, broken: { seq: row.seq, id: row.id, reason: 'hash_mismatch' } };
-      prevHash = row.hash;
-      checked += 1;
-    }
-    options.onProgress?.(checked, Math.max(total, checked));
-    if (rows.length < batchSize) return { ok: true, checked, broken: null };
-    afterSeq = rows[rows.length - 1]!.seq;
-  }
 }

@@ -11,7 +11,8 @@ import { listAlarms } from '../../../../electron/core/alarms/alarm-service';
 import { ensureBuiltinCatalog } from '../../../../electron/core/assets/catalog-service';
 import type { CoreContext } from '../../../../electron/core/context';
 import { openDatabase } from '../../../../electron/core/db/open-database';
-import { listEntries, verifyChain } from '../../../../electron/core/journal/service';
+import { listEntries } from '../../../../electron/core/journal/service';
+import { verifyChain } from '../../../../electron/core/journal/verify-chain';
 import { tempDir } from '../../../support/temp-core';
 
 const alarm = (fields: Partial<DeviceAlarm> = {}): DeviceAlarm => ({
@@ -42,6 +43,7 @@ describe('the alarm ingest', () => {
       db,
       dataDir,
       clock: { now: () => now },
+      journalKey: Buffer.alloc(32, 7),
       newId: uuidv7,
       emit: <E extends EventName>(name: E, payload: EventMap[E]) => void events.push({ name, payload }),
     };
@@ -254,7 +256,7 @@ describe('the alarm ingest', () => {
     const entries = await listEntries(ctx.db, { typePrefix: 'alarm.setAside', limit: 5 });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ entityType: 'device', entityId: receiver.deviceId, payload: { reason: expect.stringContaining('poisoned') } });
-    expect(await verifyChain(ctx.db)).toMatchObject({ ok: true, checked: 3 });
+    expect(await verifyChain(ctx.db, { key: ctx.journalKey, record: { keyedFrom: 1, checkpoints: [] } })).toMatchObject({ ok: true, checked: 3 });
     // The banner's list says so, until an engineer has dealt with it.
     expect(await listAlarms(ctx.db, { scope: 'active', limit: 10 })).toMatchObject({ unacknowledged: 2, setAside: 1 });
     // A set-aside alarm is not tried again at the next start (nor lost).
