@@ -8,6 +8,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { OperatorRole } from '../../../shared/domain/incidents/incident-lifecycle';
 import { AlarmBanner } from '../alarms/AlarmBanner';
+import { JournalAlarmBanner } from '../audit/JournalAlarmBanner';
 import { roleAtLeast } from '../devices/role-at-least';
 import { type Language, saveLanguage } from '../i18n';
 import { ChangePasswordButton } from '../operators/ChangePasswordButton';
@@ -83,6 +84,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Button>
         </Layout.Header>
         <AlarmBanner />
+        <JournalAlarmBanner />
         <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
       </Layout>
     </Layout>

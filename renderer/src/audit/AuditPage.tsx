@@ -1,4 +1,4 @@
-// The audit view: the journal newest first with filters, paged by sequence number, and the hash-chain check.
+// The audit view: the journal newest first with filters, paged by sequence number, and the keyed hash-chain check.
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Flex, Form, Input, Progress, Result, Select, Table, Tag, Tooltip, Typography } from 'antd';
@@ -10,6 +10,7 @@ import type { AppError, ChainCheck, JournalEntry, MethodInput } from '../../../s
 import { alarmColours } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
 import { consoleClient } from '../transport';
+import { chainBreakText, checkpointText, shortHash } from './chain-break-text';
 import { auditZh, journalTypeNamesEn, journalTypeNamesZh } from './i18n';
 
 const pageSize = 100;
@@ -72,7 +73,8 @@ export function AuditPage() {
     onMutate: () => setProgress(null),
     mutationFn: async () => {
       const check = await consoleClient().invoke('journal.verify', {});
-      if (!check.broken) return { check, entry: null };
+      // A missing entry (a gap, a cut) has nothing to show; an altered one is looked up for its time and type.
+      if (!check.broken?.id) return { check, entry: null };
       const [entry] = await consoleClient().invoke('journal.list', { beforeSeq: check.broken.seq + 1, limit: 1 });
       return { check, entry: entry?.seq === check.broken.seq ? entry : null };
     },
@@ -128,22 +130,39 @@ export function AuditPage() {
       )}
       {verify.isError && <Alert type="error" showIcon title={errorMessage(verify.error)} />}
       {verify.data && !broken && (
-        <Alert type="success" showIcon data-testid="chain-result" title={t('intact', { count: verify.data.check.checked })} />
+        <Alert
+          type="success"
+          showIcon
+          data-testid="chain-result"
+          title={t('intact', { count: verify.data.check.checked })}
+          description={
+            verify.data.check.checkpoint &&
+            t('checkpointOk', {
+              checkpoint: checkpointText(t, verify.data.check.checkpoint),
+              seq: verify.data.check.checkpoint.seq,
+              hash: shortHash(verify.data.check.checkpoint.hash),
+            })
+          }
+        />
       )}
       {verify.data && broken && (
         <Alert
           type="error"
           showIcon
           data-testid="chain-result"
-          title={t('broken', {
-            seq: broken.seq,
-            time: verify.data.entry ? dayjs(verify.data.entry.at).format('YYYY-MM-DD HH:mm:ss') : '?',
-            type: verify.data.entry ? typeName(verify.data.entry.type) : '?',
-          })}
+          title={
+            verify.data.entry
+              ? t('broken', {
+                  seq: broken.seq,
+                  time: dayjs(verify.data.entry.at).format('YYYY-MM-DD HH:mm:ss'),
+                  type: typeName(verify.data.entry.type),
+                })
+              : t('brokenMissing')
+          }
           description={
             <Flex vertical gap={4}>
-              <span>{t(`reason.${broken.reason}`)}</span>
-              <Typography.Text code>{t('brokenId', { id: broken.id })}</Typography.Text>
+              <span>{chainBreakText(t, broken)}</span>
+              {broken.id && <Typography.Text code>{t('brokenId', { id: broken.id })}</Typography.Text>}
             </Flex>
           }
           action={
@@ -152,6 +171,10 @@ export function AuditPage() {
             </Button>
           }
         />
+      )}
+
+      {verify.data && verify.data.check.unkeyedThrough > 0 && (
+        <Alert type="info" showIcon data-testid="chain-unkeyed" title={t('unkeyed', { to: verify.data.check.unkeyedThrough })} />
       )}
 
       <Card size="small" title={t('filters')}>

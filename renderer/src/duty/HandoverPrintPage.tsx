@@ -7,6 +7,7 @@ import { useNavigate, useParams } from 'react-router';
 import type { ShiftHandover } from '../../../shared/contract';
 import { consoleTheme } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
+import { shortHash } from '../audit/chain-break-text';
 import { useContractQuery } from '../transport/use-contract';
 import { handoverSheetCss } from './handover-sheet-css';
 
@@ -72,6 +73,15 @@ function HandoverSheet({ handover: h }: { handover: ShiftHandover }) {
               {t('print.number')}{t('print.colon')}{h.id}
             </td>
           </tr>
+          {h.journalHead && (
+            // On paper, outside the database: a journal later cut or rewritten behind this point no longer matches it.
+            <tr data-testid="handover-journal-head">
+              <td colSpan={2}>
+                {t('print.journalHead')}{t('print.colon')}
+                {t('print.journalHeadValue', { seq: h.journalHead.seq, hash: shortHash(h.journalHead.hash) })}
+              </td>
+            </tr>
+          )}
         </tbody>
       </table>
 

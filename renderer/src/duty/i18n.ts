@@ -87,6 +87,8 @@ export const dutyZh = {
     colon: '：',
     col: { number: '故障单号', level: '级别', state: '状态', title: '故障', overdue: '超时' },
     loadFailed: '无法读取交接单',
+    journalHead: '审计日志核对点',
+    journalHeadValue: '第 {{seq}} 条，哈希 {{hash}}（核对审计日志时与此对照）',
   },
 };
 
@@ -177,6 +179,8 @@ export const dutyEn: typeof dutyZh = {
     colon: ': ',
     col: { number: 'Incident', level: 'Level', state: 'State', title: 'Fault', overdue: 'Overdue' },
     loadFailed: 'Cannot read the handover sheet',
+    journalHead: 'Audit journal checkpoint',
+    journalHeadValue: 'entry {{seq}}, hash {{hash}} (compare when the audit journal is checked)',
   },
 };
 

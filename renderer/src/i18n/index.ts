@@ -4,7 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import { assetsEn, assetsZh } from '../assets/i18n';
 import { transferEn, transferZh } from '../assets/transfer-i18n';
 import { alarmsEn, alarmsErrorsEn, alarmsErrorsZh, alarmsZh } from '../alarms/i18n';
-import { auditEn, auditZh } from '../audit/i18n';
+import { auditEn, auditErrorsEn, auditErrorsZh, auditZh } from '../audit/i18n';
 import { catalogEn, catalogZh } from '../catalog/i18n';
 import { devicesErrorsEn, devicesErrorsZh } from '../devices/errors-i18n';
 import { devicesEn, devicesZh } from '../devices/i18n';
@@ -35,7 +35,7 @@ void i18n.use(initReactI18next).init({
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   resources: {
-    'zh-CN': { common: commonZh, operators: operatorsZh, errors: { ...errorsZh, ...dutyErrorsZh, ...alarmsErrorsZh, ...devicesErrorsZh }, duty: dutyZh, alarms: alarmsZh, devices: devicesZh, audit: auditZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh, incidents: incidentsZh },
-    en: { common: commonEn, operators: operatorsEn, errors: { ...errorsEn, ...dutyErrorsEn, ...alarmsErrorsEn, ...devicesErrorsEn }, duty: dutyEn, alarms: alarmsEn, devices: devicesEn, audit: auditEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn, incidents: incidentsEn },
+    'zh-CN': { common: commonZh, operators: operatorsZh, errors: { ...errorsZh, ...dutyErrorsZh, ...alarmsErrorsZh, ...devicesErrorsZh, ...auditErrorsZh }, duty: dutyZh, alarms: alarmsZh, devices: devicesZh, audit: auditZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh, incidents: incidentsZh },
+    en: { common: commonEn, operators: operatorsEn, errors: { ...errorsEn, ...dutyErrorsEn, ...alarmsErrorsEn, ...devicesErrorsEn, ...auditErrorsEn }, duty: dutyEn, alarms: alarmsEn, devices: devicesEn, audit: auditEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn, incidents: incidentsEn },
   },
 });
