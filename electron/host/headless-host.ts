@@ -2,10 +2,13 @@
 // WebSocket at /api bound to 127.0.0.1, guarded by a per-start token.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type AddressInfo, Socket } from 'node:net';
+import { type RawData, WebSocketServer, type WebSocket } from 'ws';
 import { AppError } from '../../shared/contract/app-error';
 import { type Core, type CoreOptions, startCore } from '../core/core';
+import { rendererHeaders } from '../node/renderer-headers';
+import { limitMessageSize, signedInMaxMessageBytes, signedOutMaxMessageBytes } from './message-size';
+import { clientErrorStatus, endWithResponse } from './raw-response';
 import { staticFiles } from './static-files';
 import { callMessageSchema, type ServerMessage } from './wire';
 
@@ -29,12 +32,25 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const core = await startCore({ ...options.core, dataDir: options.dataDir, transport: 'web', version: options.version });
   const token = randomBytes(24).toString('base64url');
   let origin = '';
-  const server = createServer(staticFiles(options.rendererDir, () => origin.replace(/^http/, 'ws')));
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 80 * 1024 * 1024 });
+  const wsOrigin = () => origin.replace(/^http/, 'ws');
+  const server = createServer(staticFiles(options.rendererDir, wsOrigin));
+  // The server's limit is the signed-out one; a connection gets the larger one once signed in (message-size.ts).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: signedOutMaxMessageBytes });
+
+  // Node answers a request it cannot parse (headers over 16 KiB: 431) itself only when nobody listens here; our
+  // answer carries the headers every response of the host has.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (socket instanceof Socket && socket.bytesWritten > 0) socket.destroy();
+    else endWithResponse(socket, clientErrorStatus(err.code), rendererHeaders(wsOrigin()));
+  });
+  // An upgrade ws finds malformed (no key, a wrong version): the same headers again.
+  wss.on('wsClientError', (_err, socket, req) => endWithResponse(socket, req.method === 'GET' ? 400 : 405, rendererHeaders(wsOrigin())));
 
   server.on('upgrade', (req, socket, head) => {
+    // Node takes its error listener off an upgraded socket: without this one a reset by the peer would end the host.
+    socket.on('error', () => socket.destroy());
     if (!isAuthorised(req, token, origin)) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      endWithResponse(socket, 401, rendererHeaders(wsOrigin()));
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, core, resumeCookie(req)));
@@ -44,6 +60,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
+  // After listening, an accept error (too many open files) is an 'error' event: logged, never the end of the host.
+  server.on('error', (err) => console.error(`The host's server: ${err.message}`));
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
 
@@ -81,15 +99,23 @@ function serveConnection(ws: WebSocket, core: Core, resumeToken: string | null):
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
   // One session per connection: it starts signed out, and its operator is whoever logs in over it. The session
-  // decides which events this page hears (core-session.ts).
-  const session = core.openSession((event, payload) => send({ type: 'event', event, payload }));
+  // decides which events this page hears (core-session.ts); a sign-in the core ends is held to the smaller limit.
+  const session = core.openSession((event, payload) => {
+    send({ type: 'event', event, payload });
+    if (event === 'session.ended') fitMessageSize();
+  });
   // A connection from a signed-in page starts signed in as that page's operator (a reload, a second socket).
-  const ready = resumeToken ? session.call('auth.resume', { token: resumeToken }) : Promise.resolve();
+  const fitMessageSize = () => limitMessageSize(ws, session.signedIn ? signedInMaxMessageBytes : signedOutMaxMessageBytes);
+  const ready = (resumeToken ? session.call('auth.resume', { token: resumeToken }) : Promise.resolve()).then(fitMessageSize);
   ws.on('close', () => session.close());
-  ws.on('message', async (data) => {
+  // A protocol error (invalid UTF-8, an unmasked or oversized frame, a bad close code…) ends this connection only:
+  // ws closes it with the matching code after this event, which without a listener would end the host.
+  ws.on('error', (err: Error & { code?: string }) => console.warn(`A WebSocket connection broke the protocol (${err.code ?? err.message}); closed.`));
+  const answer = async (data: RawData, isBinary: boolean) => {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(data.toString());
+      // Calls are JSON text; a binary frame is not one.
+      parsed = isBinary ? undefined : JSON.parse(data.toString());
     } catch {
       parsed = undefined;
     }
@@ -101,5 +127,14 @@ function serveConnection(ws: WebSocket, core: Core, resumeToken: string | null):
     const { id, method, input } = message.data;
     await ready;
     send({ type: 'result', id, result: await session.call(method, input) });
+    // Signed in (or out) by this call: the next frame is held to that state's limit.
+    fitMessageSize();
+  };
+  ws.on('message', (data, isBinary) => {
+    answer(data, isBinary).catch((err: unknown) => {
+      // Not a way to end the host either: this connection closes, the page reconnects.
+      console.error(`A WebSocket call failed: ${err instanceof Error ? err.message : String(err)}`);
+      ws.close(1011);
+    });
   });
 }

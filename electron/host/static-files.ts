@@ -1,46 +1,45 @@
-// Serves the built renderer from disk with the same strict headers as the desktop app.
+// Serves the built renderer from disk through the resolver the desktop app's app:// uses, with the same headers.
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
-import { contentSecurityPolicy } from '../../shared/security/content-security-policy';
+import { resolveRendererFile, type RendererFileRequest } from '../node/renderer-files';
+import { rendererHeaders } from '../node/renderer-headers';
 
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-  '.json': 'application/json',
-};
-
+/** The request handler of the host's HTTP server; it never rejects (a rejection would end the host). */
 export function staticFiles(rootDir: string, wsOrigin: () => string) {
-  const root = normalize(rootDir + sep);
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
-      return;
-    }
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': mimeTypes[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': contentSecurityPolicy(wsOrigin()),
-        'x-content-type-options': 'nosniff',
-        'cache-control': 'no-store',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
-    }
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    serve(rootDir, req, res, rendererHeaders(wsOrigin())).catch(() => {
+      if (!res.headersSent) res.writeHead(500, rendererHeaders(wsOrigin())).end();
+      else res.destroy();
+    });
   };
+}
+
+async function serve(rootDir: string, req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): Promise<void> {
+  const resolved = resolveRequest(rootDir, req);
+  if (resolved.kind === 'refused') {
+    res.writeHead(resolved.status, headers).end();
+    return;
+  }
+  let body: Buffer;
+  try {
+    body = await readFile(resolved.path);
+  } catch {
+    res.writeHead(404, headers).end();
+    return;
+  }
+  res.writeHead(200, { ...headers, 'content-type': resolved.mimeType });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+function resolveRequest(rootDir: string, req: IncomingMessage): RendererFileRequest {
+  const target = req.url ?? '/';
+  // Only a path (RFC 9112 §3.2.1 origin-form): an absolute URL or `*` names nothing here.
+  if (!target.startsWith('/')) return { kind: 'refused', status: 400, reason: 'malformed_url' };
+  let url: URL;
+  try {
+    url = new URL(`http://host${target}`);
+  } catch {
+    return { kind: 'refused', status: 400, reason: 'malformed_url' };
+  }
+  return resolveRendererFile(rootDir, url.pathname, req.method ?? 'GET');
 }

@@ -1,7 +1,7 @@
 // The app:// protocol: the built renderer served from disk with the console's CSP, instead of file://.
 import { readFile } from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
-import { contentSecurityPolicy } from '../../shared/security/content-security-policy';
+import { rendererHeaders } from '../node/renderer-headers';
 import { resolveAppFile } from './app-files';
 import { appScheme } from './security-policy';
 
@@ -17,11 +17,7 @@ export function registerAppScheme(): void {
   ]);
 }
 
-const securityHeaders = {
-  'content-security-policy': contentSecurityPolicy(),
-  'x-content-type-options': 'nosniff',
-  'cache-control': 'no-store',
-};
+const securityHeaders = rendererHeaders();
 
 /** Serves `rendererDir` on the app scheme of `session`. */
 export function serveAppProtocol(session: Session, rendererDir: string): void {

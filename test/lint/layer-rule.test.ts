@@ -12,6 +12,7 @@ describe('the layer rule', () => {
   it.each([
     ['electron/core/assets/x.ts', "import { app } from 'electron';"],
     ['electron/host/x.ts', "import { ipcMain } from 'electron';"],
+    ['electron/node/x.ts', "import { app } from 'electron';"],
     ['renderer/src/x.ts', "import { readFile } from 'node:fs';"],
     ['renderer/src/x.ts', "import sqlite3 from 'sqlite3';"],
     ['renderer/src/x.ts', "import { startCore } from '../../electron/core/core';"],
@@ -24,6 +25,7 @@ describe('the layer rule', () => {
   it.each([
     ['electron/main/x.ts', "import { app } from 'electron';"],
     ['electron/core/x.ts', "import { join } from 'node:path';"],
+    ['electron/main/x.ts', "import { resolveRendererFile } from '../node/renderer-files';"],
     ['renderer/src/x.ts', "import { contract } from '../../shared/contract';"],
     ['renderer/src/x.ts', "import { createElectronClient } from './electron-bridge';"],
     ['shared/contract/x.ts', "import { z } from 'zod';"],
