@@ -27,6 +27,7 @@ import { openSecretBox } from './devices/secret-box';
 import { dutyApi } from './duty/api';
 import { incidentsApi } from './incidents/api';
 import { checkSlaCrossings, type SlaWatch, startSlaWatch } from './incidents/sla-watch';
+import { inputMaxDepth, tooDeepAt } from './input-depth';
 import { journalApi } from './journal/api';
 import { checkJournalAtStart, writeJournalCheckpoint } from './journal/journal-checkpoints';
 import { openJournalKey } from './journal/journal-key';
@@ -186,6 +187,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     if (method === 'system.info') return { ok: true, value: info };
     // startupError also covers a failed background integrity check, which may land after the handlers were made.
     if (!handlers || info.startupError) return { ok: false, error: info.startupError ?? new AppError('core_not_started', 'core_not_started').toData() };
+    // Before zod, which recurses: a deep enough input would overflow the stack in it or in the handler.
+    const tooDeep = tooDeepAt(input);
+    if (tooDeep) {
+      const issue = { path: tooDeep.join('.'), code: 'too_deep', message: `Input nested more than ${inputMaxDepth} levels deep` };
+      return { ok: false, error: new AppError('invalid_input', 'invalid_input', { method }, [issue]).toData() };
+    }
     const parsed = contract[method].input.safeParse(input ?? {});
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message }));

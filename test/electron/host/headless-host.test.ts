@@ -3,45 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type Host, startHost } from '../../../electron/host/headless-host';
+import { callOver, connect, nextMessage, signIn } from '../../support/host-client';
 import { tempDir } from '../../support/temp-core';
-
-function connect(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
-    ws.once('open', () => resolve(ws));
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    ws.once('error', reject);
-  });
-}
-
-function nextMessage(ws: WebSocket, predicate: (m: Record<string, unknown>) => boolean = () => true): Promise<Record<string, unknown>> {
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const message = JSON.parse(data.toString()) as Record<string, unknown>;
-      if (!predicate(message)) return;
-      ws.off('message', onMessage);
-      resolve(message);
-    };
-    ws.on('message', onMessage);
-  });
-}
-
-/** Calls over `ws` and waits for that call's result. */
-async function callOver(ws: WebSocket, id: number, method: string, input: unknown): Promise<Record<string, unknown>> {
-  const reply = nextMessage(ws, (m) => m.type === 'result' && m.id === id);
-  ws.send(JSON.stringify({ type: 'call', id, method, input }));
-  return reply;
-}
-
-/** The first connection creates the administrator; later ones log in as them. */
-async function signIn(ws: WebSocket): Promise<void> {
-  const status = await callOver(ws, 900, 'auth.status', {});
-  const needsSetup = (status.result as { value: { needsSetup: boolean } }).value.needsSetup;
-  const reply = needsSetup
-    ? await callOver(ws, 901, 'auth.setup', { name: 'admin', displayName: '管理员', password: 'correct horse' })
-    : await callOver(ws, 901, 'auth.login', { name: 'admin', password: 'correct horse' });
-  expect(reply).toMatchObject({ result: { ok: true } });
-}
 
 describe('the headless host', () => {
   let host: Host;
