@@ -10,6 +10,8 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
-    sourcemap: true,
+    // No source maps in a build: both transports serve this folder, and a map is the whole renderer's source
+    // (8.9 MB). The dev server (`vite`) still has them; renderer-files.ts refuses a stray .map anyway.
+    sourcemap: false,
   },
 });

@@ -8,6 +8,8 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  // Maps of the Node bundles stay beside them for a developer reading a crash.log stack: nothing serves dist/ itself
+  // (only dist/renderer, which has none), and the installers leave *.map out (electron-builder.yml).
   sourcemap: true,
   logLevel: 'warning',
   define: { __APP_VERSION__: JSON.stringify(version) },
