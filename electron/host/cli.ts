@@ -1,10 +1,14 @@
 // `npm run start:web -- [--data-dir DIR] [--port N] [--no-open]`: the headless host from a terminal.
 import { dirname, join } from 'node:path';
 import { dataDirArgument, defaultDataDir } from '../core/data-dir';
+import { installCrashLog } from '../node/crash-log';
 import { startHost } from './headless-host';
 import { openAppWindow } from './open-app-window';
 
 declare const __APP_VERSION__: string;
+
+/** EX_SOFTWARE (sysexits.h): the host stopped on an error of its own; a service manager restarts it. */
+const crashExitCode = 70;
 
 function portArgument(argv: readonly string[]): number {
   const i = argv.indexOf('--port');
@@ -21,6 +25,8 @@ function portArgument(argv: readonly string[]): number {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dataDir = dataDirArgument(argv) ?? defaultDataDir();
+  // Past this point nothing ends the host silently: what no handler caught is in <dataDir>/crash.log.
+  installCrashLog({ dataDir, version: __APP_VERSION__, processName: 'host' }, () => process.exit(crashExitCode));
   const host = await startHost({
     dataDir,
     port: portArgument(argv),

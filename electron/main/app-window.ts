@@ -8,7 +8,12 @@ export const windowBackground = '#10141c';
 
 export interface AppWindowOptions {
   preloadPath: string;
+  /** Told each time the page's process dies (the crash log keeps it). */
+  onPageGone?: (reason: string) => void;
 }
+
+/** A page that dies again within this time of its last reload waits for the rest of it before the next one. */
+export const pageReloadIntervalMs = 10_000;
 
 export function createAppWindow(options: AppWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
@@ -27,17 +32,22 @@ export function createAppWindow(options: AppWindowOptions): BrowserWindow {
   window.on('page-title-updated', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
 
-  // A crashed or killed renderer must not leave a guard looking at a frozen screen; but a page that
-  // dies again at once is not reloaded in a loop.
-  let lastReloadAt = 0;
+  // A crashed or killed renderer must not leave a guard looking at a frozen screen; a page that dies again at once
+  // is reloaded once the interval has passed, never in a tight loop, and never given up on.
+  let lastReloadAt = -Infinity;
+  let pendingReload: ReturnType<typeof setTimeout> | null = null;
   window.webContents.on('render-process-gone', (_event, details) => {
     if (details.reason === 'clean-exit' || window.isDestroyed()) return;
-    const now = Date.now();
-    const reload = now - lastReloadAt > 10_000;
-    console.error(`The console's page stopped (${details.reason})${reload ? '; reloading it' : ''}.`);
-    if (!reload) return;
-    lastReloadAt = now;
-    loadApp(window);
+    options.onPageGone?.(details.reason);
+    const wait = Math.max(0, lastReloadAt + pageReloadIntervalMs - Date.now());
+    console.error(`The console's page stopped (${details.reason}); reloading it${wait > 0 ? ` in ${Math.ceil(wait / 1000)} s` : ''}.`);
+    if (pendingReload) return;
+    pendingReload = setTimeout(() => {
+      pendingReload = null;
+      if (window.isDestroyed()) return;
+      lastReloadAt = Date.now();
+      loadApp(window);
+    }, wait);
   });
 
   loadApp(window);

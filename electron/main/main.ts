@@ -4,8 +4,10 @@ import { join, resolve } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import { type Core, startCore } from '../core/core';
 import { appFolderName, dataDirArgument } from '../core/data-dir';
+import { appendCrashLog } from '../node/crash-log';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { createAppWindow, revealWindow } from './app-window';
+import { relaunchAfterCrash } from './crash-relaunch';
 import { installIpcBridge } from './ipc-bridge';
 import { guardSession, guardWebContents } from './security-guards';
 
@@ -22,6 +24,9 @@ const dataDir = resolve(dataDirArgument(process.argv) ?? join(app.getPath('appDa
 // Chromium's own storage goes with the data, and the single-instance lock is per userData: two
 // consoles on two data directories may run side by side, two on one directory may not.
 app.setPath('userData', dataDir);
+// From here an error nothing caught is written to <dataDir>/crash.log and the app starts again.
+const crashLog = { dataDir, version: __APP_VERSION__, processName: 'desktop' };
+relaunchAfterCrash(crashLog);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -36,7 +41,7 @@ function run(): void {
   const bundleDir = __dirname;
 
   const openWindow = () => {
-    window = createAppWindow({ preloadPath: join(bundleDir, 'preload.cjs') });
+    window = createAppWindow({ preloadPath: join(bundleDir, 'preload.cjs'), onPageGone: (reason) => appendCrashLog(crashLog, 'renderer', reason) });
     window.on('closed', () => {
       window = null;
     });

@@ -1,7 +1,8 @@
 // The main process end to end against a stand-in electron module: the order of start-up, the data
 // directory from --data-dir, the hardened window on app://, a working bridge, a clean quit.
 import { EventEmitter } from 'node:events';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../support/temp-core';
 
@@ -54,6 +55,7 @@ vi.mock('electron', async () => {
       isReady: () => true,
       quit: () => (fake.quit += 1),
       exit: (code: number) => fake.calls.push(`exit ${code}`),
+      relaunch: () => fake.calls.push('relaunch'),
       setAppUserModelId: () => undefined,
     },
     BrowserWindow,
@@ -110,6 +112,36 @@ describe('the main process', () => {
     const event = { sender, senderFrame: { url: 'app://duty-console/index.html', parent: null, isDestroyed: () => false } };
     const result = await handle(event, 'system.info', {});
     expect(result).toMatchObject({ ok: true, value: { dataDir, transport: 'electron', version: '9.9.9-test', startupError: null } });
+  });
+
+  it('reloads a page whose process died, writes it to the crash log, and reloads one that dies again once 10 s have passed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    try {
+      const window = fake.windows[0]!;
+      const before = window.urls.length;
+      window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(window.urls.length).toBe(before + 1);
+      window.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 0 });
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(window.urls.length).toBe(before + 1);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(window.urls.length).toBe(before + 2);
+      const log = readFileSync(join(dataDir, 'crash.log'), 'utf8');
+      expect(log).toMatch(/desktop 9\.9\.9-test pid \d+ renderer\nNot an Error: "crashed"/);
+      expect(log).toContain('Not an Error: "oom"');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('writes an error nothing caught to the crash log and starts again', () => {
+    vi.spyOn(process, 'uptime').mockReturnValue(3600);
+    const listener = process.listeners('uncaughtException').at(-1) as (error: unknown) => void;
+    listener(new Error('a main-process bug'));
+    expect(readFileSync(join(dataDir, 'crash.log'), 'utf8')).toContain('uncaughtException\nError: a main-process bug');
+    expect(fake.calls.slice(-2)).toEqual(['relaunch', 'exit 1']);
+    vi.restoreAllMocks();
   });
 
   it('closes the core before quitting', async () => {
