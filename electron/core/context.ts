@@ -1,6 +1,6 @@
 // What every service function receives: the database and the sources of time, ids and events.
 import type { EventMap, EventName } from '../../shared/contract';
-import type { OperatorRole } from '../../shared/domain/incidents/incident-lifecycle';
+import type { OperatorRole } from '../../shared/domain/operators/operator-roles';
 import type { Db } from './db/database';
 
 export interface Clock {

@@ -1,6 +1,6 @@
 // The operators' contract: first-run setup, login and lock-out, operator accounts, and the console's settings (hotlines, idle lock).
 import { z } from 'zod';
-import { operatorRoles, type OperatorRole } from '../domain/incidents/incident-lifecycle';
+import { operatorRoles, type OperatorRole } from '../domain/operators/operator-roles';
 import { type HotlineNow, isTimeZone } from '../domain/operators/hotline-schedule';
 import { command, query } from './define';
 

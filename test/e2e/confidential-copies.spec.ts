@@ -27,7 +27,7 @@ test('saving an attachment downloads the file and puts 下载附件 on the incid
   await page.screenshot({ path: test.info().outputPath('attachment-downloaded-zh.png'), fullPage: true, animations: 'disabled' });
 });
 
-test('a duty guard sees the register without export or label buttons, and the core refuses them the export', async ({ consolePage: page }) => {
+test('a duty guard sees the register without export, label, add or import buttons, and the core refuses them the export', async ({ consolePage: page }) => {
   await callCore(page, 'assets.create', { name: '中心机房硬盘录像机', systemId: 'cctv' });
   await callCore(page, 'operators.create', { name: 'guard1', displayName: '张值班', role: 'duty_guard', password: 'guard-pass-1' });
   await goTo(page, '/assets');
@@ -41,6 +41,9 @@ test('a duty guard sees the register without export or label buttons, and the co
   await expect(page.getByText('中心机房硬盘录像机')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: /导出/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /打印标签/ })).toHaveCount(0);
+  // Nor what else the permission table keeps to engineers: adding and importing devices.
+  await expect(page.getByRole('button', { name: /新增设备/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /导\s*入/ })).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('assets-guard-zh.png'), animations: 'disabled' });
   await expect(callCore(page, 'assets.export', { format: 'csv', filter: {} })).rejects.toThrow(/permission_denied/);
 });

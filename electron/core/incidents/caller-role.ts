@@ -1,5 +1,5 @@
 // The role a call acts with, for the incidents' permission checks.
-import type { OperatorRole } from '../../../shared/domain/incidents/incident-lifecycle';
+import type { OperatorRole } from '../../../shared/domain/operators/operator-roles';
 import type { CallContext } from '../context';
 
 /**

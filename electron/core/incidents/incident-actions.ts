@@ -3,13 +3,8 @@ import type { Updateable } from 'kysely';
 import { AppError } from '../../../shared/contract/app-error';
 import type { Incident, IncidentActArgs, OnSiteRecord } from '../../../shared/contract/incidents';
 import type { MethodArgs } from '../../../shared/contract';
-import {
-  canTransition,
-  type IncidentAction,
-  type IncidentState,
-  type OperatorRole,
-  roleMayTake,
-} from '../../../shared/domain/incidents/incident-lifecycle';
+import { canTransition, type IncidentAction, type IncidentState, roleMayTake } from '../../../shared/domain/incidents/incident-lifecycle';
+import { type OperatorRole } from '../../../shared/domain/operators/operator-roles';
 import type { IncidentEvent } from '../../../shared/domain/incidents/sla-clock';
 import type { CallContext, CoreContext } from '../context';
 import { inTransaction } from '../journal/service';

@@ -2,12 +2,12 @@
 // decides which events its page hears.
 import { AppError, type Result } from '../../../shared/contract/app-error';
 import { type EventMap, type EventName, isMethodName, type SessionEndReason } from '../../../shared/contract';
-import { operatorRoles, type OperatorRole } from '../../../shared/domain/incidents/incident-lifecycle';
+import { methodAccess } from '../../../shared/domain/operators/method-permissions';
+import { roleAtLeast } from '../../../shared/domain/operators/operator-roles';
 import type { CallContext, CoreContext, OperatorSession } from '../context';
 import { toErrorData } from '../to-error-data';
 import type { AccessState } from './access-state';
 import { lockIfIdle } from './idle-lock';
-import { methodAccess } from './method-permissions';
 import { callerOf, sessionOperator } from './session-service';
 
 /** What a transport holds for one page (a WebSocket connection, a desktop window): calls as its signed-in operator. */
@@ -40,10 +40,6 @@ export interface CoreSessionDeps {
  */
 function heardSignedOut(event: EventName): boolean {
   return event === 'system.changed';
-}
-
-export function roleAtLeast(role: OperatorRole, minimum: OperatorRole): boolean {
-  return operatorRoles.indexOf(role) >= operatorRoles.indexOf(minimum);
 }
 
 function refuse(code: 'auth_required' | 'permission_denied', params: Record<string, string | null>): Result<unknown> {

@@ -1,7 +1,7 @@
 // Operator accounts: the first administrator, create/update/disable (administrators only), passwords.
 import { AppError } from '../../../shared/contract/app-error';
 import type { MethodArgs, Operator } from '../../../shared/contract';
-import type { OperatorRole } from '../../../shared/domain/incidents/incident-lifecycle';
+import type { OperatorRole } from '../../../shared/domain/operators/operator-roles';
 import type { CallContext, CoreContext } from '../context';
 import type { Db, Trx } from '../db/database';
 import { inTransaction } from '../journal/service';

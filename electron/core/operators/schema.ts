@@ -1,5 +1,5 @@
 // The operators' tables as Kysely sees them (created by migration 0012).
-import type { OperatorRole } from '../../../shared/domain/incidents/incident-lifecycle';
+import type { OperatorRole } from '../../../shared/domain/operators/operator-roles';
 
 export interface OperatorTable {
   id: string;

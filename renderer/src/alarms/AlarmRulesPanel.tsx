@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlarmRule } from '../../../shared/contract/alarms';
 import { useErrorMessage } from '../app/use-error-message';
-import { useRoleAtLeast } from '../devices/role-at-least';
 import { LevelTag, useEnglish } from '../incidents/incident-format';
 import { useSystems } from '../incidents/use-systems';
+import { useMayCall } from '../operators/use-may-call';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';
 import { AlarmRuleModal } from './AlarmRuleModal';
 
@@ -17,7 +17,7 @@ export function AlarmRulesPanel() {
   const { message, modal } = App.useApp();
   const errorMessage = useErrorMessage();
   const systems = useSystems();
-  const editable = useRoleAtLeast('supervisor');
+  const editable = useMayCall('alarmRules.update');
   const rules = useContractQuery('alarmRules.list', {});
   const update = useContractCommand('alarmRules.update', ['alarmRules.', 'journal.']);
   const remove = useContractCommand('alarmRules.remove', ['alarmRules.', 'journal.']);

@@ -5,7 +5,7 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useErrorMessage } from '../app/use-error-message';
-import { useRoleAtLeast } from '../devices/role-at-least';
+import { useMayCall } from '../operators/use-may-call';
 import { DeviceFilters } from './DeviceFilters';
 import { formEntry } from './DeviceFormPage';
 import { DeviceTable } from './DeviceTable';
@@ -22,8 +22,10 @@ export function AssetsPage() {
   const input = toSearchInput(filter);
   const rows = useDeviceRows(input);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  // Exports and label sheets take the customer's data off the machine: engineers and up (the core's permission table).
-  const mayExport = useRoleAtLeast('engineer');
+  const mayAdd = useMayCall('assets.create');
+  const mayImport = useMayCall('assets.importCommit');
+  const mayExport = useMayCall('assets.export');
+  const mayPrintLabels = useMayCall('assets.labels');
 
   const toggle = useCallback((id: string, on: boolean) => {
     setSelected((prev) => {
@@ -58,14 +60,18 @@ export function AssetsPage() {
         <Typography.Title level={3} style={{ margin: 0, flex: 1 }}>
           {t('title')}
         </Typography.Title>
-        <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => navigate('/assets/new', { state: formEntry })}>
-          {t('list.add')}
-        </Button>
-        <Button size="large" icon={<ImportOutlined />} onClick={() => navigate('/assets/import')}>
-          {t('list.import')}
-        </Button>
+        {mayAdd && (
+          <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => navigate('/assets/new', { state: formEntry })}>
+            {t('list.add')}
+          </Button>
+        )}
+        {mayImport && (
+          <Button size="large" icon={<ImportOutlined />} onClick={() => navigate('/assets/import')}>
+            {t('list.import')}
+          </Button>
+        )}
         {mayExport && <ExportButton filter={input} />}
-        {mayExport && (
+        {mayPrintLabels && (
           <Button size="large" icon={<PrinterOutlined />} disabled={selected.size === 0} onClick={printLabels}>
             {selected.size > 0 ? t('list.printLabelsCount', { count: selected.size }) : t('list.printLabels')}
           </Button>

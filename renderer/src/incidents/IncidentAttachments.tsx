@@ -5,9 +5,9 @@ import { App, Button, Card, Empty, Image, Space, Typography, Upload } from 'antd
 import { useTranslation } from 'react-i18next';
 import { attachmentMimeTypes, type AttachmentMimeType, type IncidentAttachment } from '../../../shared/contract';
 import { useErrorMessage } from '../app/use-error-message';
+import { useMayCall } from '../operators/use-may-call';
 import { downloadBase64 } from '../assets/download-file';
 import { readFileBase64 } from '../assets/read-file-base64';
-import { useRoleAtLeast } from '../devices/role-at-least';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';
 import { formatTime, useEnglish } from './incident-format';
 
@@ -56,7 +56,7 @@ export function IncidentAttachments({ incidentId, attachments }: { incidentId: s
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
   const attach = useContractCommand('incidents.attach', ['incidents.', 'journal.']);
-  const mayDownload = useRoleAtLeast('engineer');
+  const mayDownload = useMayCall('incidents.downloadAttachment');
 
   const upload = async (file: File) => {
     const mime = file.type;

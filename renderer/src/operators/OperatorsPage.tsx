@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Operator } from '../../../shared/contract';
-import { operatorRoles, type OperatorRole } from '../../../shared/domain/incidents/incident-lifecycle';
+import { operatorRoles, type OperatorRole } from '../../../shared/domain/operators/operator-roles';
 import { alarmColours } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';

@@ -1,6 +1,7 @@
 // The incident's states, the actions that move it between them, and which operator role may take each action.
 
 import { AppError, type Result } from '../../contract/app-error';
+import { type OperatorRole, roleAtLeast } from '../operators/operator-roles';
 
 /*
  * reported → responded → plan_submitted → in_progress → resolved → fault_report_submitted → closed
@@ -29,8 +30,6 @@ export const incidentStateLabels: Record<IncidentState, { zh: string; en: string
 };
 
 /** Operator roles, least to most powerful; each may do everything the previous one may. */
-export const operatorRoles = ['duty_guard', 'engineer', 'supervisor', 'administrator'] as const;
-export type OperatorRole = (typeof operatorRoles)[number];
 
 export const incidentActions = [
   'report',
@@ -78,7 +77,7 @@ export type IncidentTransitionErrorCode =
   | 'incident_reopen_reason_required';
 
 export function roleMayTake(role: OperatorRole, action: IncidentAction): boolean {
-  return operatorRoles.indexOf(role) >= operatorRoles.indexOf(incidentActionRules[action].minRole);
+  return roleAtLeast(role, incidentActionRules[action].minRole);
 }
 
 /** The states one action can lead to from `state` (state-keeping actions excluded), in lifecycle order. */

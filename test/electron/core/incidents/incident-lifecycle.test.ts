@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OperatorRole } from '../../../../shared/domain/incidents/incident-lifecycle';
+import type { OperatorRole } from '../../../../shared/domain/operators/operator-roles';
 import { HOUR_MS, MINUTE_MS } from '../../../../shared/domain/incidents/sla-levels';
 import { startTempCore, type TempCore } from '../../../support/temp-core';
 

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  availableActions,
-  canTransition,
-  incidentActions,
-  nextStates,
-  roleMayTake,
-  type IncidentAction,
-  type IncidentState,
-  type OperatorRole,
-} from '../../../../shared/domain/incidents/incident-lifecycle';
+import { availableActions, canTransition, incidentActions, nextStates, roleMayTake, type IncidentAction, type IncidentState } from '../../../../shared/domain/incidents/incident-lifecycle';
+import { type OperatorRole } from '../../../../shared/domain/operators/operator-roles';
 
 const errorCode = (r: ReturnType<typeof canTransition>) => (r.ok ? null : r.error.code);
 

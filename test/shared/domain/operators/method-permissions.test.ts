@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../../shared/contract';
-import { operatorRoles } from '../../../../shared/domain/incidents/incident-lifecycle';
-import { methodAccess } from '../../../../electron/core/operators/method-permissions';
+import { operatorRoles } from '../../../../shared/domain/operators/operator-roles';
+import { mayCall, methodAccess } from '../../../../shared/domain/operators/method-permissions';
 
 describe('the method permission table', () => {
   it('names every contract method, so none is refused by omission or left to the UI to hide', () => {
@@ -22,5 +22,14 @@ describe('the method permission table', () => {
     for (const method of Object.keys(contract).filter((m) => m.startsWith('operators.'))) expect(methodAccess(method)).toBe('administrator');
     expect(methodAccess('settings.set')).toBe('administrator');
     for (const method of ['assets.create', 'assets.update', 'assets.importCommit', 'catalog.addSystem', 'spares.set']) expect(methodAccess(method)).toBe('engineer');
+  });
+
+  it('answers the UI with the same table: a guard may not export, an engineer may, nobody may call an unknown method', () => {
+    expect(mayCall('duty_guard', 'assets.export')).toBe(false);
+    expect(mayCall('engineer', 'assets.export')).toBe(true);
+    expect(mayCall('administrator', 'assets.labels')).toBe(true);
+    expect(mayCall('supervisor', 'operators.create')).toBe(false);
+    expect(mayCall('duty_guard', 'auth.login')).toBe(true);
+    expect(mayCall('administrator', 'no.such.method')).toBe(false);
   });
 });

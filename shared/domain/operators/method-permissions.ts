@@ -1,12 +1,12 @@
 // Who may call each contract method: allowed signed out, or the least powerful operator role that may.
-import type { OperatorRole } from '../../../shared/domain/incidents/incident-lifecycle';
+import { type OperatorRole, roleAtLeast } from './operator-roles';
 
 /** `signed_out`: answered before anyone logs in (the login screen and the dashboard's hotline need these). */
 export type MethodAccess = 'signed_out' | OperatorRole;
 
 /*
- * Enforced by every transport session in the core (see CoreSession); hiding a menu item in the UI is only a
- * convenience. Roles are ordered (operatorRoles): a role may call whatever a less powerful one may.
+ * Enforced by every transport session in the core (see electron/core/operators/core-session.ts); the UI reads the
+ * same table to hide what a role cannot use (a convenience, never the check). Roles are ordered (operatorRoles): a role may call whatever a less powerful one may.
  * Incidents methods are open to every operator here; the incidents service then checks each action against
  * the lifecycle's role table (canTransition).
  *
@@ -109,4 +109,11 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
 
 export function methodAccess(method: string): MethodAccess | undefined {
   return Object.hasOwn(methodPermissions, method) ? methodPermissions[method] : undefined;
+}
+
+/** Whether `role` may call `method`: what the UI asks before offering a button the core would refuse. */
+export function mayCall(role: OperatorRole, method: string): boolean {
+  const access = methodAccess(method);
+  if (access === undefined) return false;
+  return access === 'signed_out' || roleAtLeast(role, access);
 }
