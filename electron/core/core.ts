@@ -26,16 +26,17 @@ import { type BackoffOptions, defaultBackoff } from './devices/reconnect-backoff
 import { openSecretBox } from './devices/secret-box';
 import { dutyApi } from './duty/api';
 import { incidentsApi } from './incidents/api';
-import { checkSlaCrossings, type SlaWatch, startSlaWatch } from './incidents/sla-watch';
+import { checkSlaCrossings, startSlaWatch } from './incidents/sla-watch';
 import { inputMaxDepth, tooDeepAt } from './input-depth';
 import { journalApi } from './journal/api';
 import { checkJournalAtStart, writeJournalCheckpoint } from './journal/journal-checkpoints';
 import { openJournalKey } from './journal/journal-key';
 import { newId } from './new-id';
+import { type PeriodicJob } from './periodic-job';
 import { operatorsApi } from './operators/api';
 import { createAccessState } from './operators/access-state';
 import { type CoreSession, openCoreSession, type PagePush } from './operators/core-session';
-import { type IdleWatch, startIdleWatch } from './operators/idle-lock';
+import { startIdleWatch } from './operators/idle-lock';
 import { toErrorData } from './to-error-data';
 
 export interface CoreOptions {
@@ -108,8 +109,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   let db: Db | null = null;
   let handlers: Handlers<MethodName> | null = null;
-  let slaWatch: SlaWatch | null = null;
-  let idleWatch: IdleWatch | null = null;
+  let slaWatch: PeriodicJob | null = null;
+  let idleWatch: PeriodicJob | null = null;
   let coreCtx: CoreContext | null = null;
   let integrity: IntegrityState | null = null;
   let deviceLayer: DeviceLayer | null = null;

@@ -3,7 +3,7 @@ import { openIncidentStates } from '../../../shared/domain/incidents/incident-li
 import { crossingKey, milestoneCrossings } from '../../../shared/domain/incidents/sla-crossings';
 import type { CoreContext } from '../context';
 import { inTransaction } from '../journal/service';
-import { toErrorData } from '../to-error-data';
+import { type PeriodicJob, startPeriodicJob } from '../periodic-job';
 import { loadTimelines } from './incident-rows';
 
 /** Who the journal names for what the console noticed by itself. */
@@ -72,31 +72,7 @@ export async function checkSlaCrossings(ctx: CoreContext): Promise<string[]> {
   return ids;
 }
 
-export interface SlaWatch {
-  /** Stops the timer and waits for a check under way, so the database can close after it. */
-  stop(): Promise<void>;
-}
-
 /** Checks every `intervalMs` while the core runs; a check never overlaps the previous one. */
-export function startSlaWatch(ctx: CoreContext, intervalMs: number): SlaWatch {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = checkSlaCrossings(ctx)
-      .then(() => undefined)
-      // A timer has no caller to answer: log the code, try again at the next tick.
-      .catch((err: unknown) => console.error('[core] SLA watch check failed:', toErrorData(err)))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, intervalMs);
-  // The watch alone must not keep a process alive (tests, the headless host shutting down).
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startSlaWatch(ctx: CoreContext, intervalMs: number): PeriodicJob {
+  return startPeriodicJob('SLA watch check', intervalMs, () => checkSlaCrossings(ctx));
 }

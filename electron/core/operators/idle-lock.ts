@@ -1,7 +1,7 @@
 // The core's idle lock: a sign-in with no activity for the set minutes is signed out, journaled, and its pages told.
 import type { CoreContext } from '../context';
 import { inTransaction } from '../journal/service';
-import { toErrorData } from '../to-error-data';
+import { type PeriodicJob, startPeriodicJob } from '../periodic-job';
 import { findOperatorById } from './operator-service';
 import { getSettings } from './settings-service';
 import type { SignIns } from './sign-ins';
@@ -34,32 +34,9 @@ export async function lockIfIdle(ctx: CoreContext, signIns: SignIns, token: stri
   return true;
 }
 
-export interface IdleWatch {
-  /** Stops the timer and waits for a sweep under way, so the database can close after it. */
-  stop(): Promise<void>;
-}
-
 /** Looks for idle sign-ins every `intervalMs`, so a page left alone is told at once rather than at its next call. */
-export function startIdleWatch(ctx: CoreContext, signIns: SignIns, intervalMs: number): IdleWatch {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = (async () => {
-      for (const token of signIns.live()) await lockIfIdle(ctx, signIns, token);
-    })()
-      // A timer has no caller to answer: log the code, try again at the next tick.
-      .catch((err: unknown) => console.error('[core] idle watch failed:', toErrorData(err)))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, intervalMs);
-  // The watch alone must not keep a process alive (tests, the headless host shutting down).
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startIdleWatch(ctx: CoreContext, signIns: SignIns, intervalMs: number): PeriodicJob {
+  return startPeriodicJob('idle watch', intervalMs, async () => {
+    for (const token of signIns.live()) await lockIfIdle(ctx, signIns, token);
+  });
 }
