@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../../../shared/contract';
 import type { CoreSession } from '../../../../electron/core/operators/core-session';
 import { startTempCore, type TempCore } from '../../../support/temp-core';
+import { pageSessions } from '../../../support/page-sessions';
 
 const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
@@ -11,30 +12,23 @@ describe('copies of the customer data that leave the console', () => {
   let t: TempCore;
   let guard: CoreSession;
   let engineer: CoreSession;
-  const sessions: CoreSession[] = [];
-  const signedIn = async (name: string, password: string) => {
-    const session = t.core.openSession();
-    sessions.push(session);
-    expect(await session.call('auth.login', { name, password })).toMatchObject({ ok: true });
-    return session;
-  };
+  const pages = pageSessions(() => t.core);
   const latest = async (entityType: string): Promise<JournalEntry> => (await t.call('journal.list', { entityType, limit: 1 }))[0]!;
 
   beforeEach(async () => {
     t = await startTempCore({ slaWatchIntervalMs: 0 });
-    const admin = t.core.openSession();
-    sessions.push(admin);
+    const admin = pages.open();
     await admin.call('auth.setup', { name: 'admin', displayName: '管理员', password: 'admin password' });
     await admin.call('operators.create', { name: 'guard1', displayName: '值班员甲', role: 'duty_guard', password: 'guard password' });
     await admin.call('operators.create', { name: 'eng1', displayName: '工程师乙', role: 'engineer', password: 'engineer password' });
-    guard = await signedIn('guard1', 'guard password');
-    engineer = await signedIn('eng1', 'engineer password');
+    guard = await pages.signedIn('guard1', 'guard password');
+    engineer = await pages.signedIn('eng1', 'engineer password');
     await t.call('assets.create', { name: '中心机房摄像机', systemId: 'cctv' });
     await t.call('assets.create', { name: '大堂摄像机', systemId: 'cctv' });
     await t.call('assets.create', { name: '报警主机', systemId: 'intrusion' });
   });
   afterEach(async () => {
-    for (const s of sessions.splice(0)) s.close();
+    pages.closeAll();
     await t.close();
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CoreSession } from '../../../../electron/core/operators/core-session';
 import { startTempCore, type TempCore } from '../../../support/temp-core';
+import { pageSessions } from '../../../support/page-sessions';
 
 // Counts the password checks (scrypt runs) the core makes, without changing what they answer.
 const checks = vi.hoisted(() => ({ count: 0 }));
@@ -20,17 +20,8 @@ const start = Date.UTC(2026, 0, 5, 2, 0);
 describe('passwords a signed-in operator types for someone else', () => {
   let t: TempCore;
   let now: number;
-  const sessions: CoreSession[] = [];
-  const open = () => {
-    const session = t.core.openSession();
-    sessions.push(session);
-    return session;
-  };
-  const signedIn = async (name: string, password: string) => {
-    const session = open();
-    expect(await session.call('auth.login', { name, password })).toMatchObject({ ok: true });
-    return session;
-  };
+  const pages = pageSessions(() => t.core);
+  const open = () => pages.open();
   let handoverId: string;
 
   beforeEach(async () => {
@@ -40,18 +31,18 @@ describe('passwords a signed-in operator types for someone else', () => {
     await admin.call('auth.setup', { name: 'admin', displayName: '管理员', password: 'admin password' });
     await admin.call('operators.create', { name: 'zhangsan', displayName: '张三', role: 'duty_guard', password: 'night-shift-1' });
     await admin.call('operators.create', { name: 'lisi', displayName: '李四', role: 'duty_guard', password: 'day-shift-22' });
-    const outgoing = await signedIn('zhangsan', 'night-shift-1');
+    const outgoing = await pages.signedIn('zhangsan', 'night-shift-1');
     const submitted = await outgoing.call('duty.handoverSubmit', { summary: '夜班平稳' });
     handoverId = submitted.ok ? (submitted.value as { id: string }).id : '';
     checks.count = 0;
   });
   afterEach(async () => {
-    for (const s of sessions.splice(0)) s.close();
+    pages.closeAll();
     await t.close();
   });
 
   it('never locks the named guard: five wrong confirmations stop the caller for five minutes instead, journaled', async () => {
-    const outgoing = await signedIn('zhangsan', 'night-shift-1');
+    const outgoing = await pages.signedIn('zhangsan', 'night-shift-1');
     for (let i = 1; i <= 4; i += 1) {
       expect(await outgoing.call('duty.handoverConfirm', { id: handoverId, name: 'lisi', password: `guess ${i}` })).toMatchObject({
         ok: false,
@@ -68,7 +59,7 @@ describe('passwords a signed-in operator types for someone else', () => {
       error: { code: 'password_checks_locked' },
     });
     // ...but the named guard was never locked: they log in, and another caller can confirm with them.
-    await signedIn('lisi', 'day-shift-22');
+    await pages.signedIn('lisi', 'day-shift-22');
     const types = (await t.call('journal.list', { entityType: 'operator', limit: 100 })).map((e) => e.type);
     expect(types).not.toContain('operator.locked_out');
     expect(types.filter((type) => type === 'operator.password_check_failed')).toHaveLength(4);
@@ -82,7 +73,7 @@ describe('passwords a signed-in operator types for someone else', () => {
   });
 
   it('checks at most five passwords for a caller however many confirmations are in flight at once', async () => {
-    const outgoing = await signedIn('zhangsan', 'night-shift-1');
+    const outgoing = await pages.signedIn('zhangsan', 'night-shift-1');
     checks.count = 0;
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) => outgoing.call('duty.handoverConfirm', { id: handoverId, name: 'lisi', password: `guess ${i}` })),
@@ -93,7 +84,7 @@ describe('passwords a signed-in operator types for someone else', () => {
 
   it('refuses a confirmation naming an account the login lock-out holds, without checking its password', async () => {
     for (let i = 1; i <= 5; i += 1) await open().call('auth.login', { name: 'lisi', password: `wrong ${i}` });
-    const outgoing = await signedIn('zhangsan', 'night-shift-1');
+    const outgoing = await pages.signedIn('zhangsan', 'night-shift-1');
     checks.count = 0;
     expect(await outgoing.call('duty.handoverConfirm', { id: handoverId, name: 'lisi', password: 'day-shift-22' })).toMatchObject({
       ok: false,
@@ -103,7 +94,7 @@ describe('passwords a signed-in operator types for someone else', () => {
   });
 
   it('counts wrong current passwords at a password change against the same limit', async () => {
-    const guard = await signedIn('lisi', 'day-shift-22');
+    const guard = await pages.signedIn('lisi', 'day-shift-22');
     for (let i = 1; i <= 4; i += 1) {
       expect(await guard.call('auth.changePassword', { currentPassword: `guess ${i}`, newPassword: 'new password 1' })).toMatchObject({
         ok: false,

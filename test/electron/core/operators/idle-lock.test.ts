@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CoreSession } from '../../../../electron/core/operators/core-session';
 import { startTempCore, type TempCore } from '../../../support/temp-core';
+import { pageSessions } from '../../../support/page-sessions';
 
 const admin = { name: 'admin', displayName: '系统管理员', password: 'admin password' };
 const start = Date.UTC(2026, 0, 5, 2, 0);
@@ -9,20 +9,15 @@ const minute = 60_000;
 describe('the core\'s idle lock', () => {
   let t: TempCore;
   let now: number;
-  const sessions: CoreSession[] = [];
+  const pages = pageSessions(() => t.core);
   const heard: { event: string; payload: unknown }[] = [];
   /** A signed-in administrator's page whose pushed events land in `heard`. */
   const signedInPage = async () => {
-    const session = t.core.openSession((event, payload) => heard.push({ event, payload }));
-    sessions.push(session);
-    const result = await session.call('auth.login', { name: admin.name, password: admin.password });
-    expect(result).toMatchObject({ ok: true });
-    return session;
+    return pages.signedIn(admin.name, admin.password, (event, payload) => heard.push({ event, payload }));
   };
   const startCore = async (idleCheckIntervalMs: number) => {
     t = await startTempCore({ clock: { now: () => now }, slaWatchIntervalMs: 0, idleCheckIntervalMs });
-    const first = t.core.openSession();
-    sessions.push(first);
+    const first = pages.open();
     await first.call('auth.setup', admin);
     await first.call('auth.logout', {});
     await t.call('settings.set', { ...(await t.call('settings.get', {})), idleLockMinutes: 10 });
@@ -34,7 +29,7 @@ describe('the core\'s idle lock', () => {
     heard.length = 0;
   });
   afterEach(async () => {
-    for (const s of sessions.splice(0)) s.close();
+    pages.closeAll();
     await t.close();
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CoreSession } from '../../../../electron/core/operators/core-session';
 import { startTempCore, type TempCore } from '../../../support/temp-core';
+import { pageSessions } from '../../../support/page-sessions';
 
 // Counts the password checks (scrypt runs) the core makes, without changing what they answer.
 const checks = vi.hoisted(() => ({ count: 0 }));
@@ -21,12 +21,8 @@ const start = Date.UTC(2026, 0, 5, 2, 0);
 describe('the login lock-out', () => {
   let t: TempCore;
   let now: number;
-  const sessions: CoreSession[] = [];
-  const open = () => {
-    const session = t.core.openSession();
-    sessions.push(session);
-    return session;
-  };
+  const pages = pageSessions(() => t.core);
+  const open = () => pages.open();
 
   beforeEach(async () => {
     now = start;
@@ -36,7 +32,7 @@ describe('the login lock-out', () => {
     checks.count = 0;
   });
   afterEach(async () => {
-    for (const s of sessions.splice(0)) s.close();
+    pages.closeAll();
     await t.close();
   });
 

@@ -6,6 +6,7 @@ import { databaseFileName } from '../../../../electron/core/core';
 import type { CoreSession } from '../../../../electron/core/operators/core-session';
 import { openDatabase } from '../../../../electron/core/db/open-database';
 import { startTempCore, type TempCore } from '../../../support/temp-core';
+import { pageSessions } from '../../../support/page-sessions';
 
 const admin = { name: 'admin', displayName: '系统管理员', password: 'admin password' };
 const start = Date.UTC(2026, 0, 5, 2, 0);
@@ -13,12 +14,8 @@ const start = Date.UTC(2026, 0, 5, 2, 0);
 describe('operators and sessions', () => {
   let t: TempCore;
   let now: number;
-  const sessions: CoreSession[] = [];
-  const open = () => {
-    const session = t.core.openSession();
-    sessions.push(session);
-    return session;
-  };
+  const pages = pageSessions(() => t.core);
+  const open = () => pages.open();
   const value = async (session: CoreSession, method: string, input: unknown) => {
     const result = await session.call(method, input);
     if (!result.ok) throw new Error(`${method}: ${result.error.code}`);
@@ -36,7 +33,7 @@ describe('operators and sessions', () => {
     t = await startTempCore({ clock: { now: () => now }, slaWatchIntervalMs: 0 });
   });
   afterEach(async () => {
-    for (const s of sessions.splice(0)) s.close();
+    pages.closeAll();
     await t.close();
   });
 
