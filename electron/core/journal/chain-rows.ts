@@ -40,7 +40,11 @@ export async function lastAssignedSeq(db: Db | Trx): Promise<number> {
  * file as a gap every later check reports, instead of being papered over by new entries under old numbers.
  */
 export async function skipCutSeqs(trx: Trx, toSeq: number): Promise<void> {
-  await sql`update sqlite_sequence set seq = ${toSeq} where name = 'journal' and seq < ${toSeq}`.execute(trx);
+  // The counter may have been set to NULL or its row deleted along with the entries: then it is written afresh.
+  const { numUpdatedRows } = await sql`update sqlite_sequence set seq = ${toSeq} where name = 'journal' and (seq is null or seq < ${toSeq})`.execute(trx);
+  if (Number(numUpdatedRows ?? 0) > 0 || (await lastAssignedSeq(trx)) >= toSeq) return;
+  await sql`delete from sqlite_sequence where name = 'journal'`.execute(trx);
+  await sql`insert into sqlite_sequence (name, seq) values ('journal', ${toSeq})`.execute(trx);
 }
 
 /** The heads written on shift handovers (migration 0032), newest first; `limit` for start-up, all for a full check. */

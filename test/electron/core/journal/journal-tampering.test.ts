@@ -70,6 +70,17 @@ describe('tampering with a stopped console’s journal', () => {
     expect(await t.call('journal.verify', {})).toMatchObject({ ok: false, broken: { reason: 'seq_gap', missing: { fromSeq: 11, toSeq: 20 } } });
   });
 
+  it('keeps new entries off the missing numbers when the whole journal was cut and its counter deleted', async () => {
+    const dataDir = await stoppedConsole(6);
+    await tamper(dataDir, "drop trigger journal_no_delete; delete from journal; delete from sqlite_sequence where name = 'journal';");
+    t = await startTempCore({ dataDir, slaWatchIntervalMs: 0 });
+    expect((await t.call('system.info', {})).journalAlarm).toMatchObject({ reason: 'cut', missing: { fromSeq: 1, toSeq: 6 } });
+    await t.call('duty.add', { kind: 'patrol', text: '巡查' });
+    const seqs = (await t.call('journal.list', { limit: 10 })).map((e) => e.seq);
+    expect(Math.min(...seqs)).toBeGreaterThan(6);
+    expect(await t.call('journal.verify', {})).toMatchObject({ ok: false, broken: { reason: 'seq_gap', missing: { fromSeq: 1, toSeq: 6 } } });
+  });
+
   it('finds an entry edited and every later hash recomputed: without the key the chain does not verify', async () => {
     const dataDir = await stoppedConsole(8);
     await rewriteFrom(dataDir, 3, (row) => ({ payload: row.payload.replace('摄像机 3', '摄像机 X') }));
