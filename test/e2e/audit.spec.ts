@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
-import { expect, test } from './fixtures';
+import { tamper } from '../support/tamper-database';
+import { administrator, expect, logIn, setUpAdministrator, startHostProcess, stopProcess, test } from './fixtures';
 import { selectOption } from './select-option';
 
 // Each test walks several screens; a loaded CI machine needs more than the default minute.
@@ -47,7 +48,7 @@ test('the chain check is green after changes made in the console, and names a ro
   const result = page.getByTestId('chain-result');
   await expect(result).toContainText(`日志链断开：第 ${seq} 条`);
   await expect(result).toContainText('值班记录');
-  await expect(result).toContainText('该条内容被改动过');
+  await expect(result).toContainText('内容被改动过，或日志链在没有密钥的情况下被重算');
 
   await page.getByRole('button', { name: '定位到该条' }).click();
   const row = page.locator(`tr[data-row-key="${seq}"]`);
@@ -80,4 +81,38 @@ test('filters the journal by object, operator and event type', async ({ consoleP
   await page.getByRole('button', { name: '清除筛选' }).click();
   await page.getByLabel('操作人').fill('nobody-at-all');
   await expect(page.getByText('没有符合条件的日志。')).toBeVisible();
+});
+
+test('a journal cut while the console was stopped shows a red note on every page after the next start, and the console works on', async ({ page, dataDir }) => {
+  let host = await startHostProcess(dataDir);
+  await page.goto(host.url);
+  await setUpAdministrator(page);
+  await page.getByRole('menuitem', { name: '值班日志' }).click();
+  await page.getByRole('button', { name: '巡查' }).click();
+  await page.getByLabel('内容').fill('巡查中心机房');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByRole('cell', { name: '巡查中心机房' })).toBeVisible();
+  // A clean stop writes the journal's head outside the database; then the last entries go, counter and all.
+  await stopProcess(host.child);
+  await tamper(dataDir, "drop trigger journal_no_delete; delete from journal where seq > 1; update sqlite_sequence set seq = 1 where name = 'journal';");
+
+  host = await startHostProcess(dataDir);
+  try {
+    await page.goto(host.url);
+    await logIn(page, administrator.name, administrator.password);
+    const note = page.getByRole('alert').filter({ hasText: '审计日志异常' });
+    await expect(note).toBeVisible({ timeout: 30_000 });
+    await expect(note).toContainText('日志被截断');
+    await page.screenshot({ path: test.info().outputPath('journal-cut-banner.png'), animations: 'disabled' });
+    // The guard can still report: the duty log takes a new entry under the note.
+    await page.getByRole('menuitem', { name: '值班日志' }).click();
+    await page.getByRole('button', { name: '巡查' }).click();
+    await page.getByLabel('内容').fill('第二次巡查');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(page.getByRole('cell', { name: '第二次巡查' })).toBeVisible();
+    await page.getByRole('menuitem', { name: '审计' }).click();
+    await expect(note).toBeVisible();
+  } finally {
+    await stopProcess(host.child);
+  }
 });

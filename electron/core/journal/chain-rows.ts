@@ -41,8 +41,8 @@ export async function lastAssignedSeq(db: Db | Trx): Promise<number> {
  */
 export async function skipCutSeqs(trx: Trx, toSeq: number): Promise<void> {
   // The counter may have been set to NULL or its row deleted along with the entries: then it is written afresh.
-  const { numUpdatedRows } = await sql`update sqlite_sequence set seq = ${toSeq} where name = 'journal' and (seq is null or seq < ${toSeq})`.execute(trx);
-  if (Number(numUpdatedRows ?? 0) > 0 || (await lastAssignedSeq(trx)) >= toSeq) return;
+  const { numAffectedRows } = await sql`update sqlite_sequence set seq = ${toSeq} where name = 'journal' and (seq is null or seq < ${toSeq})`.execute(trx);
+  if (Number(numAffectedRows ?? 0) > 0 || (await lastAssignedSeq(trx)) >= toSeq) return;
   await sql`delete from sqlite_sequence where name = 'journal'`.execute(trx);
   await sql`insert into sqlite_sequence (name, seq) values ('journal', ${toSeq})`.execute(trx);
 }
