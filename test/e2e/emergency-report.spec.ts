@@ -185,6 +185,11 @@ test('each role lands on its own start page, and a page the role may not open is
 
 test('English: the questions keep their buttons on one line, the card’s clock lines up, the device search reads whole', async ({ consolePage: page }) => {
   await callCore(page, 'incidents.report', { systemId: 'machine-room-power', description: 'UPS alarm light flashing', location: 'Server room', reporter: 'Li', level: 'I' });
+  await expect(page.getByRole('link', { name: /UPS alarm light flashing/ })).toBeVisible({ timeout: 30_000 });
+  for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: test.info().outputPath(`dashboard-zh-${size.width}.png`) });
+  }
   await page.getByText('English', { exact: true }).click();
   for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
     await page.setViewportSize(size);
@@ -212,4 +217,18 @@ test('English: the questions keep their buttons on one line, the card’s clock 
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   }
+
+  // What happens next, in English.
+  await page.getByRole('button', { name: /Emergency F2/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Report an emergency' });
+  await dialog.getByLabel('What is happening?').fill('Water under the precision air conditioner');
+  await dialog.getByLabel('Which system has the problem?').click();
+  await page.getByText("Not known (the engineer classifies it)", { exact: true }).click();
+  await dialog.getByRole('radiogroup', { name: /Are people or equipment in danger/ }).getByText('Yes', { exact: true }).click();
+  await dialog.getByRole('button', { name: 'Send report' }).click();
+  await expect(page.getByRole('status')).toContainText('Level I Urgent');
+  await expect(page.getByRole('status')).toContainText('Call now');
+  await page.screenshot({ path: test.info().outputPath('report-done-en-1920.png') });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: test.info().outputPath('report-done-en-1366.png') });
 });
