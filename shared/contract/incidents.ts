@@ -1,5 +1,6 @@
 // The duty room's contract: report an incident, move it through its lifecycle, its record, files, devices and clocks.
 import { z } from 'zod';
+import { unclassifiedSystemId } from '../domain/assets/catalog';
 import { incidentStates, type IncidentAction, type IncidentState } from '../domain/incidents/incident-lifecycle';
 import type { LevelSuggestion, SuggestionBasis } from '../domain/incidents/level-suggestion';
 import type { IncidentMilestones, MilestoneKind, Urgency } from '../domain/incidents/sla-clock';
@@ -44,6 +45,7 @@ export type AttachmentFileInput = z.input<typeof attachmentFileSchema>;
 
 /** The yes/no questions of level-suggestion.ts; the first "yes" decides. */
 export const incidentFactsSchema = z.object({
+  dangerOrWorsening: z.boolean().optional(),
   businessStopped: z.boolean().optional(),
   dataLost: z.boolean().optional(),
   partFailedOrDegraded: z.boolean().optional(),
@@ -228,6 +230,12 @@ export const incidentsContract = {
   'incidents.downloadAttachment': command<AttachmentContent>()(attachmentRef),
   /** Every journaled step of the incident, oldest first. */
   'incidents.timeline': query<JournalEntry[]>()(z.object({ id })),
+  /** Open incidents of the last hour at the same place or on one of the devices: the same event, reported again? Newest first. */
+  'incidents.recentAtSamePlace': query<Incident[]>()(z.object({ location: text(200).default(''), deviceIds: z.array(id).max(50).default([]) })),
+  /** Files an incident under a system (the guard said "不知道", or chose wrong). */
+  'incidents.classify': command<Incident>()(
+    z.object({ id, systemId: id.refine((s) => s !== unclassifiedSystemId, 'system_unclassified') }),
+  ),
 };
 
 export type { IncidentAction, IncidentMilestones, IncidentState, LevelSuggestion, MilestoneKind, SlaLevel, Urgency };

@@ -26,7 +26,8 @@ test('a level-I incident sounds the alarm as its response deadline comes due and
   await form.getByLabel('发生了什么?').fill('东门门禁无法开门，人员无法进出');
   await form.getByText('业务是否已经停止(系统瘫痪、无法使用)?').locator('..').getByText('是', { exact: true }).click();
   await form.getByLabel('报告人').fill('王保安');
-  await form.getByRole('button', { name: '提交报告' }).click();
+  await page.getByRole('button', { name: '提交报告' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
   const card = page.getByTestId('open-incident').filter({ hasText: '东门门禁无法开门' });
   await expect(card.locator('[data-level="I"]')).toBeVisible({ timeout: 30_000 });
   await expect(card.locator('[data-clock="due"]')).toContainText(/还剩 (29|30) 分/);

@@ -15,7 +15,8 @@ test('saving an attachment downloads the file and puts 下载附件 on the incid
     id: incident.id, fileName: '检查记录.txt', mime: 'text/plain', contentBase64: Buffer.from(text).toString('base64'),
   });
   await goTo(page, `/incidents/${incident.id}`);
-  await expect(page.getByText('检查记录.txt')).toBeVisible({ timeout: 30_000 });
+  // The file is named twice once the timeline loads (its list and its 添加附件 step): either will do.
+  await expect(page.getByText('检查记录.txt').first()).toBeVisible({ timeout: 30_000 });
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '下载' }).click();

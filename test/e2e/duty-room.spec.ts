@@ -35,17 +35,19 @@ test('a guard reports a level-I emergency with F2; it is handled to the fault re
   await form.getByLabel('档案里找不到?直接写设备名称').fill('硬盘录像机 DVR-01');
   await form.getByLabel('在哪里?').fill('中心机房 2 号机柜');
   await form.getByLabel('发生了什么?').fill('中心机房硬盘录像机无法录像');
-  // The suggestion follows the answers, in plain words.
-  await expect(page.getByTestId('level-suggestion')).toContainText('II 级 严重');
+  // No level before an answer gives one; then the suggestion follows the answers, in plain words.
+  await expect(page.getByTestId('level-suggestion')).toContainText('尚未判断级别');
   await form.getByText('业务是否已经停止(系统瘫痪、无法使用)?').locator('..').getByText('是', { exact: true }).click();
   await expect(page.getByTestId('level-suggestion')).toContainText('业务已经停止,属于紧急问题。');
   await expect(page.getByTestId('level-suggestion').locator('[data-level="I"]')).toBeVisible();
   await form.getByLabel('报告人').fill('张保安');
   await form.getByLabel('回拨电话').fill('13800138000');
   await page.screenshot({ path: shots('report-form.png') });
-  await form.getByRole('button', { name: '提交报告' }).click();
+  await page.getByRole('button', { name: '提交报告' }).click();
   await expect(page.getByText(/已提交:GZ-\d{8}-001/)).toBeVisible();
   await expect(form).toBeHidden();
+  // The confirmation stays until the guard closes it.
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
 
   // The dashboard lists it with the response clock running.
   const card = page.getByTestId('open-incident').filter({ hasText: '中心机房硬盘录像机无法录像' });
@@ -113,8 +115,9 @@ test('the incidents list filters by level and system, and the alarm can be muted
   await form.getByLabel('发生了什么?').fill('一号门读卡器不识别卡片');
   await form.getByText('是否只是出现报错或警告,使用和速度都正常?').locator('..').getByText('是', { exact: true }).click();
   await form.getByLabel('报告人').fill('李保安');
-  await form.getByRole('button', { name: '提交报告' }).click();
+  await page.getByRole('button', { name: '提交报告' }).click();
   await expect(form).toBeHidden();
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
   const row = page.locator('.ant-table-row', { hasText: '一号门读卡器不识别卡片' });
   await expect(row).toBeVisible();
   await expect(row.locator('[data-level="III"]')).toBeVisible();

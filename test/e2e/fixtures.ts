@@ -17,14 +17,19 @@ export interface ConsoleFixtures {
 /** The administrator every signed-in consolePage creates on first run. */
 export const administrator = { name: 'admin', displayName: '值班管理员', password: 'admin-pass-1' };
 
-/** Fills the first-run form (in Chinese) to create the administrator, which signs the page in. */
-export async function setUpAdministrator(page: Page, account = administrator): Promise<void> {
+/** Fills the first-run form (in Chinese) to create the administrator and the hotline numbers, which signs the page in. */
+export async function setUpAdministrator(
+  page: Page,
+  account: { name: string; displayName: string; password: string; staffedNumber?: string; mobileNumber?: string } = administrator,
+): Promise<void> {
   // The first screen waits for the whole app to load: slow on a busy machine.
   await expect(page.getByRole('button', { name: '创建管理员并登录' })).toBeVisible({ timeout: 30_000 });
   await page.getByLabel('登录名').fill(account.name);
   await page.getByLabel('姓名').fill(account.displayName);
   await page.getByLabel('密码', { exact: true }).fill(account.password);
   await page.getByLabel('再次输入密码').fill(account.password);
+  await page.getByLabel('5x8 值班热线').fill(account.staffedNumber ?? '0451-8888-0000');
+  await page.getByLabel('7x24 移动热线').fill(account.mobileNumber ?? '138-0451-0000');
   // The demo site's simulated devices would raise alarms of their own during the tests that do not ask for them.
   await page.getByRole('checkbox', { name: '同时启动演示现场' }).uncheck();
   await page.getByRole('button', { name: '创建管理员并登录' }).click();

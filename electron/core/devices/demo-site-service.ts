@@ -1,11 +1,13 @@
 // The demo site in the core: remembered in settings, simulators started with the core, devices configured once.
 import { join } from 'node:path';
+import { deviceFieldsSchema } from '../../../shared/contract/assets';
 import type { DemoSiteStatus } from '../../../shared/contract/demo';
+import { createDevice as registerDevice } from '../assets/device-service';
 import type { CallContext, CoreContext } from '../context';
 import { inTransaction } from '../journal/service';
 import { toErrorData } from '../to-error-data';
 import { createDevice, type DeviceLayer } from './device-service';
-import { type DemoSite, startDemoSite } from './simulation/demo-site';
+import { type DemoSite, demoRegisterEntries, startDemoSite } from './simulation/demo-site';
 
 const demoSettingKey = 'demoSite';
 
@@ -60,7 +62,10 @@ export function createDemoSiteRunner(ctx: CoreContext, layer: DeviceLayer): Demo
       if (running) {
         const configured = new Set((await ctx.db.selectFrom('device_endpoint').select('port_path').execute()).map((r) => r.port_path));
         for (const endpoint of running.endpoints) {
-          if (!configured.has(endpoint.portPath)) await createDevice(ctx, layer, call, endpoint);
+          if (configured.has(endpoint.portPath)) continue;
+          const entry = demoRegisterEntries[endpoint.driver];
+          const asset = entry ? await registerDevice(ctx, call, deviceFieldsSchema.parse(entry)) : null;
+          await createDevice(ctx, layer, call, { ...endpoint, assetId: asset?.id ?? null });
         }
       }
       return status();

@@ -4,7 +4,9 @@ import type { Handlers } from '../api-handlers';
 import type { CoreContext } from '../context';
 import { actOnIncident, changeLevel, updateRecord } from './incident-actions';
 import { attachFile, downloadAttachment, readAttachment } from './incident-attachments';
+import { classifyIncident } from './incident-classification';
 import { linkDevices, unlinkDevice } from './incident-devices';
+import { recentAtSamePlace } from './incident-duplicates';
 import { getIncident, incidentTimeline, listIncidents } from './incident-queries';
 import { reportIncident } from './incident-report';
 
@@ -22,5 +24,7 @@ export function incidentsApi(ctx: CoreContext): Handlers<keyof typeof incidentsC
     'incidents.attachment': (args) => readAttachment(ctx, args.id, args.sha256),
     'incidents.downloadAttachment': (args, call) => downloadAttachment(ctx, call, args.id, args.sha256),
     'incidents.timeline': (args) => incidentTimeline(ctx.db, args.id),
+    'incidents.recentAtSamePlace': (args) => recentAtSamePlace(ctx, args),
+    'incidents.classify': (args, call) => classifyIncident(ctx, call, args),
   };
 }

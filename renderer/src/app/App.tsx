@@ -5,7 +5,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createHashRouter, Navigate, Outlet, RouterProvider } from 'react-router';
+import { createHashRouter, Outlet, RouterProvider } from 'react-router';
 import { AlarmsPage } from '../alarms/AlarmsPage';
 import { AssetsPage } from '../assets/AssetsPage';
 import { DeviceFormPage } from '../assets/DeviceFormPage';
@@ -31,6 +31,7 @@ import { SparesPage } from '../spares/SparesPage';
 import { consoleClient } from '../transport';
 import { useContractQuery, useLiveInvalidation } from '../transport/use-contract';
 import { AppShell } from './AppShell';
+import { RoleLanding } from './RoleLanding';
 import { StartupErrorScreen } from './StartupErrorScreen';
 import { consoleTheme } from './theme';
 
@@ -39,9 +40,11 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, sta
 function ShellLayout() {
   useLiveInvalidation();
   return (
-    <AppShell>
-      <Outlet />
-    </AppShell>
+    <RoleLanding>
+      <AppShell>
+        <Outlet />
+      </AppShell>
+    </RoleLanding>
   );
 }
 
@@ -53,7 +56,8 @@ const router = createHashRouter([
   {
     element: <ShellLayout />,
     children: [
-      { index: true, element: <Navigate to="/dashboard" replace /> },
+      // RoleLanding sends "/" to the operator's start page.
+      { index: true, element: null },
       { path: '/dashboard', element: <DashboardPage /> },
       { path: '/incidents', element: <IncidentsPage /> },
       { path: '/incidents/:id', element: <IncidentPage /> },

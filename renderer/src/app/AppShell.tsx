@@ -6,29 +6,31 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { type OperatorRole, roleAtLeast } from '../../../shared/domain/operators/operator-roles';
 import { AlarmBanner } from '../alarms/AlarmBanner';
 import { JournalAlarmBanner } from '../audit/JournalAlarmBanner';
 import { type Language, saveLanguage } from '../i18n';
 import { ChangePasswordButton } from '../operators/ChangePasswordButton';
+import { HotlineMissingNote } from '../operators/HotlineMissingNote';
 import { useSession } from '../operators/use-session';
 import { AlertSound } from '../incidents/AlertSound';
 import { EmergencyReportButton } from '../incidents/EmergencyReportButton';
+import { forgetLanding } from './RoleLanding';
+import { mayOpen } from './route-roles';
 
-/** Each item shows from `minRole` up; hiding is a convenience, the core refuses the calls behind them anyway. */
-const navItems: { key: string; icon: ReactNode; label: string; minRole: OperatorRole }[] = [
-  { key: '/dashboard', icon: <DashboardOutlined />, label: 'incidents:nav.dashboard', minRole: 'duty_guard' },
-  { key: '/incidents', icon: <AlertOutlined />, label: 'incidents:nav.incidents', minRole: 'duty_guard' },
-  { key: '/alarms', icon: <NotificationOutlined />, label: 'alarms:nav', minRole: 'duty_guard' },
-  { key: '/devices', icon: <ApiOutlined />, label: 'devices:nav', minRole: 'engineer' },
-  { key: '/assets', icon: <DatabaseOutlined />, label: 'nav.assets', minRole: 'duty_guard' },
-  { key: '/spares', icon: <ToolOutlined />, label: 'nav.spares', minRole: 'duty_guard' },
-  { key: '/catalog', icon: <ApartmentOutlined />, label: 'nav.catalog', minRole: 'duty_guard' },
-  { key: '/duty/log', icon: <ScheduleOutlined />, label: 'duty:nav.log', minRole: 'duty_guard' },
-  { key: '/duty/handover', icon: <SwapOutlined />, label: 'duty:nav.handover', minRole: 'duty_guard' },
-  { key: '/audit', icon: <AuditOutlined />, label: 'audit:nav', minRole: 'duty_guard' },
-  { key: '/operators', icon: <TeamOutlined />, label: 'operators:nav.operators', minRole: 'administrator' },
-  { key: '/settings', icon: <SettingOutlined />, label: 'operators:nav.settings', minRole: 'administrator' },
+/** Each item shows to the roles that may open its screen (route-roles.ts); the core refuses the calls behind it anyway. */
+const navItems: { key: string; icon: ReactNode; label: string }[] = [
+  { key: '/dashboard', icon: <DashboardOutlined />, label: 'incidents:nav.dashboard' },
+  { key: '/incidents', icon: <AlertOutlined />, label: 'incidents:nav.incidents' },
+  { key: '/alarms', icon: <NotificationOutlined />, label: 'alarms:nav' },
+  { key: '/devices', icon: <ApiOutlined />, label: 'devices:nav' },
+  { key: '/assets', icon: <DatabaseOutlined />, label: 'nav.assets' },
+  { key: '/spares', icon: <ToolOutlined />, label: 'nav.spares' },
+  { key: '/catalog', icon: <ApartmentOutlined />, label: 'nav.catalog' },
+  { key: '/duty/log', icon: <ScheduleOutlined />, label: 'duty:nav.log' },
+  { key: '/duty/handover', icon: <SwapOutlined />, label: 'duty:nav.handover' },
+  { key: '/audit', icon: <AuditOutlined />, label: 'audit:nav' },
+  { key: '/operators', icon: <TeamOutlined />, label: 'operators:nav.operators' },
+  { key: '/settings', icon: <SettingOutlined />, label: 'operators:nav.settings' },
 ];
 
 export function AppShell({ children }: { children: ReactNode }) {
@@ -36,7 +38,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   const { operator, signOut } = useSession();
-  const shownNavItems = navItems.filter((i) => roleAtLeast(operator.role, i.minRole));
+  const shownNavItems = navItems.filter((i) => mayOpen(operator.role, i.key));
   const selected = shownNavItems.find((i) => location.pathname.startsWith(i.key))?.key ?? '/dashboard';
   const switchLanguage = (language: Language) => {
     saveLanguage(language);
@@ -78,10 +80,11 @@ export function AppShell({ children }: { children: ReactNode }) {
             {operator.displayName} <Tag style={{ marginInlineStart: 6 }}>{t(`operators:roles.${operator.role}`)}</Tag>
           </span>
           <ChangePasswordButton />
-          <Button icon={<LogoutOutlined />} onClick={() => void signOut('logout')}>
+          <Button icon={<LogoutOutlined />} onClick={() => { forgetLanding(); void signOut('logout'); }}>
             {t('operators:shell.logout')}
           </Button>
         </Layout.Header>
+        <HotlineMissingNote />
         <AlarmBanner />
         <JournalAlarmBanner />
         <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>

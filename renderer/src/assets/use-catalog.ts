@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogSystem } from '../../../shared/contract';
+import { unclassifiedSystemId } from '../../../shared/domain/assets/catalog';
 import { useContractQuery } from '../transport/use-contract';
 
 export interface CatalogView {
@@ -21,7 +22,8 @@ export function useCatalog(): CatalogView {
   const english = i18n.language === 'en';
   const catalog = useContractQuery('catalog.list', {}, { staleTime: 60_000 });
   return useMemo(() => {
-    const systems = catalog.data ?? [];
+    // "Not known" is for reports only: no device is ever filed under it.
+    const systems = (catalog.data ?? []).filter((s) => s.id !== unclassifiedSystemId);
     const bySystem = new Map(systems.map((s) => [s.id, s]));
     const name = (entry: { nameZh: string; nameEn: string }) => (english ? entry.nameEn : entry.nameZh);
     return {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogBrand, CatalogSystem, CatalogType } from '../../../shared/contract';
 import { useErrorMessage } from '../app/use-error-message';
 import { useContractQuery } from '../transport/use-contract';
+import { unclassifiedSystemId } from '../../../shared/domain/assets/catalog';
 import { type BilingualName, useCatalogNames } from './catalog-names';
 import { type CatalogAddTarget, CatalogEntryModal } from './CatalogEntryModal';
 
@@ -15,7 +16,8 @@ export function CatalogPage() {
   const catalog = useContractQuery('catalog.list', {});
   const [adding, setAdding] = useState<CatalogAddTarget | null>(null);
   const [q, setQ] = useState('');
-  const systems = useMemo(() => filterCatalog(catalog.data ?? [], q), [catalog.data, q]);
+  // "Not known" is a place for reports to wait for an engineer, not a system with component types.
+  const systems = useMemo(() => filterCatalog((catalog.data ?? []).filter((s) => s.id !== unclassifiedSystemId), q), [catalog.data, q]);
 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 1200 }}>

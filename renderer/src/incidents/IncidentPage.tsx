@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { milestoneKinds } from '../../../shared/domain/incidents/sla-clock';
 import { useErrorMessage } from '../app/use-error-message';
-import { useSystems } from './use-systems';
 import { useContractQuery } from '../transport/use-contract';
 import { IncidentActions } from './IncidentActions';
 import { IncidentAttachments } from './IncidentAttachments';
 import { formatTime, levelColours, LevelTag, StateTag, useEnglish, useNow } from './incident-format';
 import { IncidentRecordCard } from './IncidentRecordCard';
+import { IncidentSystem } from './IncidentSystem';
 import { IncidentTimeline } from './IncidentTimeline';
 import { MilestoneClock } from './MilestoneClock';
 
@@ -20,7 +20,6 @@ export function IncidentPage() {
   const english = useEnglish();
   const navigate = useNavigate();
   const errorMessage = useErrorMessage();
-  const catalog = useSystems();
   const now = useNow();
   const detail = useContractQuery('incidents.get', { id }, { refetchInterval: 30_000 });
 
@@ -47,7 +46,7 @@ export function IncidentPage() {
         </div>
         <Typography.Title level={4} style={{ margin: '12px 0 4px' }}>{incident.title}</Typography.Title>
         <Space size={16} wrap>
-          <Typography.Text type="secondary">{catalog.systemName(incident.systemId)}</Typography.Text>
+          <IncidentSystem incident={incident} />
           {incident.record.location && <Typography.Text type="secondary">{incident.record.location}</Typography.Text>}
           <Typography.Text type="secondary">{t('detail.reportedBy', { time: formatTime(incident.reportedAt, english), by: incident.record.reporter })}</Typography.Text>
           {incident.callbackPhone && (

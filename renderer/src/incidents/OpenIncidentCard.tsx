@@ -44,11 +44,12 @@ export function OpenIncidentCard({ item, asOf, now }: { item: IncidentListItem; 
             </div>
           </div>
           <StateTag state={item.state} />
-          <div style={{ minWidth: 240, textAlign: 'end', fontSize: 20 }}>
+          {/* One right-aligned column: the milestone's name over its clock, each on one line in either language. */}
+          <div style={{ minWidth: 160, marginInlineStart: 'auto', display: 'flex', flexDirection: 'column', alignItems: 'flex-end', gap: 2, whiteSpace: 'nowrap' }}>
             {clock && item.urgency.milestone ? (
               <>
-                <div><Typography.Text type="secondary">{t(`milestone.${item.urgency.milestone}`)}</Typography.Text></div>
-                <span style={{ fontSize: 20 }}><ClockText tone={clock.tone} ms={clock.ms} strong /></span>
+                <Typography.Text type="secondary" style={{ fontSize: 15 }}>{t(`milestone.${item.urgency.milestone}`)}</Typography.Text>
+                <span style={{ fontSize: 20, lineHeight: 1.3 }}><ClockText tone={clock.tone} ms={clock.ms} strong /></span>
               </>
             ) : (
               <Typography.Text type="secondary">{t('clock.nothingPending')}</Typography.Text>

@@ -8,9 +8,10 @@ import { useErrorMessage } from '../app/use-error-message';
 import { type Language, saveLanguage } from '../i18n';
 import { consoleClient } from '../transport';
 import { useContractQuery } from '../transport/use-contract';
+import { saveSetupHotlines, SetupHotlineFields, type SetupHotlineValues } from './SetupHotlineFields';
 import { useSessionActions } from './use-session';
 
-interface SetupValues {
+interface SetupValues extends SetupHotlineValues {
   name: string;
   displayName: string;
   password: string;
@@ -21,6 +22,7 @@ interface SetupValues {
 /** Creates the administrator (which signs this page in), then starts the demo site if it was chosen. */
 async function setUp(v: SetupValues): Promise<LoginResult> {
   const result = await consoleClient().invoke('auth.setup', { name: v.name, displayName: v.displayName, password: v.password });
+  await saveSetupHotlines(v);
   // Without socat the demo cannot run; its status says why on the devices page, and the console works regardless.
   if (v.demoSite) await consoleClient().invoke('demo.enable', {});
   return result;
@@ -104,6 +106,7 @@ export function LoginScreen({ needsSetup, ended }: { needsSetup: boolean; ended:
             >
               <Input.Password {...bigField} prefix={<LockOutlined />} autoComplete="new-password" />
             </Form.Item>
+            <SetupHotlineFields />
             <Form.Item name="demoSite" valuePropName="checked" initialValue={true} extra={t('setup.demoSiteHint')}>
               <Checkbox style={{ fontSize: 16 }}>{t('setup.demoSite')}</Checkbox>
             </Form.Item>

@@ -15,6 +15,15 @@ const controlPc: [string, string, string][] = [
   ['management-software', '管理软件', 'Management software'],
 ];
 
+/** The machine room's own power and environment: what the console itself watches (UPSs, sensors), and what a guard finds leaking. */
+export const machineRoomSystemId = 'machine-room-power';
+
+/**
+ * Where a guard's report goes when they cannot say which system failed ("不知道"): the engineer classifies it later.
+ * It has no component types, so no device is ever filed under it.
+ */
+export const unclassifiedSystemId = 'unclassified';
+
 export const catalogSeed: CatalogSeedSystem[] = [
   {
     id: 'cctv', nameZh: '安防监控系统', nameEn: 'CCTV surveillance',
@@ -133,4 +142,15 @@ export const catalogSeed: CatalogSeedSystem[] = [
     ],
     brands: [],
   },
+  {
+    id: machineRoomSystemId, nameZh: '机房动力环境', nameEn: 'Machine-room power and environment',
+    types: [
+      ['precision-ac', '精密空调', 'Precision air conditioner'], ['ups', 'UPS 电源', 'UPS'], ['ups-battery', 'UPS 蓄电池组', 'UPS battery string'],
+      ['power-distribution', '配电柜', 'Power distribution cabinet'], ['rack-pdu', '机柜 PDU', 'Rack PDU'],
+      ['temperature-humidity', '温湿度传感器', 'Temperature and humidity sensor'], ['water-leak', '漏水检测', 'Water-leak detector'],
+      ['smoke-detector', '烟雾探测器', 'Smoke detector'], ['env-monitor-host', '动环监控主机', 'Environment monitoring host'],
+    ],
+    brands: [],
+  },
+  { id: unclassifiedSystemId, nameZh: '不知道(待工程师分类)', nameEn: 'Not known (the engineer classifies it)', types: [], brands: [] },
 ];

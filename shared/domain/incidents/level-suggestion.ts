@@ -6,9 +6,13 @@ import { slaLevelDefinitions, type LocalizedText, type SlaLevel } from './sla-le
  * The questions follow the seed's 具体现象 for each level (服务响应时间), most severe first, so the first "yes"
  * decides: I 业务停止、数据丢失; II 部分部件失效、性能下降但能正常运行; III 报错或警告、业务与性能不受影响;
  * IV 咨询或预约服务. The suggestion is only a starting point: the level can be changed (see incident-lifecycle.ts).
+ * Before them comes danger: people or equipment at risk, or a situation getting worse (water next to a live UPS), is
+ * urgent whether or not business has stopped yet — waiting for it to stop is what the guard must not do.
+ * A guard may answer "不知道" to any question; that is the same as not answering it.
  */
 
 export interface IncidentFacts {
+  dangerOrWorsening?: boolean;
   businessStopped?: boolean;
   dataLost?: boolean;
   partFailedOrDegraded?: boolean;
@@ -32,6 +36,18 @@ export interface LevelSuggestion {
 
 /** The questions to ask, in the order they decide, with the level a "yes" leads to. */
 export const levelQuestions: readonly { fact: IncidentFact; level: SlaLevel; question: LocalizedText; reason: LocalizedText }[] = [
+  {
+    fact: 'dangerOrWorsening',
+    level: 'I',
+    question: {
+      zh: '是否有人员或设备处于危险中,或情况正在变糟(如积水靠近带电设备)?',
+      en: 'Are people or equipment in danger, or is it getting worse (e.g. water near live equipment)?',
+    },
+    reason: {
+      zh: '人员或设备有危险、情况在恶化,按紧急问题处理。',
+      en: 'People or equipment are in danger or it is getting worse: treated as urgent.',
+    },
+  },
   {
     fact: 'businessStopped',
     level: 'I',
@@ -91,6 +107,11 @@ const whenNothingAnswered: { level: SlaLevel; reason: LocalizedText } = {
     en: 'No symptom given yet: treated as a serious problem until the engineer confirms the level.',
   },
 };
+
+/** Whether any answer gave the suggestion something to go on; until then the form shows no level. */
+export function hasBasis(suggestion: LevelSuggestion): boolean {
+  return suggestion.basis !== 'nothing_answered';
+}
 
 export function suggestLevel(facts: IncidentFacts): LevelSuggestion {
   const decisive = levelQuestions.find((q) => facts[q.fact] === true);

@@ -70,6 +70,8 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'incidents.attachment': 'duty_guard',
   'incidents.downloadAttachment': 'engineer',
   'incidents.timeline': 'duty_guard',
+  'incidents.recentAtSamePlace': 'duty_guard',
+  'incidents.classify': 'engineer',
 
   // The duty log and shift handover are the guards' own work; audible alerts are silenced by whoever is on duty.
   'duty.add': 'duty_guard',

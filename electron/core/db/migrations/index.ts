@@ -10,6 +10,7 @@ import * as m0021 from './0021-alarms';
 import * as m0030 from './0030-incident-clock-index';
 import * as m0031 from './0031-alarm-inbox';
 import * as m0032 from './0032-journal-keying';
+import * as m0040 from './0040-machine-room-alarm-rules';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0030-incident-clock-index': m0030,
   '0031-alarm-inbox': m0031,
   '0032-journal-keying': m0032,
+  '0040-machine-room-alarm-rules': m0040,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,7 +2,9 @@
 
 import { join } from 'node:path';
 import { AppError } from '../../../../shared/contract/app-error';
+import type { DeviceFieldsInput } from '../../../../shared/contract/assets';
 import type { DeviceEndpointInput, DriverKind } from '../../../../shared/contract/devices';
+import { machineRoomSystemId } from '../../../../shared/domain/assets/catalog';
 import { defaultDemoLifeTiming, startDemoLife, type DemoLifeTiming, type DemoSchedule } from './demo-life';
 import { startSimulatedDevice, type SimulatedDevice, type SimulatedDeviceSpec } from './simulated-device';
 import { defaultPanelPin } from './simulator-kinds';
@@ -58,6 +60,17 @@ const demoDevices: readonly DemoDevice[] = [
     protocol: { modelId: 'th-rs485-generic', slaveAddress: 1 },
   },
 ];
+
+const machineRoom = { building: '1号楼', floor: '1F', room: '中心机房' };
+
+/**
+ * The machine room's own UPS and sensor, filed in the asset register under 机房动力环境 and linked to their
+ * endpoints, so their alarms and incidents lead to a device a guard can find. Keyed by driver: one of each.
+ */
+export const demoRegisterEntries: Partial<Record<DriverKind, DeviceFieldsInput>> = {
+  megatec: { name: '1号楼 机房UPS', systemId: machineRoomSystemId, typeId: 'ups', ...machineRoom },
+  modbus: { name: '1号楼 机房温湿度传感器', systemId: machineRoomSystemId, typeId: 'temperature-humidity', ...machineRoom },
+};
 
 const realSchedule: DemoSchedule = (delayMs, task) => {
   const timer = setTimeout(task, delayMs);

@@ -15,6 +15,8 @@ describe('the catalog', () => {
     expect(catalog.map((s) => s.nameZh)).toEqual([
       '安防监控系统', '报警系统', '会议系统', '酒店客房智能化控制系统', '楼宇智能化控制系统', '背景音乐及广播系统',
       '有线电视及卫星接收系统', '综合布线及网络系统', '门禁系统', '消费系统', '停车场管理系统', '系统集成',
+      // The machine room's own power and environment, and where a report waits when the guard does not know the system.
+      '机房动力环境', '不知道(待工程师分类)',
     ]);
     const cctv = catalog.find((s) => s.id === 'cctv')!;
     expect(cctv.types.find((ty) => ty.id === 'dvr')).toMatchObject({ nameZh: '硬盘录像机', nameEn: 'DVR', builtin: true });

@@ -20,9 +20,18 @@ describe('the demo site', () => {
       async () => ((await t!.call('devices.list', {})).every((d) => d.status.state === 'connected') ? true : undefined),
       20_000,
     );
+    // The machine room's UPS and sensor are in the asset register under 机房动力环境, linked to their endpoints.
+    const register = await t.call('assets.search', { q: '', systemId: 'machine-room-power', limit: 10 });
+    expect(register.items.map((d) => [d.name, d.typeId, d.room]).sort()).toEqual([
+      ['1号楼 机房UPS', 'ups', '中心机房'],
+      ['1号楼 机房温湿度传感器', 'temperature-humidity', '中心机房'],
+    ]);
+    const linked = devices.filter((d) => d.assetId !== null).map((d) => d.driver).sort();
+    expect(linked).toEqual(['megatec', 'modbus']);
     // Enabling again adds nothing.
     await t.call('demo.enable', {});
     expect(await t.call('devices.list', {})).toHaveLength(5);
+    expect((await t.call('assets.search', { q: '', systemId: 'machine-room-power', limit: 10 })).items).toHaveLength(2);
     const journal = await t.call('journal.list', { typePrefix: 'demo.', limit: 10 });
     expect(journal.map((e) => e.type)).toEqual(['demo.enabled']);
 

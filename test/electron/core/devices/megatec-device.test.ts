@@ -43,7 +43,7 @@ describe('a Megatec UPS run by the device layer', () => {
     t = await startDeviceCore();
     const sim = await plugInUps();
     plugged.push(sim);
-    const asset = await t.call('assets.create', { name: '机房 UPS 1', systemId: 'building-automation', building: 'A 座', floor: 'B1', room: '配电室' });
+    const asset = await t.call('assets.create', { name: '机房 UPS 1', systemId: 'machine-room-power', typeId: 'ups', building: 'A 座', floor: 'B1', room: '配电室' });
     const device = await t.call('devices.create', { name: 'UPS-1', driver: 'megatec', portPath: sim.pair.a, serial: eightNone(2400), protocol: fastPolling, assetId: asset.id });
     const current = t;
     await eventually('connected', async () => ((await current.call('devices.get', { id: device.id })).status.state === 'connected' ? true : undefined));
@@ -58,7 +58,7 @@ describe('a Megatec UPS run by the device layer', () => {
     expect(raised).toMatchObject({ deviceId: device.id, deviceName: 'UPS-1', state: 'active', severity: 'critical', conditionKey: 'ups:onBattery', incidentNumber: expect.stringMatching(/^GZ-/) });
     expect(t.eventsNamed('alarms.raised').map((e) => e.alarm.id)).toContain(raised.id);
     const detail = await t.call('incidents.get', { id: raised.incidentId! });
-    expect(detail.incident).toMatchObject({ level: 'I', systemId: 'building-automation', state: 'reported', record: { reporter: '系统自动 (UPS-1)', location: 'A 座 B1 配电室' } });
+    expect(detail.incident).toMatchObject({ level: 'I', systemId: 'machine-room-power', state: 'reported', record: { reporter: '系统自动 (UPS-1)', location: 'A 座 B1 配电室' } });
     expect(detail.incident.title).toContain('UPS-1');
     expect(detail.devices.map((d) => d.id)).toEqual([asset.id]);
     expect((await t.call('devices.get', { id: device.id })).activeAlarmCount).toBe(1);

@@ -59,7 +59,7 @@ describe('an OSDP reader and a Modbus leak sensor run by the device layer', () =
     await eventually('the leak reading', async () => ((await current.call('devices.readings', { id: device.id })).some((r) => r.key === 'modbus:2:leak') ? true : undefined));
     sensor.leak(true);
     const leak = await eventually('the leak alarm', async () => (await current.call('alarms.list', {})).items.find((a) => a.eventCode === 'modbus.state'));
-    expect((await t.call('incidents.get', { id: leak.incidentId! })).incident).toMatchObject({ level: 'II', systemId: 'building-automation' });
+    expect((await t.call('incidents.get', { id: leak.incidentId! })).incident).toMatchObject({ level: 'II', systemId: 'machine-room-power' });
 
     await pair.unplug();
     const lost = await eventually('the sensor gone', async () => {

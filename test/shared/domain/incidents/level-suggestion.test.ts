@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { levelQuestions, suggestLevel } from '../../../../shared/domain/incidents/level-suggestion';
+import { hasBasis, levelQuestions, suggestLevel } from '../../../../shared/domain/incidents/level-suggestion';
 import { slaLevelDefinitions } from '../../../../shared/domain/incidents/sla-levels';
 
 describe('the suggested SLA level', () => {
@@ -24,6 +24,20 @@ describe('the suggested SLA level', () => {
     expect(suggestLevel({ questionOrBookedService: true })).toMatchObject({ level: 'IV', basis: 'questionOrBookedService' });
   });
 
+  it('suggests level I when people or equipment are in danger or it is getting worse, even with business still running', () => {
+    expect(suggestLevel({ dangerOrWorsening: true, businessStopped: false, partFailedOrDegraded: true })).toMatchObject({
+      level: 'I', basis: 'dangerOrWorsening', meaning: slaLevelDefinitions.I.meaning,
+    });
+    expect(suggestLevel({ dangerOrWorsening: true }).reason.zh).toContain('危险');
+  });
+
+  it('has nothing to show a level from until some answer is yes; "不知道" counts as no answer', () => {
+    expect(hasBasis(suggestLevel({}))).toBe(false);
+    expect(hasBasis(suggestLevel({ dangerOrWorsening: false, businessStopped: false }))).toBe(false);
+    expect(hasBasis(suggestLevel({ dataLost: undefined }))).toBe(false);
+    expect(hasBasis(suggestLevel({ errorsOrWarningsOnly: true }))).toBe(true);
+  });
+
   it('assumes level II until an engineer confirms when nothing is answered', () => {
     expect(suggestLevel({})).toMatchObject({ level: 'II', basis: 'nothing_answered' });
     expect(suggestLevel({ businessStopped: false, dataLost: false }).reason.zh).toContain('工程师响应后确认级别');
@@ -31,7 +45,7 @@ describe('the suggested SLA level', () => {
 
   it('asks its questions most severe first, in Chinese and English', () => {
     expect(levelQuestions.map((q) => [q.fact, q.level])).toEqual([
-      ['businessStopped', 'I'], ['dataLost', 'I'], ['partFailedOrDegraded', 'II'], ['errorsOrWarningsOnly', 'III'], ['questionOrBookedService', 'IV'],
+      ['dangerOrWorsening', 'I'], ['businessStopped', 'I'], ['dataLost', 'I'], ['partFailedOrDegraded', 'II'], ['errorsOrWarningsOnly', 'III'], ['questionOrBookedService', 'IV'],
     ]);
     for (const q of levelQuestions) expect(q.question.zh.endsWith('?') && q.question.en.endsWith('?')).toBe(true);
   });
