@@ -13,8 +13,10 @@ function reading(address: number, name: string, label: LocalText, value: DeviceR
   return { key: `osdp:${address}:${name}`, label, value, unit, at };
 }
 
-function alarm(address: number, condition: string, fields: Omit<DeviceAlarm, 'conditionKey' | 'detail'> & { detail?: DeviceAlarm['detail'] }): DeviceAlarm {
-  return { conditionKey: `osdp:${address}:${condition}`, ...fields, detail: { address, ...fields.detail } };
+export const osdpConditionKey = (address: number, condition: 'link' | 'secure' | 'tamper' | 'power' | 'card' | 'keypad'): string => `osdp:${address}:${condition}`;
+
+function alarm(address: number, condition: Parameters<typeof osdpConditionKey>[1], fields: Omit<DeviceAlarm, 'conditionKey' | 'detail'> & { detail?: DeviceAlarm['detail'] }): DeviceAlarm {
+  return { conditionKey: osdpConditionKey(address, condition), ...fields, detail: { address, ...fields.detail } };
 }
 
 export function linkAlarm(address: number, state: 'raised' | 'restored', at: number): DeviceAlarm {

@@ -3,7 +3,7 @@
 import type { AppError } from '../../../../shared/contract/app-error';
 import { encodeCommand, type OsdpCommand } from './commands';
 import { encodePacket, securityBlockType, type Sequence } from './packet';
-import type { LocalStatus } from './pd-events';
+import { osdpConditionKey, type LocalStatus } from './pd-events';
 import type { SessionKeys } from './secure-channel';
 import { sealPacket, type SecureChannel } from './secure-packet';
 
@@ -64,7 +64,9 @@ export interface PdLink extends LocalStatus {
   secureFailedAt: number;
 }
 
-export function createPdLink(config: OsdpPdConfig, now: number): PdLink {
+/** `leftActive`: what an earlier session left raised for this PD; believed until the PD shows otherwise. */
+export function createPdLink(config: OsdpPdConfig, now: number, leftActive: (conditionKey: string) => boolean = () => false): PdLink {
+  const left = (condition: 'link' | 'secure' | 'tamper' | 'power'): boolean => leftActive(osdpConditionKey(config.address, condition));
   return {
     address: config.address,
     scbk: config.scbk?.slice(),
@@ -72,10 +74,13 @@ export function createPdLink(config: OsdpPdConfig, now: number): PdLink {
     phase: 'identify',
     sequence: 0,
     online: false,
-    linkAlarmRaised: false,
+    linkAlarmRaised: left('link'),
     lastValidAt: now,
     tests: [],
-    secureAlarmRaised: false,
+    secureAlarmRaised: left('secure'),
+    // The first LSTAT reply restores them if the PD says otherwise.
+    ...(left('tamper') ? { tamper: true } : {}),
+    ...(left('power') ? { powerFailure: true } : {}),
     secureFailedAt: 0,
   };
 }

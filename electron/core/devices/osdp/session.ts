@@ -64,7 +64,7 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
     if (!valid || (config.scbk !== undefined && config.scbk.length !== 16)) {
       throw new AppError('devices.osdp.badConfig', 'devices.osdp.badConfig', { address: config.address, keyLengthOk: config.scbk === undefined || config.scbk.length === 16 });
     }
-    links.set(config.address, createPdLink(config, now()));
+    links.set(config.address, createPdLink(config, now(), (key) => handlers.leftActive?.(key) ?? false));
   }
   const decoder = createOsdpDecoder();
   const context = { handlers, now };
