@@ -79,19 +79,21 @@ export function cardRead(address: number, reply: Reply<'raw'>, at: number): { al
   const card = cardNumber(reply.bitCount, reply.data);
   const name = pdName(address);
   return {
-    reading: reading(address, 'card', { zh: '最近刷卡', en: 'Last card' }, card.decimal, at),
+    reading: reading(address, 'card', { zh: '最近刷卡', en: 'Last card' }, card.display, at),
     alarm: alarm(address, 'card', {
       state: 'status',
       eventCode: 'osdp.card',
       severity: 'info',
-      text: { zh: `${name.zh} 读头 ${reply.reader} 刷卡 ${card.decimal}`, en: `Card ${card.decimal} at ${name.en} reader ${reply.reader}` },
+      text: { zh: `${name.zh} 读头 ${reply.reader} 刷卡 ${card.display}`, en: `Card ${card.display} at ${name.en} reader ${reply.reader}` },
       point: `reader ${reply.reader}`,
       at,
       detail: {
         reader: reply.reader,
         cardNumber: card.decimal,
         cardHex: card.hex,
+        cardDisplay: card.display,
         bits: reply.bitCount,
+        rawHex: Buffer.from(reply.data).toString('hex').toUpperCase(),
         format: reply.format,
         facility: card.facility ?? null,
         card: card.card ?? null,

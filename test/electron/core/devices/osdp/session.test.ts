@@ -101,15 +101,17 @@ describe('OSDP ACU session over a pty pair with simulated PDs', () => {
     expect(String(latest(readings, 'osdp:1:capabilities'))).toContain('9:0/0');
   });
 
-  it('delivers a card swipe to the handlers with its card number, once', async () => {
+  it('delivers a 26-bit card swipe as facility / card, once, with its raw bits kept', async () => {
     const { sim, alarms, readings, traffic } = await bus();
     await until('PD 1 polled', () => polled(traffic, 1));
-    const card = wiegand26(123, 45678);
+    const card = wiegand26(12, 3456);
     sim.swipeCard(1, 0, card.bitCount, card.data);
     const event = await until('card event', () => alarms.find((a) => a.eventCode === 'osdp.card'));
-    expect(event).toMatchObject({ state: 'status', severity: 'info', conditionKey: 'osdp:1:card', point: 'reader 0' });
-    expect(event.detail).toMatchObject({ cardNumber: '8106606', cardHex: '7BB26E', facility: 123, card: 45678, parityOk: true, reader: 0 });
-    expect(latest(readings, 'osdp:1:card')).toBe('8106606');
+    expect(event).toMatchObject({ state: 'status', severity: 'info', conditionKey: 'osdp:1:card', point: 'reader 0', text: { en: 'Card 12 / 3456 at OSDP PD 1 reader 0' } });
+    expect(event.detail).toMatchObject({ cardNumber: '789888', cardHex: '0C0D80', facility: 12, card: 3456, parityOk: true, reader: 0, bits: 26 });
+    expect(event.detail.rawHex).toBe(Buffer.from(card.data).toString('hex').toUpperCase());
+    expect(latest(readings, 'osdp:1:card')).toBe('12 / 3456');
+    expect(traffic.find((r) => r.direction === 'rx' && r.summary.includes('RAW'))?.summary).toContain('card 12 / 3456 (facility 12, card 3456; data bits 789888 / 0x0C0D80)');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(alarms.filter((a) => a.eventCode === 'osdp.card')).toHaveLength(1);
   });
