@@ -18,7 +18,7 @@ import {
   type SecureFailure,
 } from './pd-events';
 import type { PdLink, PendingCommand } from './pd-link';
-import { nakErrorName, type OsdpReply } from './replies';
+import { nakErrorName, nakSequenceError, type OsdpReply } from './replies';
 import { clientCryptogram, deriveSessionKeys, initialRmac, sameBytes, scbkDefault, serverCryptogram } from './secure-channel';
 import { openChannel } from './secure-packet';
 
@@ -30,8 +30,7 @@ export interface ReplyContext {
   now: () => number;
 }
 
-/** NAK codes the ACU acts on (§7.3). */
-const nakSequence = 4;
+/** NAK codes that end the Secure Channel (§7.3). */
 const nakSecurity = [5, 6];
 
 async function commit(context: ReplyContext, alarms: DeviceAlarm[]): Promise<boolean> {
@@ -89,7 +88,7 @@ async function replyEvents(context: ReplyContext, link: PdLink, reply: OsdpReply
     case 'busy':
       return 'retry';
     case 'nak':
-      if (reply.error === nakSequence) {
+      if (reply.error === nakSequenceError) {
         // Restarting at 0 also makes the PD drop its Secure Channel (libosdp osdp_phy_check_packet).
         dropChannel(context, link, at);
         return 'resequence';

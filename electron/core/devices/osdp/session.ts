@@ -7,9 +7,9 @@ import type { BytePort } from '../port/byte-port';
 import { createOsdpDecoder, type OsdpDecoded } from './codec';
 import { OsdpCodecError } from './codec-error';
 import { carriesMac, hex8, nextSequence, type OsdpPacket } from './packet';
-import { linkAlarm, onlineReading } from './pd-events';
+import { linkAlarm, onlineReading, secureReading } from './pd-events';
 import { commandPacket, createPdLink, nextCommand, restartLink, type OsdpPdConfig, type PdLink, type PendingCommand } from './pd-link';
-import { decodeReply, replyCode, type OsdpReply } from './replies';
+import { decodeReply, nakSequenceError, replyCode, type OsdpReply } from './replies';
 import { acceptReply } from './reply-handling';
 import { openPacket } from './secure-packet';
 import { describeCommand, describeFrame, describeReply } from './summary';
@@ -105,7 +105,9 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
     }
     // A PD too busy to answer may say BUSY with sequence 0 in a plain packet (libosdp osdp_phy_check_packet).
     const busy = packet.sequence === 0 && packet.code === replyCode.busy && !packet.security;
-    if (packet.sequence !== current.pending.sequence && !busy) {
+    // A sequence-error NAK carries the PD's own number (libosdp), so it restarts the sequence whatever number it has.
+    const sequenceNak = packet.code === replyCode.nak && packet.data[0] === nakSequenceError && !packet.security;
+    if (packet.sequence !== current.pending.sequence && !busy && !sequenceNak) {
       traffic('rx', bytes, describeFrame(packet.address, packet.sequence, `sequence ${packet.sequence}, expected ${current.pending.sequence}`, false), false);
       return;
     }
@@ -155,10 +157,13 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
   const noReply = async (link: PdLink): Promise<void> => {
     if (now() - link.lastValidAt < offlineAfterMs) return;
     const wasOnline = link.online;
+    const wasSecure = link.channel !== undefined;
     link.online = false;
     failTests(link, 'devices.osdp.pdOffline');
     restartLink(link);
     if (wasOnline || !link.linkAlarmRaised) handlers.reading(onlineReading(link.address, false, now()));
+    // Restarting at sequence 0 ends the Secure Channel; the reading must not go on saying it is up.
+    if (wasSecure) handlers.reading(secureReading(link.address, false, now()));
     if (link.linkAlarmRaised) return;
     try {
       await handlers.alarm(linkAlarm(link.address, 'raised', now()));

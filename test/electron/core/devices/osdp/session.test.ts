@@ -332,3 +332,26 @@ describe('OSDP ACU session with a Secure Channel', () => {
     expect(alarms.some((a) => a.eventCode === 'link.lost')).toBe(false);
   });
 });
+
+describe('OSDP ACU session with a misbehaving PD', () => {
+  it('restarts the sequence on a sequence-error NAK that carries the PD its own number, without going offline', async () => {
+    const { sim, alarms, traffic } = await bus([{ address: 1 }], [readers[0]!]);
+    await until('polling', () => polled(traffic, 1));
+    sim.misbehave(1, { nakWithOwnSequence: true });
+    const from = traffic.length;
+    sim.loseSequence(1);
+    await until('the sequence restarted at 0', () => traffic.slice(from).find((r) => r.direction === 'tx' && r.summary.startsWith('PD 1 seq 0')));
+    await until('polled again', () => traffic.slice(from).filter((r) => r.direction === 'rx' && r.ok && r.summary.startsWith('PD 1 ') && r.summary.includes('ACK')).length >= 3);
+    await new Promise((resolve) => setTimeout(resolve, timing.offlineAfterMs));
+    expect(alarms.some((a) => a.eventCode === 'link.lost')).toBe(false);
+  });
+
+  it('clears the secure reading when a secure PD goes offline', async () => {
+    const { sim, alarms, readings } = await bus([{ address: 1, scbk: keyA }], [{ ...readers[0]!, scbk: keyA }]);
+    await until('secure channel', () => latest(readings, 'osdp:1:secure') === true);
+    sim.offline(1, true);
+    await until('link lost', () => alarms.find((a) => a.conditionKey === 'osdp:1:link' && a.state === 'raised'), 3000);
+    expect(latest(readings, 'osdp:1:online')).toBe(false);
+    expect(latest(readings, 'osdp:1:secure')).toBe(false);
+  });
+});
