@@ -33,7 +33,7 @@ export function linkAlarm(address: number, state: 'raised' | 'restored', at: num
 
 /** Why a Secure Channel could not be opened, in words for the operator. Never mentions key bytes. */
 export interface SecureFailure {
-  reason: 'cryptogramMismatch' | 'rmacMismatch' | 'refused' | 'unexpectedReply';
+  reason: 'cryptogramMismatch' | 'rmacMismatch' | 'refused' | 'unexpectedReply' | 'repliesRefused';
   text: LocalText;
 }
 

@@ -37,6 +37,8 @@ export interface PendingCommand {
   test?: QueuedTest;
   sentAt: number;
   attempts: number;
+  /** Replies to it that failed the Secure Channel checks. */
+  refusals: number;
 }
 
 export interface Handshake {
@@ -97,7 +99,9 @@ export function restartLink(link: PdLink): void {
 /** The next command this PD needs, or undefined when it should be left alone this turn. */
 export function nextCommand(link: PdLink, now: number, secureRetryMs: number, random: (length: number) => Uint8Array): { command: OsdpCommand; test?: QueuedTest } | undefined {
   if (link.phase === 'secureFailed') {
-    if (now - link.secureFailedAt < secureRetryMs) return undefined;
+    // Plain POLLs through the back-off keep measuring the link: an unplugged reader is noticed within the offline
+    // time, not a back-off later. A PD that insists on Secure Channel answers NAK 6, which is an answer all the same.
+    if (now - link.secureFailedAt < secureRetryMs) return { command: { kind: 'poll' } };
     link.phase = 'challenge';
   }
   switch (link.phase) {

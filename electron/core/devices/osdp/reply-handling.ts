@@ -30,6 +30,9 @@ export interface ReplyContext {
   now: () => number;
 }
 
+/** Replies in a row to one command that fail the Secure Channel checks before the PD is taken to have a fault. */
+const refusalsBeforeFault = 3;
+
 /** NAK codes that end the Secure Channel (§7.3). */
 const nakSecurity = [5, 6];
 
@@ -135,6 +138,16 @@ async function cryptogramAnswered(context: ReplyContext, link: PdLink, reply: Os
   link.phase = 'status';
   context.handlers.reading(secureReading(link.address, true, at));
   return 'done';
+}
+
+/**
+ * A reply that came but failed the Secure Channel checks (libosdp's development head answers LSTAT in a plain
+ * packet): sent again a few times — a line glitch passes — then a Secure Channel fault, not a PD that is silent.
+ */
+export async function replyRefused(context: ReplyContext, link: PdLink, pending: PendingCommand, why: string): Promise<ReplyOutcome> {
+  pending.refusals += 1;
+  if (pending.refusals < refusalsBeforeFault) return 'retry';
+  return secureFailed(context, link, { reason: 'repliesRefused', text: { zh: `设备应答未通过安全校验（${why}）`, en: `the PD's replies fail the security checks (${why})` } }, context.now());
 }
 
 function refusal(reply: OsdpReply): SecureFailure {

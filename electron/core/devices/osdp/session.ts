@@ -10,7 +10,7 @@ import { carriesMac, hex8, nextSequence, type OsdpPacket } from './packet';
 import { linkAlarm, onlineReading, secureReading } from './pd-events';
 import { commandPacket, createPdLink, nextCommand, restartLink, type OsdpPdConfig, type PdLink, type PendingCommand } from './pd-link';
 import { decodeReply, nakSequenceError, replyCode, type OsdpReply } from './replies';
-import { acceptReply } from './reply-handling';
+import { acceptReply, replyRefused } from './reply-handling';
 import { openPacket } from './secure-packet';
 import { describeCommand, describeFrame, describeReply } from './summary';
 import { commandForTest, osdpTestCommandSpecs } from './test-commands';
@@ -36,10 +36,8 @@ export interface OsdpSessionOptions {
   random?: (length: number) => Uint8Array;
 }
 
-interface Received {
-  reply: OsdpReply;
-  packet: OsdpPacket;
-}
+/** A reply, or one that came but failed the Secure Channel checks (the PD is there; its security is not). */
+type Received = { reply: OsdpReply; packet: OsdpPacket } | { refused: OsdpCodecError };
 
 interface Awaiting {
   link: PdLink;
@@ -115,6 +113,10 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
     const reply = opened instanceof OsdpCodecError ? opened : decodeReply(opened.code, opened.data);
     if (reply instanceof OsdpCodecError) {
       traffic('rx', bytes, describeFrame(packet.address, packet.sequence, `${reply.code}: ${reply.message}`, false), false);
+      if (reply !== opened || !current.link.secure) return;
+      awaiting = undefined;
+      if (current.timer) clearTimeout(current.timer);
+      current.resolve({ refused: reply });
       return;
     }
     const sealed = !(opened instanceof OsdpCodecError) && opened.sealed;
@@ -178,7 +180,7 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
       const next = nextCommand(link, now(), secureRetryMs, random);
       if (!next) return;
       const { bytes, sealed } = commandPacket(link, next.command, useCrc);
-      link.pending = { command: next.command, bytes, sequence: link.sequence, sealed, sentAt: 0, attempts: 0, ...(next.test ? { test: next.test } : {}) };
+      link.pending = { command: next.command, bytes, sequence: link.sequence, sealed, sentAt: 0, attempts: 0, refusals: 0, ...(next.test ? { test: next.test } : {}) };
     }
     const pending = link.pending;
     const received = await exchange(link, pending);
@@ -187,7 +189,16 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
       await noReply(link);
       return;
     }
+    // Answering at all keeps the link up, even when the answer fails the security checks.
     link.lastValidAt = now();
+    if ('refused' in received) {
+      const outcome = await replyRefused(context, link, pending, received.refused.message);
+      if (outcome === 'retry' || link.pending !== pending) return;
+      link.pending = undefined;
+      link.sequence = nextSequence(pending.sequence);
+      pending.test?.reject(new AppError('devices.osdp.secureChannelDown', 'devices.osdp.secureChannelDown', { address: link.address }));
+      return;
+    }
     const outcome = await acceptReply(context, link, pending, received.reply, received.packet.security);
     if (outcome === 'retry' || link.pending !== pending) return;
     link.pending = undefined;

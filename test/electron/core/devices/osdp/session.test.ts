@@ -316,7 +316,10 @@ describe('OSDP ACU session with a Secure Channel', () => {
     await expect(session.runTestCommand('poll', { address: 1 })).rejects.toMatchObject({ code: 'devices.osdp.secureChannelDown' });
     const from = traffic.length;
     await until('PD 2 still answering', () => traffic.slice(from).filter((r) => r.direction === 'rx' && r.ok && r.summary.startsWith('PD 2 ')).length >= 3);
-    expect(traffic.slice(from).some((r) => r.direction === 'tx' && r.summary.startsWith('PD 1 '))).toBe(false);
+    // Through the back-off PD 1 only gets plain POLLs, which keep its link measured; no new handshake.
+    const toPd1 = traffic.slice(from).filter((r) => r.direction === 'tx' && r.summary.startsWith('PD 1 '));
+    expect(toPd1.length).toBeGreaterThan(0);
+    expect(toPd1.every((r) => r.summary.includes('POLL') && !r.summary.includes('[SC]'))).toBe(true);
     const reported = JSON.stringify([alarms, readings, traffic.map((r) => r.summary)]);
     for (const key of [keyA, keyB]) {
       expect(reported.toLowerCase()).not.toContain(Buffer.from(key).toString('hex'));
@@ -353,5 +356,26 @@ describe('OSDP ACU session with a misbehaving PD', () => {
     await until('link lost', () => alarms.find((a) => a.conditionKey === 'osdp:1:link' && a.state === 'raised'), 3000);
     expect(latest(readings, 'osdp:1:online')).toBe(false);
     expect(latest(readings, 'osdp:1:secure')).toBe(false);
+  });
+
+  it('raises a Secure Channel fault, not "not answering", when the PD keeps answering with replies that fail the security checks', async () => {
+    const { sim, alarms, readings, traffic } = await bus([{ address: 1, scbk: keyA }], [{ ...readers[0]!, scbk: keyA }]);
+    await until('secure channel', () => latest(readings, 'osdp:1:secure') === true);
+    sim.misbehave(1, { plainRepliesInSecureChannel: true });
+    const fault = await until('the Secure Channel fault', () => alarms.find((a) => a.eventCode === 'osdp.secureChannel' && a.state === 'raised'), 3000);
+    expect(fault).toMatchObject({ conditionKey: 'osdp:1:secure', detail: { reason: 'repliesRefused' } });
+    expect(fault.text.en).toContain('fail the security checks');
+    expect(latest(readings, 'osdp:1:secure')).toBe(false);
+    expect(traffic.some((r) => r.direction === 'rx' && !r.ok && r.summary.includes('plain reply inside the secure channel'))).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, timing.offlineAfterMs * 2));
+    expect(alarms.some((a) => a.eventCode === 'link.lost')).toBe(false);
+    expect(latest(readings, 'osdp:1:online')).toBe(true);
+  });
+
+  it('keeps measuring the link through the secure-retry back-off: an unplugged PD is offline within the offline time', async () => {
+    const { sim, alarms } = await bus([{ address: 1, scbk: keyA }], [{ ...readers[0]!, scbk: keyB }]);
+    await until('secure channel alarm', () => alarms.find((a) => a.eventCode === 'osdp.secureChannel'));
+    sim.offline(1, true);
+    await until('link lost', () => alarms.find((a) => a.conditionKey === 'osdp:1:link' && a.state === 'raised'), timing.offlineAfterMs + 1500);
   });
 });
