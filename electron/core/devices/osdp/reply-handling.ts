@@ -3,7 +3,7 @@
 
 import { AppError } from '../../../../shared/contract/app-error';
 import type { DeviceAlarm, SessionHandlers } from '../driver-session';
-import type { SecurityBlock } from './packet';
+import { carriesMac, type SecurityBlock } from './packet';
 import {
   capabilitiesReading,
   cardRead,
@@ -53,6 +53,12 @@ export async function acceptReply(context: ReplyContext, link: PdLink, pending: 
     link.linkAlarmRaised = false;
     link.online = true;
     context.handlers.reading(onlineReading(link.address, true, at));
+  }
+  // The Secure Channel alarm is restored by the first sealed reply that verifies, not by the handshake: a PD whose
+  // replies fail the checks completes every handshake, and would otherwise raise and restore once per back-off.
+  if (link.secureAlarmRaised && link.channel && carriesMac(security)) {
+    if (!(await commit(context, [secureChannelAlarm(link.address, 'restored', at)]))) return 'retry';
+    link.secureAlarmRaised = false;
   }
   if (pending.command.kind === 'chlng') return challengeAnswered(context, link, reply, at);
   if (pending.command.kind === 'scrypt') return cryptogramAnswered(context, link, reply, security, at);
@@ -131,8 +137,6 @@ async function cryptogramAnswered(context: ReplyContext, link: PdLink, reply: Os
   if (!accepted || !sameBytes(reply.rmac, initialRmac(handshake.keys, handshake.serverCryptogram))) {
     return secureFailed(context, link, { reason: 'rmacMismatch', text: { zh: '设备未接受控制器密文', en: 'the PD did not confirm the ACU cryptogram' } }, at);
   }
-  if (link.secureAlarmRaised && !(await commit(context, [secureChannelAlarm(link.address, 'restored', at)]))) return 'retry';
-  link.secureAlarmRaised = false;
   link.channel = openChannel(handshake.keys, reply.rmac);
   link.handshake = undefined;
   link.phase = 'status';

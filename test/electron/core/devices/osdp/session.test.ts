@@ -372,6 +372,18 @@ describe('OSDP ACU session with a misbehaving PD', () => {
     expect(latest(readings, 'osdp:1:online')).toBe(true);
   });
 
+  it('does not restore and raise the fault again at every handshake while the replies still fail the checks', async () => {
+    const { sim, alarms, readings, traffic } = await bus([{ address: 1, scbk: keyA }], [{ ...readers[0]!, scbk: keyA }], { secureRetryMs: 200 });
+    await until('secure channel', () => latest(readings, 'osdp:1:secure') === true);
+    sim.misbehave(1, { plainRepliesInSecureChannel: true });
+    await until('the Secure Channel fault', () => alarms.find((a) => a.eventCode === 'osdp.secureChannel'), 3000);
+    const from = traffic.length;
+    await until('two more handshakes', () => traffic.slice(from).filter((r) => r.direction === 'tx' && r.summary.includes('SCRYPT')).length >= 2, 4000);
+    expect(alarms.filter((a) => a.eventCode === 'osdp.secureChannel').map((a) => a.state)).toEqual(['raised']);
+    sim.misbehave(1, {});
+    await until('restored once sealed replies verify', () => alarms.find((a) => a.eventCode === 'osdp.secureChannel' && a.state === 'restored'), 3000);
+  });
+
   it('keeps measuring the link through the secure-retry back-off: an unplugged PD is offline within the offline time', async () => {
     const { sim, alarms } = await bus([{ address: 1, scbk: keyA }], [{ ...readers[0]!, scbk: keyB }]);
     await until('secure channel alarm', () => alarms.find((a) => a.eventCode === 'osdp.secureChannel'));
