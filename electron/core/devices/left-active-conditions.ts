@@ -20,9 +20,9 @@ export async function loadLeftActive(db: Db, deviceId: string): Promise<Set<stri
   return new Set(rows.map((row) => row.condition_key));
 }
 
-/** The restore of a left-active condition says in the journal that it was settled at reconnect, and why. */
+/** The restore of a left-active condition says in the journal that it was settled at reconnect, and why (the session's reason, else its text). */
 function markedRestore(alarm: DeviceAlarm): DeviceAlarm {
-  return { ...alarm, detail: { ...alarm.detail, restoredAt: 'reconnect', reason: alarm.text.en } };
+  return { ...alarm, detail: { reason: alarm.text.en, ...alarm.detail, restoredAt: 'reconnect' } };
 }
 
 /**

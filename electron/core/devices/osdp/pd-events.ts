@@ -37,8 +37,20 @@ export interface SecureFailure {
   text: LocalText;
 }
 
-export function secureChannelAlarm(address: number, state: 'raised' | 'restored', at: number, failure?: SecureFailure): DeviceAlarm {
+/** `notRequired`: restored because the PD is no longer configured for a Secure Channel. */
+export function secureChannelAlarm(address: number, state: 'raised' | 'restored', at: number, failure?: SecureFailure, notRequired = false): DeviceAlarm {
   const name = pdName(address);
+  if (state === 'restored' && notRequired) {
+    return alarm(address, 'secure', {
+      state,
+      eventCode: 'osdp.secureChannel',
+      severity: 'major',
+      text: { zh: `${name.zh} 已不再要求安全通道`, en: `${name.en} no longer configured for a secure channel` },
+      point: '',
+      at,
+      detail: { reason: 'notRequired' },
+    });
+  }
   return alarm(address, 'secure', {
     state,
     eventCode: 'osdp.secureChannel',

@@ -66,7 +66,14 @@ export async function acceptReply(context: ReplyContext, link: PdLink, pending: 
   if (outcome !== 'done') return outcome;
   const kind = pending.command.kind;
   if (link.phase === 'identify' && kind === 'id') link.phase = 'capabilities';
-  else if (link.phase === 'capabilities' && kind === 'cap') link.phase = link.secure ? 'challenge' : 'status';
+  else if (link.phase === 'capabilities' && kind === 'cap') {
+    // A Secure Channel alarm left by an earlier session no longer applies to a PD now configured without one.
+    if (!link.secure && link.secureAlarmRaised) {
+      if (!(await commit(context, [secureChannelAlarm(link.address, 'restored', at, undefined, true)]))) return 'retry';
+      link.secureAlarmRaised = false;
+    }
+    link.phase = link.secure ? 'challenge' : 'status';
+  }
   else if (link.phase === 'status' && kind === 'lstat') link.phase = 'ready';
   return 'done';
 }

@@ -64,6 +64,23 @@ describe('conditions an earlier session left active', () => {
     expect(entry?.payload).toMatchObject({ conditionKey: 'osdp:1:secure', detail: { restoredAt: 'reconnect', reason: expect.stringContaining('secure channel established') } });
   });
 
+  it('restores the Secure Channel alarm of a PD that devices.update no longer configures for a Secure Channel', async () => {
+    t = await startDeviceCore();
+    const pair = await openVirtualSerialPair();
+    const port = await openSerialBytePort(pair.b, eightNone(9600));
+    const pds = createOsdpPdSimulator({ port, pds: [{ address: 1, vendor: 0x0a0b0c, model: 1, serial: 42, scbk: Uint8Array.from(Buffer.from(rightKey, 'hex')) }] });
+    cleanups.push(() => pair.unplug(), () => port.close(), () => pds.stop());
+    const fields = (pd: { address: number; scbk?: string }) => ({ name: '北门读卡器', driver: 'osdp' as const, portPath: pair.a, serial: eightNone(9600), protocol: { pds: [pd], pollIntervalMs: 20 }, assetId: null });
+    const device = await t.call('devices.create', fields({ address: 1, scbk: wrongKey }));
+    const failed = await eventually('the Secure Channel alarm', alarmNamed(t, 'osdp.secureChannel'));
+
+    await t.call('devices.update', { id: device.id, fields: fields({ address: 1 }) });
+    const current = t;
+    await eventually('the alarm restored', async () => ((await current.call('alarms.list', {})).items.find((a) => a.id === failed.id)?.state === 'restored' ? true : undefined));
+    const [entry] = await t.call('journal.list', { typePrefix: 'alarm.restored', entityId: failed.id, limit: 1 });
+    expect(entry?.payload).toMatchObject({ text: { en: expect.stringContaining('no longer configured') }, detail: { reason: 'notRequired', restoredAt: 'reconnect' } });
+  });
+
   it('restores a PD link alarm left active when the console restarts and the PD answers again', async () => {
     const dataDir = tempDir();
     const pair = await openVirtualSerialPair();
