@@ -4,6 +4,7 @@ import type { LinkState, PortMatch, SerialPortSettings } from '../../../shared/c
 import type { Driver, OpenedSession, PortOpener } from './driver-registry';
 import type { DriverSession, SessionHandlers } from './driver-session';
 import { type PortLister, resolvePortPath } from './port-match';
+import { reconcilingHandlers } from './left-active-conditions';
 import { type BackoffOptions, createBackoff } from './reconnect-backoff';
 
 export interface LinkStatus {
@@ -23,6 +24,8 @@ export interface DeviceLinkOptions {
   /** Parsed, secrets in clear. */
   settings: Record<string, unknown>;
   handlers: SessionHandlers;
+  /** The conditions an earlier session left active, read afresh before each session starts. */
+  leftActive?: () => Promise<Set<string>>;
   now: () => number;
   listPorts: PortLister;
   openPort: PortOpener;
@@ -104,7 +107,10 @@ export function createDeviceLink(options: DeviceLinkOptions): DeviceLink {
     }
     let session: OpenedSession;
     try {
-      session = await options.driver.open({ path, serial: options.serial, settings: options.settings, handlers: options.handlers, now, openPort: options.openPort });
+      // Every session (start-up, update, re-enable, replug) judges again what the one before it left active.
+      const handlers = options.leftActive ? reconcilingHandlers(options.handlers, await options.leftActive()) : options.handlers;
+      if (stopped) return;
+      session = await options.driver.open({ path, serial: options.serial, settings: options.settings, handlers, now, openPort: options.openPort });
     } catch (err) {
       if (stopped) return;
       update({ state: 'reconnecting', currentPath: null, lastError: asErrorData(err, 'devices.portOpenFailed', { path }) });

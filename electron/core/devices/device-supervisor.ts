@@ -8,6 +8,7 @@ import { inTransaction } from '../journal/service';
 import { type DeviceLink, createDeviceLink, type LinkStatus } from './device-link';
 import { driverRegistry, type PortOpener } from './driver-registry';
 import type { DriverSession } from './driver-session';
+import { loadLeftActive } from './left-active-conditions';
 import { portAlarm, hasActivePortAlarm } from './port-alarm';
 import type { PortLister } from './port-match';
 import { openSerialBytePort } from './port/serial-byte-port';
@@ -137,6 +138,11 @@ export function createDeviceSupervisor(ctx: CoreContext, options: DeviceSupervis
       listPorts: options.listPorts,
       openPort: options.openPort ?? openSerialBytePort,
       backoff: options.backoff,
+      // What is still on its way to the alarm table (a raise of the session just stopped) is recorded first.
+      leftActive: async () => {
+        await options.ingest.idle();
+        return loadLeftActive(ctx.db, endpoint.id);
+      },
       handlers: {
         alarm,
         alarms,

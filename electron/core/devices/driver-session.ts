@@ -27,6 +27,12 @@ export interface SessionHandlers {
   alarms?(alarms: readonly DeviceAlarm[]): Promise<readonly AlarmOutcome[]>;
   reading(reading: DeviceReading): void;
   traffic(record: TrafficRecord): void;
+  /**
+   * Whether an earlier session left this condition active (the console restarted, the device was updated or
+   * replugged). A session starts out believing it — no second raise — and restores it once the device shows
+   * otherwise (a valid reply, a Secure Channel up). Absent: nothing was left.
+   */
+  leftActive?(conditionKey: string): boolean;
 }
 
 export interface DriverSession {

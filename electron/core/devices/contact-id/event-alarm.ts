@@ -51,7 +51,7 @@ export function linkAlarm(state: 'raised' | 'restored', at: number, detail: Reco
     state,
     eventCode: 'link.lost',
     severity: 'major',
-    text: { zh: '接警机通讯中断', en: 'Alarm receiver link lost' },
+    text: state === 'raised' ? { zh: '接警机通讯中断', en: 'Alarm receiver link lost' } : { zh: '接警机通讯恢复', en: 'Alarm receiver link restored' },
     point: '',
     at,
     detail,

@@ -140,7 +140,7 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
   const reply = (bytes: Uint8Array, since: number, summary: string): Promise<void> => queueReplies(Promise.resolve([{ bytes, since, summary }]));
 
   /** When the committed `link.lost` was raised; undefined while the link is up. */
-  let linkLostAt: number | undefined;
+  let linkLostAt: number | undefined = handlers.leftActive?.('link') ? now() : undefined;
 
   const linkDetail = (state: 'raised' | 'restored', at: number): Record<string, DetailValue> =>
     state === 'raised'

@@ -4,7 +4,7 @@ import { AppError } from '../../../../shared/contract/app-error';
 import type { BytePort } from '../port/byte-port';
 import type { DeviceAlarm, DriverSession, SessionHandlers } from '../driver-session';
 import { commandText, createLineDecoder, encodeCommand, type MegatecCommand } from './codec';
-import { decodeReply, type MegatecReply, type UpsStatus, type UpsStatusBits } from './reply';
+import { decodeReply, type MegatecReply, type UpsStatus } from './reply';
 import {
   describeCommand,
   describeReply,
@@ -60,9 +60,9 @@ export function createMegatecSession(options: MegatecSessionOptions): DriverSess
   // Readings and alarms are reported in order, so two status replies never raise the same alarm twice.
   let reportQueue: Promise<unknown> = Promise.resolve();
   let lastValidReplyAt = 0;
-  let linkLost = false;
+  let linkLost = handlers.leftActive?.('link') ?? false;
   /** The bits whose raise has been committed; a bit's alarm changes only once its commit resolved. */
-  const raisedBits = new Set<keyof UpsStatusBits>();
+  const raisedBits = new Set(statusBitAlarms.filter((spec) => handlers.leftActive?.(spec.conditionKey)).map((spec) => spec.bit));
 
   const inOrder = <T>(queue: 'command' | 'report', task: () => Promise<T>): Promise<T> => {
     const previous = queue === 'command' ? commandQueue : reportQueue;

@@ -6,11 +6,14 @@ import { describeException, describeReply, describeRequest } from './frame-summa
 import type { PointValue } from './register-decoding';
 import type { RtuOutcome } from './rtu-client';
 import { encodeRequest, type ModbusRequest } from './rtu-frame';
-import type { ThresholdDecision } from './threshold-evaluation';
+import type { ThresholdDecision, ThresholdKind } from './threshold-evaluation';
+
+export const thresholdConditionKey = (slave: number, pointKey: string, kind: ThresholdKind): string => `modbus:${slave}:${pointKey}:${kind}`;
+export const linkConditionKey = (slave: number): string => `modbus:${slave}:link`;
 
 export function thresholdAlarm(slave: number, point: ModbusPoint, decision: ThresholdDecision, value: PointValue, at: number): DeviceAlarm {
   return {
-    conditionKey: `modbus:${slave}:${point.key}:${decision.kind}`,
+    conditionKey: thresholdConditionKey(slave, point.key, decision.kind),
     state: decision.action === 'raise' ? 'raised' : 'restored',
     eventCode: `modbus.${decision.kind}`,
     severity: decision.alarm.severity,
@@ -31,7 +34,7 @@ export function thresholdAlarm(slave: number, point: ModbusPoint, decision: Thre
 
 export function linkAlarm(slave: number, state: 'raised' | 'restored', at: number, detail: DeviceAlarm['detail']): DeviceAlarm {
   return {
-    conditionKey: `modbus:${slave}:link`,
+    conditionKey: linkConditionKey(slave),
     state,
     eventCode: 'link.lost',
     severity: 'major',

@@ -9,7 +9,7 @@ import { decodeBlock, planReads } from './read-plan';
 import type { PointValue } from './register-decoding';
 import { openRtuClient, type RtuOutcome } from './rtu-client';
 import type { ModbusRequest } from './rtu-frame';
-import { exchangeTraffic, linkAlarm, thresholdAlarm } from './session-reports';
+import { exchangeTraffic, linkAlarm, linkConditionKey, thresholdAlarm, thresholdConditionKey } from './session-reports';
 import { modbusTestCommands, parseReadRegistersParams, parseWriteRegisterParams } from './test-commands';
 import { evaluateThresholds, type ThresholdKind } from './threshold-evaluation';
 
@@ -43,6 +43,8 @@ export interface ModbusSession extends DriverSession {
   close(): Promise<void>;
 }
 
+const thresholdKinds: readonly ThresholdKind[] = ['high', 'low', 'state'];
+
 type Outcome = RtuOutcome<number[] | boolean[] | null>;
 
 /** Opens the port (rejects with `devices.portOpenFailed`); polling begins with `start()`. */
@@ -53,7 +55,7 @@ export async function createModbusSession(options: ModbusSessionOptions): Promis
   const raised = new Map<string, Set<ThresholdKind>>();
   const counters: ModbusCounters = { requests: 0, replies: 0, exceptions: 0, timeouts: 0, badReplies: 0, alarmCommitFailures: 0 };
   let failures = 0;
-  let linkLost = false;
+  let linkLost = handlers.leftActive?.(linkConditionKey(slave)) ?? false;
   let running = false;
   let ended = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -127,7 +129,7 @@ export async function createModbusSession(options: ModbusSessionOptions): Promis
   };
 
   const applyThresholds = async (point: ModbusPoint, value: PointValue, at: number): Promise<void> => {
-    const standing = raised.get(point.key) ?? new Set<ThresholdKind>();
+    const standing = raised.get(point.key) ?? new Set(thresholdKinds.filter((kind) => handlers.leftActive?.(thresholdConditionKey(slave, point.key, kind))));
     raised.set(point.key, standing);
     for (const decision of evaluateThresholds(point, value, standing)) {
       if (!(await commit(thresholdAlarm(slave, point, decision, value, at)))) continue;

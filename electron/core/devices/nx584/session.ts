@@ -60,7 +60,7 @@ export function createNx584Session(options: Nx584SessionOptions): DriverSession 
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
   let pending: PendingRequest | undefined;
   let lastValidAt = 0;
-  let linkLost = false;
+  let linkLost = handlers.leftActive?.('link') ?? false;
   // One request at a time: the panel's reply is matched to the request by its message number.
   let requestQueue: Promise<unknown> = Promise.resolve();
   // Messages are reported (and acknowledged) in arrival order.
@@ -91,7 +91,8 @@ export function createNx584Session(options: Nx584SessionOptions): DriverSession 
   }
 
   async function applyCondition(condition: ConditionReport, at: number): Promise<boolean> {
-    if (condition.active === raised.has(condition.conditionKey)) return true;
+    const wasRaised = raised.has(condition.conditionKey) || (handlers.leftActive?.(condition.conditionKey) ?? false);
+    if (condition.active === wasRaised) return true;
     const committed = await commit({
       conditionKey: condition.conditionKey,
       state: condition.active ? 'raised' : 'restored',

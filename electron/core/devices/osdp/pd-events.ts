@@ -13,8 +13,10 @@ function reading(address: number, name: string, label: LocalText, value: DeviceR
   return { key: `osdp:${address}:${name}`, label, value, unit, at };
 }
 
-function alarm(address: number, condition: string, fields: Omit<DeviceAlarm, 'conditionKey' | 'detail'> & { detail?: DeviceAlarm['detail'] }): DeviceAlarm {
-  return { conditionKey: `osdp:${address}:${condition}`, ...fields, detail: { address, ...fields.detail } };
+export const osdpConditionKey = (address: number, condition: 'link' | 'secure' | 'tamper' | 'power' | 'card' | 'keypad'): string => `osdp:${address}:${condition}`;
+
+function alarm(address: number, condition: Parameters<typeof osdpConditionKey>[1], fields: Omit<DeviceAlarm, 'conditionKey' | 'detail'> & { detail?: DeviceAlarm['detail'] }): DeviceAlarm {
+  return { conditionKey: osdpConditionKey(address, condition), ...fields, detail: { address, ...fields.detail } };
 }
 
 export function linkAlarm(address: number, state: 'raised' | 'restored', at: number): DeviceAlarm {
@@ -31,12 +33,24 @@ export function linkAlarm(address: number, state: 'raised' | 'restored', at: num
 
 /** Why a Secure Channel could not be opened, in words for the operator. Never mentions key bytes. */
 export interface SecureFailure {
-  reason: 'cryptogramMismatch' | 'rmacMismatch' | 'refused' | 'unexpectedReply';
+  reason: 'cryptogramMismatch' | 'rmacMismatch' | 'refused' | 'unexpectedReply' | 'repliesRefused';
   text: LocalText;
 }
 
-export function secureChannelAlarm(address: number, state: 'raised' | 'restored', at: number, failure?: SecureFailure): DeviceAlarm {
+/** `notRequired`: restored because the PD is no longer configured for a Secure Channel. */
+export function secureChannelAlarm(address: number, state: 'raised' | 'restored', at: number, failure?: SecureFailure, notRequired = false): DeviceAlarm {
   const name = pdName(address);
+  if (state === 'restored' && notRequired) {
+    return alarm(address, 'secure', {
+      state,
+      eventCode: 'osdp.secureChannel',
+      severity: 'major',
+      text: { zh: `${name.zh} 已不再要求安全通道`, en: `${name.en} no longer configured for a secure channel` },
+      point: '',
+      at,
+      detail: { reason: 'notRequired' },
+    });
+  }
   return alarm(address, 'secure', {
     state,
     eventCode: 'osdp.secureChannel',
@@ -77,19 +91,21 @@ export function cardRead(address: number, reply: Reply<'raw'>, at: number): { al
   const card = cardNumber(reply.bitCount, reply.data);
   const name = pdName(address);
   return {
-    reading: reading(address, 'card', { zh: '最近刷卡', en: 'Last card' }, card.decimal, at),
+    reading: reading(address, 'card', { zh: '最近刷卡', en: 'Last card' }, card.display, at),
     alarm: alarm(address, 'card', {
       state: 'status',
       eventCode: 'osdp.card',
       severity: 'info',
-      text: { zh: `${name.zh} 读头 ${reply.reader} 刷卡 ${card.decimal}`, en: `Card ${card.decimal} at ${name.en} reader ${reply.reader}` },
+      text: { zh: `${name.zh} 读头 ${reply.reader} 刷卡 ${card.display}`, en: `Card ${card.display} at ${name.en} reader ${reply.reader}` },
       point: `reader ${reply.reader}`,
       at,
       detail: {
         reader: reply.reader,
         cardNumber: card.decimal,
         cardHex: card.hex,
+        cardDisplay: card.display,
         bits: reply.bitCount,
+        rawHex: Buffer.from(reply.data).toString('hex').toUpperCase(),
         format: reply.format,
         facility: card.facility ?? null,
         card: card.card ?? null,

@@ -3,7 +3,7 @@
 import type { AppError } from '../../../../shared/contract/app-error';
 import { encodeCommand, type OsdpCommand } from './commands';
 import { encodePacket, securityBlockType, type Sequence } from './packet';
-import type { LocalStatus } from './pd-events';
+import { osdpConditionKey, type LocalStatus } from './pd-events';
 import type { SessionKeys } from './secure-channel';
 import { sealPacket, type SecureChannel } from './secure-packet';
 
@@ -37,6 +37,8 @@ export interface PendingCommand {
   test?: QueuedTest;
   sentAt: number;
   attempts: number;
+  /** Replies to it that failed the Secure Channel checks. */
+  refusals: number;
 }
 
 export interface Handshake {
@@ -64,7 +66,9 @@ export interface PdLink extends LocalStatus {
   secureFailedAt: number;
 }
 
-export function createPdLink(config: OsdpPdConfig, now: number): PdLink {
+/** `leftActive`: what an earlier session left raised for this PD; believed until the PD shows otherwise. */
+export function createPdLink(config: OsdpPdConfig, now: number, leftActive: (conditionKey: string) => boolean = () => false): PdLink {
+  const left = (condition: 'link' | 'secure' | 'tamper' | 'power'): boolean => leftActive(osdpConditionKey(config.address, condition));
   return {
     address: config.address,
     scbk: config.scbk?.slice(),
@@ -72,10 +76,13 @@ export function createPdLink(config: OsdpPdConfig, now: number): PdLink {
     phase: 'identify',
     sequence: 0,
     online: false,
-    linkAlarmRaised: false,
+    linkAlarmRaised: left('link'),
     lastValidAt: now,
     tests: [],
-    secureAlarmRaised: false,
+    secureAlarmRaised: left('secure'),
+    // The first LSTAT reply restores them if the PD says otherwise.
+    ...(left('tamper') ? { tamper: true } : {}),
+    ...(left('power') ? { powerFailure: true } : {}),
     secureFailedAt: 0,
   };
 }
@@ -92,7 +99,9 @@ export function restartLink(link: PdLink): void {
 /** The next command this PD needs, or undefined when it should be left alone this turn. */
 export function nextCommand(link: PdLink, now: number, secureRetryMs: number, random: (length: number) => Uint8Array): { command: OsdpCommand; test?: QueuedTest } | undefined {
   if (link.phase === 'secureFailed') {
-    if (now - link.secureFailedAt < secureRetryMs) return undefined;
+    // Plain POLLs through the back-off keep measuring the link: an unplugged reader is noticed within the offline
+    // time, not a back-off later. A PD that insists on Secure Channel answers NAK 6, which is an answer all the same.
+    if (now - link.secureFailedAt < secureRetryMs) return { command: { kind: 'poll' } };
     link.phase = 'challenge';
   }
   switch (link.phase) {

@@ -37,6 +37,9 @@ export const nakErrorNames: Readonly<Record<number, string>> = {
   9: 'unable to process command record',
 };
 
+/** The NAK error that makes the ACU restart the sequence at 0 (§7.3). */
+export const nakSequenceError = 4;
+
 export function nakErrorName(error: number): string {
   return nakErrorNames[error] ?? `error ${error}`;
 }

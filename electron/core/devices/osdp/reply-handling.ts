@@ -3,7 +3,7 @@
 
 import { AppError } from '../../../../shared/contract/app-error';
 import type { DeviceAlarm, SessionHandlers } from '../driver-session';
-import type { SecurityBlock } from './packet';
+import { carriesMac, type SecurityBlock } from './packet';
 import {
   capabilitiesReading,
   cardRead,
@@ -18,7 +18,7 @@ import {
   type SecureFailure,
 } from './pd-events';
 import type { PdLink, PendingCommand } from './pd-link';
-import { nakErrorName, type OsdpReply } from './replies';
+import { nakErrorName, nakSequenceError, type OsdpReply } from './replies';
 import { clientCryptogram, deriveSessionKeys, initialRmac, sameBytes, scbkDefault, serverCryptogram } from './secure-channel';
 import { openChannel } from './secure-packet';
 
@@ -30,8 +30,10 @@ export interface ReplyContext {
   now: () => number;
 }
 
-/** NAK codes the ACU acts on (§7.3). */
-const nakSequence = 4;
+/** Replies in a row to one command that fail the Secure Channel checks before the PD is taken to have a fault. */
+const refusalsBeforeFault = 3;
+
+/** NAK codes that end the Secure Channel (§7.3). */
 const nakSecurity = [5, 6];
 
 async function commit(context: ReplyContext, alarms: DeviceAlarm[]): Promise<boolean> {
@@ -52,13 +54,26 @@ export async function acceptReply(context: ReplyContext, link: PdLink, pending: 
     link.online = true;
     context.handlers.reading(onlineReading(link.address, true, at));
   }
+  // The Secure Channel alarm is restored by the first sealed reply that verifies, not by the handshake: a PD whose
+  // replies fail the checks completes every handshake, and would otherwise raise and restore once per back-off.
+  if (link.secureAlarmRaised && link.channel && carriesMac(security)) {
+    if (!(await commit(context, [secureChannelAlarm(link.address, 'restored', at)]))) return 'retry';
+    link.secureAlarmRaised = false;
+  }
   if (pending.command.kind === 'chlng') return challengeAnswered(context, link, reply, at);
   if (pending.command.kind === 'scrypt') return cryptogramAnswered(context, link, reply, security, at);
   const outcome = await replyEvents(context, link, reply, at);
   if (outcome !== 'done') return outcome;
   const kind = pending.command.kind;
   if (link.phase === 'identify' && kind === 'id') link.phase = 'capabilities';
-  else if (link.phase === 'capabilities' && kind === 'cap') link.phase = link.secure ? 'challenge' : 'status';
+  else if (link.phase === 'capabilities' && kind === 'cap') {
+    // A Secure Channel alarm left by an earlier session no longer applies to a PD now configured without one.
+    if (!link.secure && link.secureAlarmRaised) {
+      if (!(await commit(context, [secureChannelAlarm(link.address, 'restored', at, undefined, true)]))) return 'retry';
+      link.secureAlarmRaised = false;
+    }
+    link.phase = link.secure ? 'challenge' : 'status';
+  }
   else if (link.phase === 'status' && kind === 'lstat') link.phase = 'ready';
   return 'done';
 }
@@ -89,7 +104,7 @@ async function replyEvents(context: ReplyContext, link: PdLink, reply: OsdpReply
     case 'busy':
       return 'retry';
     case 'nak':
-      if (reply.error === nakSequence) {
+      if (reply.error === nakSequenceError) {
         // Restarting at 0 also makes the PD drop its Secure Channel (libosdp osdp_phy_check_packet).
         dropChannel(context, link, at);
         return 'resequence';
@@ -129,13 +144,21 @@ async function cryptogramAnswered(context: ReplyContext, link: PdLink, reply: Os
   if (!accepted || !sameBytes(reply.rmac, initialRmac(handshake.keys, handshake.serverCryptogram))) {
     return secureFailed(context, link, { reason: 'rmacMismatch', text: { zh: '设备未接受控制器密文', en: 'the PD did not confirm the ACU cryptogram' } }, at);
   }
-  if (link.secureAlarmRaised && !(await commit(context, [secureChannelAlarm(link.address, 'restored', at)]))) return 'retry';
-  link.secureAlarmRaised = false;
   link.channel = openChannel(handshake.keys, reply.rmac);
   link.handshake = undefined;
   link.phase = 'status';
   context.handlers.reading(secureReading(link.address, true, at));
   return 'done';
+}
+
+/**
+ * A reply that came but failed the Secure Channel checks (libosdp's development head answers LSTAT in a plain
+ * packet): sent again a few times — a line glitch passes — then a Secure Channel fault, not a PD that is silent.
+ */
+export async function replyRefused(context: ReplyContext, link: PdLink, pending: PendingCommand, why: string): Promise<ReplyOutcome> {
+  pending.refusals += 1;
+  if (pending.refusals < refusalsBeforeFault) return 'retry';
+  return secureFailed(context, link, { reason: 'repliesRefused', text: { zh: `设备应答未通过安全校验（${why}）`, en: `the PD's replies fail the security checks (${why})` } }, context.now());
 }
 
 function refusal(reply: OsdpReply): SecureFailure {

@@ -7,10 +7,10 @@ import type { BytePort } from '../port/byte-port';
 import { createOsdpDecoder, type OsdpDecoded } from './codec';
 import { OsdpCodecError } from './codec-error';
 import { carriesMac, hex8, nextSequence, type OsdpPacket } from './packet';
-import { linkAlarm, onlineReading } from './pd-events';
+import { linkAlarm, onlineReading, secureReading } from './pd-events';
 import { commandPacket, createPdLink, nextCommand, restartLink, type OsdpPdConfig, type PdLink, type PendingCommand } from './pd-link';
-import { decodeReply, replyCode, type OsdpReply } from './replies';
-import { acceptReply } from './reply-handling';
+import { decodeReply, nakSequenceError, replyCode, type OsdpReply } from './replies';
+import { acceptReply, replyRefused } from './reply-handling';
 import { openPacket } from './secure-packet';
 import { describeCommand, describeFrame, describeReply } from './summary';
 import { commandForTest, osdpTestCommandSpecs } from './test-commands';
@@ -36,10 +36,8 @@ export interface OsdpSessionOptions {
   random?: (length: number) => Uint8Array;
 }
 
-interface Received {
-  reply: OsdpReply;
-  packet: OsdpPacket;
-}
+/** A reply, or one that came but failed the Secure Channel checks (the PD is there; its security is not). */
+type Received = { reply: OsdpReply; packet: OsdpPacket } | { refused: OsdpCodecError };
 
 interface Awaiting {
   link: PdLink;
@@ -64,7 +62,7 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
     if (!valid || (config.scbk !== undefined && config.scbk.length !== 16)) {
       throw new AppError('devices.osdp.badConfig', 'devices.osdp.badConfig', { address: config.address, keyLengthOk: config.scbk === undefined || config.scbk.length === 16 });
     }
-    links.set(config.address, createPdLink(config, now()));
+    links.set(config.address, createPdLink(config, now(), (key) => handlers.leftActive?.(key) ?? false));
   }
   const decoder = createOsdpDecoder();
   const context = { handlers, now };
@@ -105,7 +103,9 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
     }
     // A PD too busy to answer may say BUSY with sequence 0 in a plain packet (libosdp osdp_phy_check_packet).
     const busy = packet.sequence === 0 && packet.code === replyCode.busy && !packet.security;
-    if (packet.sequence !== current.pending.sequence && !busy) {
+    // A sequence-error NAK carries the PD's own number (libosdp), so it restarts the sequence whatever number it has.
+    const sequenceNak = packet.code === replyCode.nak && packet.data[0] === nakSequenceError && !packet.security;
+    if (packet.sequence !== current.pending.sequence && !busy && !sequenceNak) {
       traffic('rx', bytes, describeFrame(packet.address, packet.sequence, `sequence ${packet.sequence}, expected ${current.pending.sequence}`, false), false);
       return;
     }
@@ -113,6 +113,10 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
     const reply = opened instanceof OsdpCodecError ? opened : decodeReply(opened.code, opened.data);
     if (reply instanceof OsdpCodecError) {
       traffic('rx', bytes, describeFrame(packet.address, packet.sequence, `${reply.code}: ${reply.message}`, false), false);
+      if (reply !== opened || !current.link.secure) return;
+      awaiting = undefined;
+      if (current.timer) clearTimeout(current.timer);
+      current.resolve({ refused: reply });
       return;
     }
     const sealed = !(opened instanceof OsdpCodecError) && opened.sealed;
@@ -155,10 +159,13 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
   const noReply = async (link: PdLink): Promise<void> => {
     if (now() - link.lastValidAt < offlineAfterMs) return;
     const wasOnline = link.online;
+    const wasSecure = link.channel !== undefined;
     link.online = false;
     failTests(link, 'devices.osdp.pdOffline');
     restartLink(link);
     if (wasOnline || !link.linkAlarmRaised) handlers.reading(onlineReading(link.address, false, now()));
+    // Restarting at sequence 0 ends the Secure Channel; the reading must not go on saying it is up.
+    if (wasSecure) handlers.reading(secureReading(link.address, false, now()));
     if (link.linkAlarmRaised) return;
     try {
       await handlers.alarm(linkAlarm(link.address, 'raised', now()));
@@ -173,7 +180,7 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
       const next = nextCommand(link, now(), secureRetryMs, random);
       if (!next) return;
       const { bytes, sealed } = commandPacket(link, next.command, useCrc);
-      link.pending = { command: next.command, bytes, sequence: link.sequence, sealed, sentAt: 0, attempts: 0, ...(next.test ? { test: next.test } : {}) };
+      link.pending = { command: next.command, bytes, sequence: link.sequence, sealed, sentAt: 0, attempts: 0, refusals: 0, ...(next.test ? { test: next.test } : {}) };
     }
     const pending = link.pending;
     const received = await exchange(link, pending);
@@ -182,7 +189,16 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
       await noReply(link);
       return;
     }
+    // Answering at all keeps the link up, even when the answer fails the security checks.
     link.lastValidAt = now();
+    if ('refused' in received) {
+      const outcome = await replyRefused(context, link, pending, received.refused.message);
+      if (outcome === 'retry' || link.pending !== pending) return;
+      link.pending = undefined;
+      link.sequence = nextSequence(pending.sequence);
+      pending.test?.reject(new AppError('devices.osdp.secureChannelDown', 'devices.osdp.secureChannelDown', { address: link.address }));
+      return;
+    }
     const outcome = await acceptReply(context, link, pending, received.reply, received.packet.security);
     if (outcome === 'retry' || link.pending !== pending) return;
     link.pending = undefined;

@@ -24,6 +24,14 @@ export interface SimulatedPdConfig {
 /** NAK error codes used here (SIA OSDP 2.2 §7.3). */
 const nak = { badLength: 2, unknownCommand: 3, sequence: 4, securityUnsupported: 5, securityRequired: 6 } as const;
 
+/** Ways a PD can misbehave, as PDs met in the field do. */
+export interface PdQuirks {
+  /** Its sequence-error NAK carries its own sequence number, not the command's, and it stays out of step until 0. */
+  nakWithOwnSequence?: boolean;
+  /** Once its Secure Channel is up it answers in plain packets, which fail the ACU's security checks. */
+  plainRepliesInSecureChannel?: boolean;
+}
+
 export interface SimulatedPd {
   readonly config: SimulatedPdConfig;
   /** The bytes to send back, or undefined to stay silent. */
@@ -32,6 +40,9 @@ export interface SimulatedPd {
   setTamper(on: boolean): void;
   setPowerFailure(failed: boolean): void;
   dropReplies(count: number): void;
+  misbehave(quirks: PdQuirks): void;
+  /** Loses step with the ACU's sequence numbers (its counter jumped), so the next command is a sequence error. */
+  loseSequence(): void;
   /** Output, LED, buzzer, text and COMSET commands received, oldest first. */
   readonly received: OsdpCommand[];
   readonly isSecure: boolean;
@@ -46,6 +57,7 @@ export function createSimulatedPd(config: SimulatedPdConfig, random: (length: nu
   let tamper = false;
   let powerFailure = false;
   let toDrop = 0;
+  let quirks: PdQuirks = {};
   const events: OsdpReply[] = [];
   const received: OsdpCommand[] = [];
   const secureCapable = (): boolean => scbk !== undefined || config.installMode === true;
@@ -128,7 +140,7 @@ export function createSimulatedPd(config: SimulatedPdConfig, random: (length: nu
       const type = reply.kind === 'ccrypt' ? securityBlockType.clientCryptogram : securityBlockType.initialRmac;
       return encodePacket({ ...header, isReply: true, security: { type, data: Uint8Array.of(securityData ?? 1) }, code, data });
     }
-    if (secure) return sealPacket(secure, 'reply', { ...header, code, data });
+    if (secure && !quirks.plainRepliesInSecureChannel) return sealPacket(secure, 'reply', { ...header, code, data });
     return encodePacket({ ...header, isReply: true, code, data });
   };
 
@@ -156,6 +168,7 @@ export function createSimulatedPd(config: SimulatedPdConfig, random: (length: nu
         secure = undefined;
         handshake = undefined;
       } else if (packet.sequence !== (lastSequence === undefined ? 0 : nextSequence(lastSequence))) {
+        if (quirks.nakWithOwnSequence) return build({ ...packet, sequence: lastSequence ?? 0 }, { kind: 'nak', error: nak.sequence });
         return respond(packet, { kind: 'nak', error: nak.sequence });
       }
       let content: { code: number; data: Uint8Array } | OsdpCodecError = { code: packet.code, data: packet.data };
@@ -190,6 +203,15 @@ export function createSimulatedPd(config: SimulatedPdConfig, random: (length: nu
     },
     dropReplies(count) {
       toDrop += count;
+    },
+    misbehave(next) {
+      quirks = { ...next };
+    },
+    loseSequence() {
+      if (lastSequence === undefined || lastSequence === 0) return;
+      // Two steps ahead: the ACU's next number is then neither the one expected nor a retry of the last.
+      lastSequence = nextSequence(nextSequence(lastSequence));
+      lastReply = undefined;
     },
   };
 }

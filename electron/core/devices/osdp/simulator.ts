@@ -6,9 +6,9 @@ import type { BytePort } from '../port/byte-port';
 import { createOsdpDecoder } from './codec';
 import type { OsdpCommand } from './commands';
 import { broadcastAddress } from './packet';
-import { createSimulatedPd, type SimulatedPd, type SimulatedPdConfig } from './simulated-pd';
+import { createSimulatedPd, type PdQuirks, type SimulatedPd, type SimulatedPdConfig } from './simulated-pd';
 
-export type { SimulatedPdConfig } from './simulated-pd';
+export type { PdQuirks, SimulatedPdConfig } from './simulated-pd';
 
 export interface OsdpPdSimulatorOptions {
   port: BytePort;
@@ -30,6 +30,10 @@ export interface OsdpPdSimulator {
   offline(address: number, on: boolean): void;
   /** The next `count` replies are computed but lost on the line (the ACU must retry with the same sequence). */
   dropReplies(address: number, count: number): void;
+  /** Makes the PD misbehave in these ways from now on (an empty set: behave again). */
+  misbehave(address: number, quirks: PdQuirks): void;
+  /** The PD loses step with the ACU's sequence numbers: its next command is a sequence error. */
+  loseSequence(address: number): void;
   /** Writes bytes on the bus as line noise. */
   garbage(bytes: Uint8Array): Promise<void>;
   /** The whole bus goes quiet (no PD answers). */
@@ -100,6 +104,12 @@ export function createOsdpPdSimulator(options: OsdpPdSimulatorOptions): OsdpPdSi
     },
     dropReplies(address, count) {
       pdAt(address).dropReplies(count);
+    },
+    misbehave(address, quirks) {
+      pdAt(address).misbehave(quirks);
+    },
+    loseSequence(address) {
+      pdAt(address).loseSequence();
     },
     garbage(bytes) {
       const written = writing.then(() => options.port.write(bytes));

@@ -56,8 +56,9 @@ export function describeReply(reply: OsdpReply): string {
       return `RSTATR ${reply.readers.join(' ')}`;
     case 'raw': {
       const card = cardNumber(reply.bitCount, reply.data);
-      const wiegand = card.facility !== undefined ? ` (facility ${card.facility}, card ${card.card}${card.parityOk ? '' : ', BAD PARITY'})` : '';
-      return `RAW reader ${reply.reader} format ${reply.format} ${reply.bitCount} bits, card ${card.decimal} / 0x${card.hex}${wiegand}`;
+      // 26-bit Wiegand shows as facility / card, with the 24 data bits kept alongside.
+      const wiegand = card.facility !== undefined ? ` (facility ${card.facility}, card ${card.card}; data bits ${card.decimal} / 0x${card.hex}${card.parityOk ? '' : ', BAD PARITY'})` : ` / 0x${card.hex}`;
+      return `RAW reader ${reply.reader} format ${reply.format} ${reply.bitCount} bits, card ${card.display}${wiegand}`;
     }
     case 'keypad':
       return `KEYPAD reader ${reply.reader} "${reply.digits}"`;

@@ -4,6 +4,8 @@ export interface CardNumber {
   /** For 26-bit Wiegand the 24 bits between the parity bits; otherwise all the bits. */
   hex: string;
   decimal: string;
+  /** What access-control software shows: `facility / card` for 26-bit Wiegand (e.g. `12 / 3456`), else the decimal. */
+  display: string;
   /** 26-bit Wiegand only: facility code (8 bits) and card number (16 bits). */
   facility?: number;
   card?: number;
@@ -32,16 +34,20 @@ export function cardNumber(bitCount: number, data: Uint8Array): CardNumber {
     // H10301: even parity over bits 1–12 in bit 0, odd parity over bits 13–24 in bit 25.
     const payload = bitsValue(data, 1, 25);
     const parityOk = (onesIn(data, 0, 13) % 2 === 0) && (onesIn(data, 13, 26) % 2 === 1);
+    const facility = Number(payload >> 16n);
+    const card = Number(payload & 0xffffn);
     return {
       hex: payload.toString(16).toUpperCase().padStart(6, '0'),
       decimal: payload.toString(10),
-      facility: Number(payload >> 16n),
-      card: Number(payload & 0xffffn),
+      display: `${facility} / ${card}`,
+      facility,
+      card,
       parityOk,
     };
   }
   const value = bitsValue(data, 0, bitCount);
-  return { hex: value.toString(16).toUpperCase().padStart(Math.max(1, Math.ceil(bitCount / 4)), '0'), decimal: value.toString(10) };
+  const decimal = value.toString(10);
+  return { hex: value.toString(16).toUpperCase().padStart(Math.max(1, Math.ceil(bitCount / 4)), '0'), decimal, display: decimal };
 }
 
 /** The 26 bits of an H10301 card with its parity bits, MSB first in 4 bytes. */

@@ -21,9 +21,9 @@ describe('OSDP reply payloads', () => {
     expect(decodeReply(0x50, Uint8Array.of(0, 1, 26, 0, 0x80, 0x80, 0x00))).toMatchObject({ code: 'badPayload' });
   });
 
-  it('describes a 26-bit card read with its number in decimal and hex, facility and card', () => {
+  it('describes a 26-bit card read as facility / card, with its 24 data bits in decimal and hex', () => {
     const reply = decoded(0x50, Uint8Array.of(0, 1, 26, 0, 0x80, 0x80, 0x00, 0x80));
-    expect(describeReply(reply)).toBe('RAW reader 0 format 1 26 bits, card 65537 / 0x010001 (facility 1, card 1)');
+    expect(describeReply(reply)).toBe('RAW reader 0 format 1 26 bits, card 1 / 1 (facility 1, card 1; data bits 65537 / 0x010001)');
   });
 
   it('sends * and # on the keypad as 0x7F and 0x0D', () => {

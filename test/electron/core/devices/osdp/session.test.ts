@@ -101,15 +101,17 @@ describe('OSDP ACU session over a pty pair with simulated PDs', () => {
     expect(String(latest(readings, 'osdp:1:capabilities'))).toContain('9:0/0');
   });
 
-  it('delivers a card swipe to the handlers with its card number, once', async () => {
+  it('delivers a 26-bit card swipe as facility / card, once, with its raw bits kept', async () => {
     const { sim, alarms, readings, traffic } = await bus();
     await until('PD 1 polled', () => polled(traffic, 1));
-    const card = wiegand26(123, 45678);
+    const card = wiegand26(12, 3456);
     sim.swipeCard(1, 0, card.bitCount, card.data);
     const event = await until('card event', () => alarms.find((a) => a.eventCode === 'osdp.card'));
-    expect(event).toMatchObject({ state: 'status', severity: 'info', conditionKey: 'osdp:1:card', point: 'reader 0' });
-    expect(event.detail).toMatchObject({ cardNumber: '8106606', cardHex: '7BB26E', facility: 123, card: 45678, parityOk: true, reader: 0 });
-    expect(latest(readings, 'osdp:1:card')).toBe('8106606');
+    expect(event).toMatchObject({ state: 'status', severity: 'info', conditionKey: 'osdp:1:card', point: 'reader 0', text: { en: 'Card 12 / 3456 at OSDP PD 1 reader 0' } });
+    expect(event.detail).toMatchObject({ cardNumber: '789888', cardHex: '0C0D80', facility: 12, card: 3456, parityOk: true, reader: 0, bits: 26 });
+    expect(event.detail.rawHex).toBe(Buffer.from(card.data).toString('hex').toUpperCase());
+    expect(latest(readings, 'osdp:1:card')).toBe('12 / 3456');
+    expect(traffic.find((r) => r.direction === 'rx' && r.summary.includes('RAW'))?.summary).toContain('card 12 / 3456 (facility 12, card 3456; data bits 789888 / 0x0C0D80)');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(alarms.filter((a) => a.eventCode === 'osdp.card')).toHaveLength(1);
   });
@@ -314,7 +316,10 @@ describe('OSDP ACU session with a Secure Channel', () => {
     await expect(session.runTestCommand('poll', { address: 1 })).rejects.toMatchObject({ code: 'devices.osdp.secureChannelDown' });
     const from = traffic.length;
     await until('PD 2 still answering', () => traffic.slice(from).filter((r) => r.direction === 'rx' && r.ok && r.summary.startsWith('PD 2 ')).length >= 3);
-    expect(traffic.slice(from).some((r) => r.direction === 'tx' && r.summary.startsWith('PD 1 '))).toBe(false);
+    // Through the back-off PD 1 only gets plain POLLs, which keep its link measured; no new handshake.
+    const toPd1 = traffic.slice(from).filter((r) => r.direction === 'tx' && r.summary.startsWith('PD 1 '));
+    expect(toPd1.length).toBeGreaterThan(0);
+    expect(toPd1.every((r) => r.summary.includes('POLL') && !r.summary.includes('[SC]'))).toBe(true);
     const reported = JSON.stringify([alarms, readings, traffic.map((r) => r.summary)]);
     for (const key of [keyA, keyB]) {
       expect(reported.toLowerCase()).not.toContain(Buffer.from(key).toString('hex'));
@@ -328,5 +333,61 @@ describe('OSDP ACU session with a Secure Channel', () => {
     await until('three challenges', () => traffic.filter((r) => r.direction === 'tx' && r.summary.includes('CHLNG')).length >= 3);
     expect(alarms.filter((a) => a.eventCode === 'osdp.secureChannel')).toHaveLength(1);
     expect(alarms.some((a) => a.eventCode === 'link.lost')).toBe(false);
+  });
+});
+
+describe('OSDP ACU session with a misbehaving PD', () => {
+  it('restarts the sequence on a sequence-error NAK that carries the PD its own number, without going offline', async () => {
+    const { sim, alarms, traffic } = await bus([{ address: 1 }], [readers[0]!]);
+    await until('polling', () => polled(traffic, 1));
+    sim.misbehave(1, { nakWithOwnSequence: true });
+    const from = traffic.length;
+    sim.loseSequence(1);
+    await until('the sequence restarted at 0', () => traffic.slice(from).find((r) => r.direction === 'tx' && r.summary.startsWith('PD 1 seq 0')));
+    await until('polled again', () => traffic.slice(from).filter((r) => r.direction === 'rx' && r.ok && r.summary.startsWith('PD 1 ') && r.summary.includes('ACK')).length >= 3);
+    await new Promise((resolve) => setTimeout(resolve, timing.offlineAfterMs));
+    expect(alarms.some((a) => a.eventCode === 'link.lost')).toBe(false);
+  });
+
+  it('clears the secure reading when a secure PD goes offline', async () => {
+    const { sim, alarms, readings } = await bus([{ address: 1, scbk: keyA }], [{ ...readers[0]!, scbk: keyA }]);
+    await until('secure channel', () => latest(readings, 'osdp:1:secure') === true);
+    sim.offline(1, true);
+    await until('link lost', () => alarms.find((a) => a.conditionKey === 'osdp:1:link' && a.state === 'raised'), 3000);
+    expect(latest(readings, 'osdp:1:online')).toBe(false);
+    expect(latest(readings, 'osdp:1:secure')).toBe(false);
+  });
+
+  it('raises a Secure Channel fault, not "not answering", when the PD keeps answering with replies that fail the security checks', async () => {
+    const { sim, alarms, readings, traffic } = await bus([{ address: 1, scbk: keyA }], [{ ...readers[0]!, scbk: keyA }]);
+    await until('secure channel', () => latest(readings, 'osdp:1:secure') === true);
+    sim.misbehave(1, { plainRepliesInSecureChannel: true });
+    const fault = await until('the Secure Channel fault', () => alarms.find((a) => a.eventCode === 'osdp.secureChannel' && a.state === 'raised'), 3000);
+    expect(fault).toMatchObject({ conditionKey: 'osdp:1:secure', detail: { reason: 'repliesRefused' } });
+    expect(fault.text.en).toContain('fail the security checks');
+    expect(latest(readings, 'osdp:1:secure')).toBe(false);
+    expect(traffic.some((r) => r.direction === 'rx' && !r.ok && r.summary.includes('plain reply inside the secure channel'))).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, timing.offlineAfterMs * 2));
+    expect(alarms.some((a) => a.eventCode === 'link.lost')).toBe(false);
+    expect(latest(readings, 'osdp:1:online')).toBe(true);
+  });
+
+  it('does not restore and raise the fault again at every handshake while the replies still fail the checks', async () => {
+    const { sim, alarms, readings, traffic } = await bus([{ address: 1, scbk: keyA }], [{ ...readers[0]!, scbk: keyA }], { secureRetryMs: 200 });
+    await until('secure channel', () => latest(readings, 'osdp:1:secure') === true);
+    sim.misbehave(1, { plainRepliesInSecureChannel: true });
+    await until('the Secure Channel fault', () => alarms.find((a) => a.eventCode === 'osdp.secureChannel'), 3000);
+    const from = traffic.length;
+    await until('two more handshakes', () => traffic.slice(from).filter((r) => r.direction === 'tx' && r.summary.includes('SCRYPT')).length >= 2, 4000);
+    expect(alarms.filter((a) => a.eventCode === 'osdp.secureChannel').map((a) => a.state)).toEqual(['raised']);
+    sim.misbehave(1, {});
+    await until('restored once sealed replies verify', () => alarms.find((a) => a.eventCode === 'osdp.secureChannel' && a.state === 'restored'), 3000);
+  });
+
+  it('keeps measuring the link through the secure-retry back-off: an unplugged PD is offline within the offline time', async () => {
+    const { sim, alarms } = await bus([{ address: 1, scbk: keyA }], [{ ...readers[0]!, scbk: keyB }]);
+    await until('secure channel alarm', () => alarms.find((a) => a.eventCode === 'osdp.secureChannel'));
+    sim.offline(1, true);
+    await until('link lost', () => alarms.find((a) => a.conditionKey === 'osdp:1:link' && a.state === 'raised'), timing.offlineAfterMs + 1500);
   });
 });

@@ -7,9 +7,10 @@ describe('26-bit Wiegand card numbers', () => {
     expect(Array.from(wiegand26(1, 1).data)).toEqual([0x80, 0x80, 0x00, 0x80]);
   });
 
-  it('reads facility, card, hex and decimal back', () => {
+  it('reads facility, card, hex and decimal back, and shows the card as facility / card', () => {
     const { bitCount, data } = wiegand26(123, 45678);
-    expect(cardNumber(bitCount, data)).toEqual({ hex: '7BB26E', decimal: String(123 * 65536 + 45678), facility: 123, card: 45678, parityOk: true });
+    expect(cardNumber(bitCount, data)).toEqual({ hex: '7BB26E', decimal: String(123 * 65536 + 45678), display: '123 / 45678', facility: 123, card: 45678, parityOk: true });
+    expect(cardNumber(26, wiegand26(12, 3456).data)).toMatchObject({ display: '12 / 3456', decimal: '789888' });
   });
 
   it('flags a card whose parity does not hold', () => {
@@ -19,7 +20,7 @@ describe('26-bit Wiegand card numbers', () => {
   });
 
   it('gives other bit counts as the whole bit string', () => {
-    expect(cardNumber(12, Uint8Array.of(0xab, 0xc0))).toEqual({ hex: 'ABC', decimal: String(0xabc) });
+    expect(cardNumber(12, Uint8Array.of(0xab, 0xc0))).toEqual({ hex: 'ABC', decimal: String(0xabc), display: String(0xabc) });
     expect(cardNumber(64, new Uint8Array(8).fill(0xff)).decimal).toBe('18446744073709551615');
   });
 });
