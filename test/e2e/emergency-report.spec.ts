@@ -41,6 +41,17 @@ function personCounter(page: Page) {
   };
 }
 
+/** A box once it has stopped moving: the dialog zooms in as it opens, scaling every box inside it (CI caught a pixel). */
+async function settledBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = await locator.boundingBox();
+  for (;;) {
+    await locator.page().waitForTimeout(100);
+    const next = await locator.boundingBox();
+    if (last && next && JSON.stringify(next) === JSON.stringify(last)) return next;
+    last = next;
+  }
+}
+
 test('a guard who has never seen the console reports the leaking air conditioner in at most 8 clicks, under 30 s', async ({ consolePage: page }) => {
   await handOverToGuard(page);
   const person = personCounter(page);
@@ -103,9 +114,9 @@ test('a submit with a required field empty says what is missing in the footer an
     // Required fields carry the mark; the whole report fits the screen, the submit button included, without scrolling.
     for (const label of ['发生了什么?', '哪个系统出了问题?', '报告人']) await expect(dialog.getByLabel(label)).toHaveAttribute('aria-required', 'true');
     const submit = dialog.getByRole('button', { name: '提交报告' });
-    const box = (await submit.boundingBox())!;
+    const box = await settledBox(submit);
     expect(box.y + box.height).toBeLessThanOrEqual(size.height);
-    const reporter = (await dialog.getByLabel('报告人').boundingBox())!;
+    const reporter = await settledBox(dialog.getByLabel('报告人'));
     expect(reporter.y + reporter.height).toBeLessThanOrEqual(box.y);
     await page.screenshot({ path: test.info().outputPath(`report-form-zh-${size.width}.png`) });
     await page.keyboard.press('Escape');
@@ -204,6 +215,8 @@ test('English: the questions keep their buttons on one line, the card’s clock 
     await page.getByRole('button', { name: /Emergency F2/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Report an emergency' });
     await expect(dialog).toBeVisible();
+    const sendReport = dialog.getByRole('button', { name: 'Send report' });
+    await settledBox(sendReport);
     for (const group of await dialog.getByRole('radiogroup').all()) {
       const buttons = await group.getByRole('radio').count();
       if (buttons !== 3) continue;
@@ -211,7 +224,7 @@ test('English: the questions keep their buttons on one line, the card’s clock 
     }
     const placeholder = dialog.locator('.ant-select-placeholder', { hasText: 'Name, tag or place' });
     expect(await placeholder.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
-    const submit = (await dialog.getByRole('button', { name: 'Send report' }).boundingBox())!;
+    const submit = await settledBox(sendReport);
     expect(submit.y + submit.height).toBeLessThanOrEqual(size.height);
     await page.screenshot({ path: test.info().outputPath(`report-form-en-${size.width}.png`) });
     await page.keyboard.press('Escape');
