@@ -1,5 +1,4 @@
 // The five drivers behind one shape: each one's settings check, secret fields, serial defaults and session factory.
-import { existsSync } from 'node:fs';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/app-error';
 import {
@@ -48,8 +47,6 @@ export interface Driver extends DriverProtocol {
   parseSettings(raw: unknown): Record<string, unknown>;
   open(args: SessionOpenArgs): Promise<OpenedSession>;
 }
-
-const presenceCheckMs = 250;
 
 interface SettingsIssue {
   path: PropertyKey[];
@@ -128,7 +125,7 @@ export const driverRegistry: Record<DriverKind, Driver> = {
     (s) => (s.model || shippedModbusModel(s.modelId) ? null : { path: ['modelId'], message: 'unknown_model' }),
     async (s, args) => {
       const model = s.model ?? shippedModbusModel(s.modelId)!;
-      // modbus-serial opens the port itself, so this layer watches the device node for an unplug.
+      // modbus-serial opens the port itself; its client watches the device node and says when the port is gone.
       const session = await createModbusSession({
         path: args.path,
         serialSettings: args.serial,
@@ -145,16 +142,9 @@ export const driverRegistry: Record<DriverKind, Driver> = {
       const fireClose = (error?: Error): void => {
         if (closed) return;
         closed = true;
-        clearInterval(presence);
         for (const listener of listeners) listener(error);
       };
-      const presence = setInterval(() => {
-        if (!existsSync(args.path)) {
-          void session.close();
-          fireClose(new AppError('devices.portGone', 'devices.portGone', { path: args.path }));
-        }
-      }, presenceCheckMs);
-      presence.unref();
+      session.onPortGone((reason) => fireClose(new AppError('devices.portGone', 'devices.portGone', { path: args.path, reason })));
       return {
         session,
         onClose: (listener) => void listeners.add(listener),

@@ -1,10 +1,10 @@
 // A typed, one-request-at-a-time Modbus RTU master over modbus-serial, with the raw bytes of every exchange.
 
-import { existsSync } from 'node:fs';
 import ModbusRTU from 'modbus-serial';
 import { AppError } from '../../../../shared/contract/app-error';
 import type { ModbusReadFunction } from '../../../../shared/domain/devices/modbus-register-map';
 import type { SerialSettings } from '../port/byte-port';
+import { watchPortPresence } from '../port/port-presence';
 
 /** What one request came to, with the bytes modbus-serial put on and took off the line. */
 export type RtuOutcome<T> =
@@ -23,8 +23,6 @@ export interface RtuClient {
   close(): Promise<void>;
   readonly isOpen: boolean;
 }
-
-const presenceCheckMs = 250;
 
 export interface RtuClientOptions {
   path: string;
@@ -56,17 +54,13 @@ export async function openRtuClient(options: RtuClientOptions): Promise<RtuClien
   let closeReported = false;
   const closeListeners: ((reason: string) => void)[] = [];
   const reportClose = (reason: string): void => {
-    clearInterval(presenceTimer);
+    stopPresence();
     if (closedByUs || closeReported) return;
     closeReported = true;
     for (const listener of closeListeners) listener(reason);
   };
   client.on('close', () => reportClose('portClosed'));
-  // As in serial-byte-port.ts: some USB drivers never report 'close', but the device node vanishes.
-  const presenceTimer = setInterval(() => {
-    if (!existsSync(options.path)) reportClose('portGone');
-  }, presenceCheckMs);
-  presenceTimer.unref();
+  const stopPresence = watchPortPresence(options.path, () => reportClose('portGone'));
   // Without a listener an 'error' event would be thrown from the emitter and take the process down.
   client.on('error', (error: unknown) => {
     if (!client.isOpen) reportClose(messageOf(error));
@@ -106,7 +100,7 @@ export async function openRtuClient(options: RtuClientOptions): Promise<RtuClien
     },
     close: () =>
       new Promise<void>((resolve) => {
-        clearInterval(presenceTimer);
+        stopPresence();
         if (closedByUs) return resolve();
         closedByUs = true;
         // An error here means the port was already closed (unplugged): the state we want.

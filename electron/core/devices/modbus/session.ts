@@ -7,9 +7,13 @@ import type { SerialSettings } from '../port/byte-port';
 import { exceptionNames, hexAddress } from './frame-summary';
 import { decodeBlock, planReads } from './read-plan';
 import type { PointValue } from './register-decoding';
+import { createConditionStates } from '../session/condition-states';
+import { createLinkWatch } from '../session/link-watch';
+import { createPollLoop } from '../session/poll-loop';
+import { createSerialQueue } from '../session/serial-queue';
 import { openRtuClient, type RtuOutcome } from './rtu-client';
 import type { ModbusRequest } from './rtu-frame';
-import { exchangeTraffic, linkAlarm, linkConditionKey, thresholdAlarm, thresholdConditionKey } from './session-reports';
+import { exchangeTraffic, linkAlarm, thresholdAlarm, thresholdConditionKey } from './session-reports';
 import { modbusTestCommands, parseReadRegistersParams, parseWriteRegisterParams } from './test-commands';
 import { evaluateThresholds, type ThresholdKind } from './threshold-evaluation';
 
@@ -41,6 +45,8 @@ export interface ModbusSession extends DriverSession {
   counters(): ModbusCounters;
   /** Stops polling and closes the serial port this session opened; `stop()` does the same without waiting. */
   close(): Promise<void>;
+  /** Called once if the port closes under the session (unplugged); not after `close()`. */
+  onPortGone(listener: (reason: string) => void): void;
 }
 
 const thresholdKinds: readonly ThresholdKind[] = ['high', 'low', 'state'];
@@ -52,62 +58,39 @@ export async function createModbusSession(options: ModbusSessionOptions): Promis
   const { handlers, now, slaveAddress: slave, model, timeoutMs } = options;
   const client = await openRtuClient({ path: options.path, serialSettings: options.serialSettings, slaveAddress: slave, timeoutMs });
   const blocks = planReads(model.points);
-  const raised = new Map<string, Set<ThresholdKind>>();
   const counters: ModbusCounters = { requests: 0, replies: 0, exceptions: 0, timeouts: 0, badReplies: 0, alarmCommitFailures: 0 };
+  // A rejected commit leaves the state as it was: the next poll decides that alarm again.
+  const conditions = createConditionStates(handlers, { onRejected: () => void counters.alarmCommitFailures++ });
+  // The link is judged by consecutive failed requests, not by a silence: a slave speaks only when asked.
+  const link = createLinkWatch({ conditions, now, lostAfterMs: Number.POSITIVE_INFINITY, alarm: (state, at, detail) => linkAlarm(slave, state, at, detail) });
   let failures = 0;
-  let linkLost = handlers.leftActive?.(linkConditionKey(slave)) ?? false;
-  let running = false;
   let ended = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  const portGoneListeners: ((reason: string) => void)[] = [];
   // Polls and test commands run one after another, so two never judge the same alarm state at once.
-  let work: Promise<unknown> = Promise.resolve();
-
-  const serialized = <T>(task: () => Promise<T>): Promise<T> => {
-    const result = work.then(task);
-    work = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
-  };
-
-  /** True once the device layer has committed the alarm; a rejected commit leaves the state as it was, to be retried. */
-  const commit = async (alarm: Parameters<SessionHandlers['alarm']>[0]): Promise<boolean> => {
-    try {
-      await handlers.alarm(alarm);
-      return true;
-    } catch {
-      counters.alarmCommitFailures++;
-      return false;
-    }
-  };
+  const work = createSerialQueue();
 
   const halt = (): void => {
     ended = true;
-    running = false;
-    if (timer) clearTimeout(timer);
-    timer = null;
+    loop.stop();
   };
 
   const portGone = async (reason: string): Promise<void> => {
     if (ended) return;
     halt();
-    if (!linkLost && (await commit(linkAlarm(slave, 'raised', now(), { reason, path: options.path, failures })))) linkLost = true;
+    await link.lose({ reason, path: options.path, failures });
     await client.close();
+    for (const listener of portGoneListeners) listener(reason);
   };
   client.onClose((reason) => void portGone(reason));
 
   const updateLink = async (kind: Outcome['kind']): Promise<void> => {
     if (kind === 'reply' || kind === 'exception') {
       failures = 0;
-      if (linkLost && (await commit(linkAlarm(slave, 'restored', now(), { path: options.path })))) linkLost = false;
+      await link.restore({ path: options.path });
       return;
     }
     failures++;
-    if (!linkLost && failures >= options.linkLostAfterFailures) {
-      const reason = kind === 'timeout' ? 'timeout' : 'badReply';
-      if (await commit(linkAlarm(slave, 'raised', now(), { reason, path: options.path, failures }))) linkLost = true;
-    }
+    if (failures >= options.linkLostAfterFailures) await link.lose({ reason: kind === 'timeout' ? 'timeout' : 'badReply', path: options.path, failures });
   };
 
   const exchange = async (request: ModbusRequest, send: () => Promise<Outcome>): Promise<Outcome> => {
@@ -129,13 +112,8 @@ export async function createModbusSession(options: ModbusSessionOptions): Promis
   };
 
   const applyThresholds = async (point: ModbusPoint, value: PointValue, at: number): Promise<void> => {
-    const standing = raised.get(point.key) ?? new Set(thresholdKinds.filter((kind) => handlers.leftActive?.(thresholdConditionKey(slave, point.key, kind))));
-    raised.set(point.key, standing);
-    for (const decision of evaluateThresholds(point, value, standing)) {
-      if (!(await commit(thresholdAlarm(slave, point, decision, value, at)))) continue;
-      if (decision.action === 'raise') standing.add(decision.kind);
-      else standing.delete(decision.kind);
-    }
+    const standing = new Set(thresholdKinds.filter((kind) => conditions.isRaised(thresholdConditionKey(slave, point.key, kind))));
+    for (const decision of evaluateThresholds(point, value, standing)) await conditions.apply(thresholdAlarm(slave, point, decision, value, at));
   };
 
   /** One pass over every read block; returns a line per point (or failed block) for the engineer. */
@@ -160,14 +138,12 @@ export async function createModbusSession(options: ModbusSessionOptions): Promis
     return lines;
   };
 
-  const schedule = (delayMs: number): void => {
-    timer = setTimeout(() => {
-      timer = null;
-      void serialized(pollCycle).finally(() => {
-        if (running && !ended) schedule(options.pollIntervalMs);
-      });
-    }, delayMs);
-  };
+  const loop = createPollLoop({
+    now,
+    intervalMs: options.pollIntervalMs,
+    pace: 'gap',
+    cycle: async () => void (await work.run(pollCycle)),
+  });
 
   /** An outcome other than a good reply, as the error a test command rejects with. */
   const failureOf = (outcome: Outcome): AppError => {
@@ -186,7 +162,7 @@ export async function createModbusSession(options: ModbusSessionOptions): Promis
   };
 
   const runExchange = async (request: ModbusRequest, send: () => Promise<Outcome>): Promise<Outcome & { kind: 'reply' }> => {
-    const outcome = await serialized(() => (ended ? Promise.resolve<Outcome>({ kind: 'portClosed' }) : exchange(request, send)));
+    const outcome = await work.run(() => (ended ? Promise.resolve<Outcome>({ kind: 'portClosed' }) : exchange(request, send)));
     if (outcome.kind !== 'reply') throw failureOf(outcome);
     return outcome;
   };
@@ -194,24 +170,23 @@ export async function createModbusSession(options: ModbusSessionOptions): Promis
   const close = async (): Promise<void> => {
     halt();
     await client.close();
-    await work;
+    await work.run(async () => undefined);
   };
 
   return {
     start() {
-      if (running || ended) return;
-      running = true;
-      schedule(0);
+      if (!ended) loop.start();
     },
     stop() {
       void close();
     },
     close,
+    onPortGone: (listener) => void portGoneListeners.push(listener),
     counters: () => ({ ...counters }),
     testCommands: () => modbusTestCommands.map((spec) => ({ ...spec, params: { ...spec.params } })),
     async runTestCommand(id: string, params: Record<string, DetailValue>): Promise<string> {
       if (ended) throw failureOf({ kind: 'portClosed' });
-      if (id === 'readAll') return (await serialized(pollCycle)).join(', ');
+      if (id === 'readAll') return (await work.run(pollCycle)).join(', ');
       if (id === 'readRegisters') {
         const p = parseReadRegistersParams(params);
         const request: ModbusRequest = { slave, function: p.function, address: p.address, count: p.count };

@@ -1,11 +1,9 @@
 // Opens a real serial port (or pty) with the serialport package as a BytePort.
 
-import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import { AppError } from '../../../../shared/contract/app-error';
 import type { BytePort, SerialSettings } from './byte-port';
-
-const presenceCheckMs = 250;
+import { watchPortPresence } from './port-presence';
 
 export async function openSerialBytePort(path: string, settings: SerialSettings): Promise<BytePort> {
   const port = new SerialPort({ path, ...settings, autoOpen: false });
@@ -20,16 +18,11 @@ export async function openSerialBytePort(path: string, settings: SerialSettings)
   const fireClose = (error?: Error): void => {
     if (closed) return;
     closed = true;
-    clearInterval(presenceTimer);
+    stopPresence();
     if (port.isOpen) port.close(() => undefined);
     for (const listener of closeListeners) listener(error);
   };
-  // A pty whose other end died (and some USB drivers) never report 'close': the device node
-  // vanishing is the reliable sign that the adapter was pulled.
-  const presenceTimer = setInterval(() => {
-    if (!existsSync(path)) fireClose(new AppError('devices.portGone', 'devices.portGone', { path }));
-  }, presenceCheckMs);
-  presenceTimer.unref();
+  const stopPresence = watchPortPresence(path, () => fireClose(new AppError('devices.portGone', 'devices.portGone', { path })));
   port.on('close', (error?: Error & { disconnected?: boolean }) => fireClose(error ?? undefined));
   port.on('error', (error: Error) => fireClose(error));
   return {
