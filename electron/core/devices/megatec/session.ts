@@ -2,7 +2,12 @@
 
 import { AppError } from '../../../../shared/contract/app-error';
 import type { BytePort } from '../port/byte-port';
-import type { DeviceAlarm, DriverSession, SessionHandlers } from '../driver-session';
+import type { DriverSession, SessionHandlers } from '../driver-session';
+import { createConditionStates } from '../session/condition-states';
+import { createLinkWatch } from '../session/link-watch';
+import { createPollLoop } from '../session/poll-loop';
+import { createReplyWait } from '../session/reply-wait';
+import { createSerialQueue } from '../session/serial-queue';
 import { commandText, createLineDecoder, encodeCommand, type MegatecCommand } from './codec';
 import { decodeReply, type MegatecReply, type UpsStatus } from './reply';
 import {
@@ -32,13 +37,6 @@ export interface MegatecSessionOptions {
 
 type ExchangeOutcome = MegatecReply | { kind: 'noReply' } | { kind: 'writeFailed'; reason: string } | { kind: 'stopped' };
 
-interface PendingRequest {
-  command: MegatecCommand;
-  sentAt: number;
-  timer: ReturnType<typeof setTimeout>;
-  settle(outcome: ExchangeOutcome): void;
-}
-
 /** Replies that prove the UPS is there and speaking the protocol. */
 const validReplyKinds = new Set<ExchangeOutcome['kind']>(['status', 'rating', 'identity', 'accepted', 'refused']);
 
@@ -49,108 +47,74 @@ export function createMegatecSession(options: MegatecSessionOptions): DriverSess
   const replyTimeoutMs = options.replyTimeoutMs ?? 1000;
 
   const decoder = createLineDecoder();
-  let running = false;
-  // A stop() then start() must not leave the old poll loop running beside the new one.
-  let generation = 0;
   let unsubscribe: (() => void) | undefined;
-  let pollTimer: ReturnType<typeof setTimeout> | undefined;
-  let pending: PendingRequest | undefined;
+  const awaited = createReplyWait<MegatecCommand, ExchangeOutcome>();
   // Commands go out one at a time: a Megatec reply carries nothing saying which command it answers.
-  let commandQueue: Promise<unknown> = Promise.resolve();
+  const commands = createSerialQueue();
   // Readings and alarms are reported in order, so two status replies never raise the same alarm twice.
-  let reportQueue: Promise<unknown> = Promise.resolve();
-  let lastValidReplyAt = 0;
-  let linkLost = handlers.leftActive?.('link') ?? false;
-  /** The bits whose raise has been committed; a bit's alarm changes only once its commit resolved. */
-  const raisedBits = new Set(statusBitAlarms.filter((spec) => handlers.leftActive?.(spec.conditionKey)).map((spec) => spec.bit));
-
-  const inOrder = <T>(queue: 'command' | 'report', task: () => Promise<T>): Promise<T> => {
-    const previous = queue === 'command' ? commandQueue : reportQueue;
-    const result = previous.then(task);
-    const settled = result.catch(() => undefined);
-    if (queue === 'command') commandQueue = settled;
-    else reportQueue = settled;
-    return result;
-  };
-
-  function settlePending(outcome: ExchangeOutcome): PendingRequest | undefined {
-    const current = pending;
-    if (!current) return undefined;
-    pending = undefined;
-    clearTimeout(current.timer);
-    current.settle(outcome);
-    return current;
-  }
+  const reports = createSerialQueue();
+  // Not committed: the state stays as it was, so the next poll reports the change again.
+  const conditions = createConditionStates(handlers);
+  const link = createLinkWatch({
+    conditions,
+    now,
+    lostAfterMs: linkLostAfterMs,
+    alarm: (state, at, detail) => ({
+      conditionKey: 'link',
+      state,
+      eventCode: 'link.lost',
+      severity: 'major',
+      text: state === 'raised' ? linkLostText : linkRestoredText,
+      point: '',
+      at,
+      detail,
+    }),
+  });
 
   function onData(chunk: Uint8Array): void {
     for (const event of decoder.push(chunk)) {
       const at = now();
-      const request = pending;
+      const request = awaited.current;
       if (event.type === 'error') {
         const summary = `${event.error.code}: ${event.error.detail}`;
         handlers.traffic({ at, direction: 'rx', bytes: event.bytes, summary, ok: false, ...(request ? { latencyMs: at - request.sentAt } : {}) });
-        settlePending({ kind: 'error', error: event.error });
+        awaited.settle({ kind: 'error', error: event.error });
         continue;
       }
       if (!request) {
         handlers.traffic({ at, direction: 'rx', bytes: event.bytes, summary: `unsolicited line: ${event.text}`, ok: false });
         continue;
       }
-      const reply = decodeReply(event.text, request.command);
+      const reply = decodeReply(event.text, request.request);
       handlers.traffic({ at, direction: 'rx', bytes: event.bytes, summary: describeReply(reply), ok: reply.kind !== 'error', latencyMs: at - request.sentAt });
-      settlePending(reply);
+      awaited.settle(reply);
     }
   }
 
   function exchange(command: MegatecCommand): Promise<ExchangeOutcome> {
-    return inOrder('command', async () => {
-      if (!running) return { kind: 'stopped' } as const;
+    return commands.run(async () => {
+      if (!loop.running) return { kind: 'stopped' } as const;
       const bytes = encodeCommand(command);
-      const outcome = new Promise<ExchangeOutcome>((settle) => {
-        const request: PendingRequest = {
-          command,
-          sentAt: now(),
-          settle,
-          timer: setTimeout(() => {
-            if (pending === request) settlePending({ kind: 'noReply' });
-          }, replyTimeoutMs),
-        };
-        pending = request;
-      });
+      const outcome = awaited.begin(command, now());
+      awaited.expireAfter(replyTimeoutMs, { kind: 'noReply' });
       handlers.traffic({ at: now(), direction: 'tx', bytes, summary: describeCommand(command), ok: true });
       try {
         await port.write(bytes);
       } catch (error) {
-        settlePending({ kind: 'writeFailed', reason: error instanceof Error ? error.message : String(error) });
+        awaited.settle({ kind: 'writeFailed', reason: error instanceof Error ? error.message : String(error) });
       }
       return outcome;
     });
   }
 
-  async function commitAlarm(alarm: Omit<DeviceAlarm, 'point'>): Promise<boolean> {
-    try {
-      await handlers.alarm({ ...alarm, point: '' });
-      return true;
-    } catch {
-      // Not committed: the state stays as it was, so the next poll reports the change again.
-      return false;
-    }
-  }
-
   async function noteOutcome(outcome: ExchangeOutcome): Promise<void> {
     if (outcome.kind === 'stopped') return;
     if (validReplyKinds.has(outcome.kind)) {
-      lastValidReplyAt = now();
-      if (linkLost) {
-        const restored = await commitAlarm({ conditionKey: 'link', state: 'restored', eventCode: 'link.lost', severity: 'major', text: linkRestoredText, at: now(), detail: {} });
-        if (restored) linkLost = false;
-      }
+      link.heard();
+      await link.restore();
       return;
     }
-    const silentForMs = now() - lastValidReplyAt;
-    if (linkLost || silentForMs < linkLostAfterMs) return;
-    const detail = { silentForMs, lastOutcome: outcome.kind };
-    linkLost = await commitAlarm({ conditionKey: 'link', state: 'raised', eventCode: 'link.lost', severity: 'major', text: linkLostText, at: now(), detail });
+    await link.checkSilence({ lastOutcome: outcome.kind });
   }
 
   async function reportStatus(status: UpsStatus): Promise<void> {
@@ -158,25 +122,23 @@ export function createMegatecSession(options: MegatecSessionOptions): DriverSess
     for (const reading of statusReadings(status, at)) handlers.reading(reading);
     for (const spec of statusBitAlarms) {
       const on = status.bits[spec.bit];
-      if (on === raisedBits.has(spec.bit)) continue;
-      const committed = await commitAlarm({
+      await conditions.apply({
         conditionKey: spec.conditionKey,
         state: on ? 'raised' : 'restored',
         eventCode: spec.eventCode,
         severity: spec.severity,
         text: on ? spec.text : spec.restoredText,
+        point: '',
         at,
         detail: { inputVoltage: status.inputVoltage, outputVoltage: status.outputVoltage, batteryVoltage: status.batteryVoltage, loadPercent: status.loadPercent },
       });
-      if (committed && on) raisedBits.add(spec.bit);
-      if (committed && !on) raisedBits.delete(spec.bit);
     }
   }
 
   /** Sends one command and reports what its reply means; resolves with the outcome for the caller. */
   async function run(command: MegatecCommand): Promise<ExchangeOutcome> {
     const outcome = await exchange(command);
-    await inOrder('report', async () => {
+    await reports.run(async () => {
       await noteOutcome(outcome);
       const at = now();
       if (outcome.kind === 'status') await reportStatus(outcome.status);
@@ -186,18 +148,16 @@ export function createMegatecSession(options: MegatecSessionOptions): DriverSess
     return outcome;
   }
 
-  async function pollCycle(loop: number): Promise<void> {
-    const startedAt = now();
-    await run({ kind: 'status' });
-    if (!running || loop !== generation) return;
-    pollTimer = setTimeout(() => void pollCycle(loop), Math.max(0, pollIntervalMs - (now() - startedAt)));
-  }
-
-  async function startUp(loop: number): Promise<void> {
-    await run({ kind: 'identity' });
-    await run({ kind: 'rating' });
-    if (running && loop === generation) await pollCycle(loop);
-  }
+  const loop = createPollLoop({
+    now,
+    intervalMs: pollIntervalMs,
+    pace: 'period',
+    startUp: async (still) => {
+      await run({ kind: 'identity' });
+      if (still()) await run({ kind: 'rating' });
+    },
+    cycle: async () => void (await run({ kind: 'status' })),
+  });
 
   function resultOf(command: MegatecCommand, outcome: ExchangeOutcome): string {
     const text = commandText(command);
@@ -230,24 +190,21 @@ export function createMegatecSession(options: MegatecSessionOptions): DriverSess
 
   return {
     start() {
-      if (running) return;
-      running = true;
-      generation += 1;
-      lastValidReplyAt = now();
+      if (loop.running) return;
+      link.heard();
       unsubscribe = port.onData(onData);
-      void startUp(generation);
+      loop.start();
     },
     stop() {
-      running = false;
-      clearTimeout(pollTimer);
+      loop.stop();
       unsubscribe?.();
       unsubscribe = undefined;
-      settlePending({ kind: 'stopped' });
+      awaited.settle({ kind: 'stopped' });
     },
     testCommands: () => megatecTestCommands.map((spec) => ({ ...spec, label: { ...spec.label }, params: { ...spec.params } })),
     async runTestCommand(id, params) {
       const command = testCommandToMegatec(id, params);
-      if (!running) throw new AppError('devices.megatec.notStarted', 'devices.megatec.notStarted', { command: id });
+      if (!loop.running) throw new AppError('devices.megatec.notStarted', 'devices.megatec.notStarted', { command: id });
       return resultOf(command, await run(command));
     },
   };
