@@ -2,7 +2,12 @@
 
 import { AppError } from '../../../../shared/contract/app-error';
 import type { BytePort } from '../port/byte-port';
-import type { DeviceAlarm, DriverSession, SessionHandlers } from '../driver-session';
+import type { DriverSession, SessionHandlers } from '../driver-session';
+import { createConditionStates } from '../session/condition-states';
+import { createLinkWatch } from '../session/link-watch';
+import { createPollLoop } from '../session/poll-loop';
+import { createReplyWait } from '../session/reply-wait';
+import { createSerialQueue } from '../session/serial-queue';
 import { createPanelMessageDecoder } from './codec';
 import { encodeFrame, type Nx584Framing } from './framing';
 import { reportPanelMessage, type ConditionReport } from './panel-report';
@@ -29,13 +34,6 @@ export interface Nx584SessionOptions {
   replyTimeoutMs?: number;
 }
 
-interface PendingRequest {
-  request: Nx584Request;
-  sentAt: number;
-  timer: ReturnType<typeof setTimeout>;
-  settle(outcome: ExchangeOutcome): void;
-}
-
 const linkLostText = { zh: '报警主机通信中断', en: 'Alarm panel link lost' };
 const linkRestoredText = { zh: '报警主机通信恢复', en: 'Alarm panel link restored' };
 /** How many recent log events are remembered to drop a retransmitted one. */
@@ -51,38 +49,30 @@ export function createNx584Session(options: Nx584SessionOptions): DriverSession 
 
   const decoder = createPanelMessageDecoder(framing);
   const zoneNames = new Map<number, string>();
-  /** Condition keys whose raise has been committed: an alarm changes only once its commit resolved. */
-  const raised = new Set<string>();
   const seenLogEvents: string[] = [];
-  let running = false;
-  let generation = 0;
   let unsubscribe: (() => void) | undefined;
-  let pollTimer: ReturnType<typeof setTimeout> | undefined;
-  let pending: PendingRequest | undefined;
-  let lastValidAt = 0;
-  let linkLost = handlers.leftActive?.('link') ?? false;
+  const awaited = createReplyWait<Nx584Request, ExchangeOutcome>();
   // One request at a time: the panel's reply is matched to the request by its message number.
-  let requestQueue: Promise<unknown> = Promise.resolve();
+  const requests = createSerialQueue();
   // Messages are reported (and acknowledged) in arrival order.
-  let reportQueue: Promise<unknown> = Promise.resolve();
-
-  const enqueue = <T>(queue: 'request' | 'report', task: () => Promise<T>): Promise<T> => {
-    const result = (queue === 'request' ? requestQueue : reportQueue).then(task);
-    const settled = result.catch(() => undefined);
-    if (queue === 'request') requestQueue = settled;
-    else reportQueue = settled;
-    return result;
-  };
-
-  async function commit(alarm: DeviceAlarm): Promise<boolean> {
-    try {
-      await handlers.alarm(alarm);
-      return true;
-    } catch {
-      // Not committed: nothing is acknowledged, so the panel retransmits and the change is reported again.
-      return false;
-    }
-  }
+  const reports = createSerialQueue();
+  // Not committed: nothing is acknowledged, so the panel retransmits and the change is reported again.
+  const conditions = createConditionStates(handlers);
+  const link = createLinkWatch({
+    conditions,
+    now,
+    lostAfterMs: linkLostAfterMs,
+    alarm: (state, at, detail) => ({
+      conditionKey: 'link',
+      state,
+      eventCode: 'link.lost',
+      severity: 'major',
+      text: state === 'raised' ? linkLostText : linkRestoredText,
+      point: '',
+      at,
+      detail,
+    }),
+  });
 
   async function send(request: Nx584Request): Promise<void> {
     const frame = encodeRequest(request);
@@ -90,10 +80,8 @@ export function createNx584Session(options: Nx584SessionOptions): DriverSession 
     await port.write(encodeFrame(frame, framing));
   }
 
-  async function applyCondition(condition: ConditionReport, at: number): Promise<boolean> {
-    const wasRaised = raised.has(condition.conditionKey) || (handlers.leftActive?.(condition.conditionKey) ?? false);
-    if (condition.active === wasRaised) return true;
-    const committed = await commit({
+  const applyCondition = (condition: ConditionReport, at: number): Promise<boolean> =>
+    conditions.apply({
       conditionKey: condition.conditionKey,
       state: condition.active ? 'raised' : 'restored',
       eventCode: condition.eventCode,
@@ -103,22 +91,6 @@ export function createNx584Session(options: Nx584SessionOptions): DriverSession 
       at,
       detail: condition.detail,
     });
-    if (committed && condition.active) raised.add(condition.conditionKey);
-    if (committed && !condition.active) raised.delete(condition.conditionKey);
-    return committed;
-  }
-
-  async function restoreLink(): Promise<void> {
-    if (!linkLost) return;
-    const restored = await commit({ conditionKey: 'link', state: 'restored', eventCode: 'link.lost', severity: 'major', text: linkRestoredText, point: '', at: now(), detail: {} });
-    if (restored) linkLost = false;
-  }
-
-  async function checkLink(): Promise<void> {
-    const silentForMs = now() - lastValidAt;
-    if (linkLost || silentForMs < linkLostAfterMs) return;
-    linkLost = await commit({ conditionKey: 'link', state: 'raised', eventCode: 'link.lost', severity: 'major', text: linkLostText, point: '', at: now(), detail: { silentForMs } });
-  }
 
   /** Reports one message; true when everything it carried is committed (and so may be acknowledged). */
   async function report(message: Nx584PanelMessage): Promise<boolean> {
@@ -131,7 +103,7 @@ export function createNx584Session(options: Nx584SessionOptions): DriverSession 
     for (const alarm of result.statusAlarms) {
       const key = `${alarm.conditionKey}|${alarm.eventCode}|${alarm.point}|${alarm.at}`;
       if (seenLogEvents.includes(key)) continue;
-      if (!(await commit(alarm))) {
+      if (!(await conditions.commit(alarm))) {
         committed = false;
         continue;
       }
@@ -149,8 +121,8 @@ export function createNx584Session(options: Nx584SessionOptions): DriverSession 
         continue;
       }
       const { message, frame } = event;
-      lastValidAt = at;
-      const request = pending && answersRequest(pending.request, message) ? pending : undefined;
+      link.heard();
+      const request = awaited.current && answersRequest(awaited.current.request, message) ? awaited.current : undefined;
       const ack = frame.ackRequested ? ' (ack requested)' : '';
       handlers.traffic({
         at,
@@ -160,45 +132,25 @@ export function createNx584Session(options: Nx584SessionOptions): DriverSession 
         ok: true,
         ...(request ? { latencyMs: at - request.sentAt } : {}),
       });
-      if (request) {
-        pending = undefined;
-        clearTimeout(request.timer);
-        request.settle({ kind: 'reply', message });
-      }
-      void enqueue('report', async () => {
-        await restoreLink();
+      if (request) awaited.settle({ kind: 'reply', message });
+      void reports.run(async () => {
+        await link.restore();
         const committed = await report(message);
         // The acknowledge goes out only after the alarms it covers are committed; otherwise the panel retransmits.
-        if (frame.ackRequested && committed && running) await send({ kind: 'positiveAck' }).catch(() => undefined);
+        if (frame.ackRequested && committed && loop.running) await send({ kind: 'positiveAck' }).catch(() => undefined);
       });
     }
   }
 
   function exchange(request: Nx584Request): Promise<ExchangeOutcome> {
-    return enqueue('request', async () => {
-      if (!running) return { kind: 'stopped' } as const;
-      const outcome = new Promise<ExchangeOutcome>((settle) => {
-        const entry: PendingRequest = {
-          request,
-          sentAt: now(),
-          settle,
-          timer: setTimeout(() => {
-            if (pending !== entry) return;
-            pending = undefined;
-            settle({ kind: 'noReply' });
-          }, replyTimeoutMs),
-        };
-        pending = entry;
-      });
+    return requests.run(async () => {
+      if (!loop.running) return { kind: 'stopped' } as const;
+      const outcome = awaited.begin(request, now());
+      awaited.expireAfter(replyTimeoutMs, { kind: 'noReply' });
       try {
         await send(request);
       } catch (error) {
-        const current = pending;
-        if (current?.request === request) {
-          pending = undefined;
-          clearTimeout(current.timer);
-          current.settle({ kind: 'writeFailed', reason: error instanceof Error ? error.message : String(error) });
-        }
+        if (awaited.current?.request === request) awaited.settle({ kind: 'writeFailed', reason: error instanceof Error ? error.message : String(error) });
       }
       return outcome;
     });
@@ -207,57 +159,47 @@ export function createNx584Session(options: Nx584SessionOptions): DriverSession 
   /** Sends a request and, when nothing answered, lets link supervision see it. */
   async function ask(request: Nx584Request): Promise<ExchangeOutcome> {
     const outcome = await exchange(request);
-    if (outcome.kind !== 'reply') await enqueue('report', checkLink);
+    if (outcome.kind !== 'reply') await reports.run(() => link.checkSilence());
     // Replies are reported by onData; wait for that so a caller sees the readings it caused.
-    await enqueue('report', async () => undefined);
+    await reports.run(async () => undefined);
     return outcome;
   }
 
-  async function pollCycle(loop: number): Promise<void> {
-    const startedAt = now();
-    await ask({ kind: 'systemStatusRequest' });
-    if (!running || loop !== generation) return;
-    pollTimer = setTimeout(() => void pollCycle(loop), Math.max(0, pollIntervalMs - (now() - startedAt)));
-  }
-
-  async function startUp(loop: number): Promise<void> {
-    const still = (): boolean => running && loop === generation;
-    await ask({ kind: 'interfaceConfigurationRequest' });
-    const system = still() ? await ask({ kind: 'systemStatusRequest' }) : undefined;
-    const partitions = system?.kind === 'reply' && system.message.kind === 'systemStatus' && system.message.validPartitions.length ? system.message.validPartitions : [1];
-    if (still()) await ask({ kind: 'partitionsSnapshotRequest' });
-    for (const partition of partitions) if (still()) await ask({ kind: 'partitionStatusRequest', partition });
-    for (let zone = 1; zone <= zoneCount; zone += 1) if (still()) await ask({ kind: 'zoneNameRequest', zone });
-    for (let firstZone = 1; firstZone <= zoneCount; firstZone += 16) if (still()) await ask({ kind: 'zonesSnapshotRequest', firstZone });
-    for (let zone = 1; zone <= zoneCount; zone += 1) if (still()) await ask({ kind: 'zoneStatusRequest', zone });
-    if (still()) pollTimer = setTimeout(() => void pollCycle(loop), pollIntervalMs);
-  }
+  const loop = createPollLoop({
+    now,
+    intervalMs: pollIntervalMs,
+    pace: 'period',
+    firstCycleAfterMs: pollIntervalMs,
+    startUp: async (still) => {
+      await ask({ kind: 'interfaceConfigurationRequest' });
+      const system = still() ? await ask({ kind: 'systemStatusRequest' }) : undefined;
+      const partitions = system?.kind === 'reply' && system.message.kind === 'systemStatus' && system.message.validPartitions.length ? system.message.validPartitions : [1];
+      if (still()) await ask({ kind: 'partitionsSnapshotRequest' });
+      for (const partition of partitions) if (still()) await ask({ kind: 'partitionStatusRequest', partition });
+      for (let zone = 1; zone <= zoneCount; zone += 1) if (still()) await ask({ kind: 'zoneNameRequest', zone });
+      for (let firstZone = 1; firstZone <= zoneCount; firstZone += 16) if (still()) await ask({ kind: 'zonesSnapshotRequest', firstZone });
+      for (let zone = 1; zone <= zoneCount; zone += 1) if (still()) await ask({ kind: 'zoneStatusRequest', zone });
+    },
+    cycle: async () => void (await ask({ kind: 'systemStatusRequest' })),
+  });
 
   return {
     start() {
-      if (running) return;
-      running = true;
-      generation += 1;
-      lastValidAt = now();
+      if (loop.running) return;
+      link.heard();
       unsubscribe = port.onData(onData);
-      void startUp(generation);
+      loop.start();
     },
     stop() {
-      running = false;
-      clearTimeout(pollTimer);
+      loop.stop();
       unsubscribe?.();
       unsubscribe = undefined;
-      const current = pending;
-      pending = undefined;
-      if (current) {
-        clearTimeout(current.timer);
-        current.settle({ kind: 'stopped' });
-      }
+      awaited.settle({ kind: 'stopped' });
     },
     testCommands: () => nx584TestCommands.map((spec) => ({ ...spec, label: { ...spec.label }, params: { ...spec.params } })),
     async runTestCommand(id, params) {
       const request = testCommandToRequest(id, params, pin);
-      if (!running) throw new AppError('devices.nx584.notStarted', 'devices.nx584.notStarted', { command: id });
+      if (!loop.running) throw new AppError('devices.nx584.notStarted', 'devices.nx584.notStarted', { command: id });
       return resultOf(id, request, await ask(request), replyTimeoutMs);
     },
   };
