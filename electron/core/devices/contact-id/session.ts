@@ -2,6 +2,8 @@
 
 import { AppError } from '../../../../shared/contract/app-error';
 import type { BytePort } from '../port/byte-port';
+import { createConditionStates } from '../session/condition-states';
+import { createLinkWatch } from '../session/link-watch';
 import type { AlarmOutcome, DetailValue, DeviceAlarm, DriverSession, SessionHandlers, TestCommandSpec } from '../driver-session';
 import { createReceiverDecoder, type ReceiverDecoded } from './codec';
 import { ackBytes, nakBytes } from './encoder';
@@ -41,36 +43,11 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
   let draining = false;
   let running = false;
   let unsubscribe: (() => void) | undefined;
-  let silenceTimer: ReturnType<typeof setTimeout> | undefined;
   let startedAt = 0;
   let lastFrameAt: number | undefined;
   let lastHeartbeatAt: number | undefined;
   /** Why the last link alarm could not be committed (it is retried); shown by `link-check`. */
   let linkCommitError: string | undefined;
-
-  /** Monotonic time of the last decodable message (or the start), for the silence timer. */
-  let heardAt = 0;
-
-  /**
-   * One timer, not one per message (a burst would set and clear thousands): when it fires early because a message
-   * came meanwhile, it waits out the rest of the timeout from that message.
-   */
-  const armSilenceTimer = (delayMs = heartbeatTimeoutMs): void => {
-    if (silenceTimer) clearTimeout(silenceTimer);
-    silenceTimer = setTimeout(() => {
-      silenceTimer = undefined;
-      if (!running) return;
-      const left = heartbeatTimeoutMs - (performance.now() - heardAt);
-      if (left > 0) return armSilenceTimer(left);
-      jobs.push({ kind: 'silence', at: now() });
-      void drain();
-    }, delayMs);
-  };
-
-  const heard = (): void => {
-    heardAt = performance.now();
-    if (!silenceTimer) armSilenceTimer();
-  };
 
   interface Reply {
     bytes: Uint8Array;
@@ -139,31 +116,36 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
 
   const reply = (bytes: Uint8Array, since: number, summary: string): Promise<void> => queueReplies(Promise.resolve([{ bytes, since, summary }]));
 
-  /** When the committed `link.lost` was raised; undefined while the link is up. */
-  let linkLostAt: number | undefined = handlers.leftActive?.('link') ? now() : undefined;
+  const conditions = createConditionStates(handlers, {
+    onRejected: (error, alarm) => {
+      linkCommitError = `link ${alarm.state} not committed: ${errorText(error)}`;
+    },
+  });
+  // Silence is measured on the monotonic clock: `now` may be set back or forward while the receiver talks.
+  const link = createLinkWatch({ conditions, now, lostAfterMs: heartbeatTimeoutMs, clock: () => performance.now(), alarm: linkAlarm });
+  /** When the committed `link.lost` was raised (or, left by an earlier session, when this one started). */
+  let linkLostAt: number | undefined = link.lost ? now() : undefined;
 
   const linkDetail = (state: 'raised' | 'restored', at: number): Record<string, DetailValue> =>
     state === 'raised'
       ? { port: port.name, heartbeatTimeoutMs, lastMessageAt: lastFrameAt ?? null, silentMs: at - (lastFrameAt ?? startedAt) }
       : { port: port.name, heartbeatTimeoutMs, lostAt: linkLostAt ?? null, downMs: at - (linkLostAt ?? at) };
 
-  /** Commits a link alarm; false if the handler rejected (the caller retries later). */
-  const commitLink = async (state: 'raised' | 'restored', at: number): Promise<boolean> => {
-    try {
-      await handlers.alarm(linkAlarm(state, at, linkDetail(state, at)));
+  const handleSilence = async (at: number): Promise<void> => {
+    if (link.lost) return;
+    if (await link.lose(linkDetail('raised', at), at)) {
+      linkLostAt = at;
       linkCommitError = undefined;
-      return true;
-    } catch (error) {
-      linkCommitError = `link ${state} not committed: ${errorText(error)}`;
-      return false;
     }
+    // Not committed and still silent: try again after another timeout.
+    else if (running) link.rewatch();
   };
 
-  const handleSilence = async (at: number): Promise<void> => {
-    if (linkLostAt !== undefined) return;
-    if (await commitLink('raised', at)) linkLostAt = at;
-    // Not committed and still silent: try again after another timeout.
-    else if (running && !silenceTimer) armSilenceTimer();
+  const restoreLink = async (at: number): Promise<void> => {
+    if (!link.lost) return;
+    if (!(await link.restore(linkDetail('restored', at), at))) return;
+    linkLostAt = undefined;
+    linkCommitError = undefined;
   };
 
   const handleMessage = async (item: ReceiverDecoded, at: number): Promise<void> => {
@@ -172,7 +154,7 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
       await reply(nakBytes, at, `NAK (${item.reason})`);
       return;
     }
-    if (linkLostAt !== undefined && (await commitLink('restored', at))) linkLostAt = undefined;
+    await restoreLink(at);
     if (item.kind !== 'event') {
       await reply(ackBytes, at, 'ACK');
       return;
@@ -221,7 +203,7 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
     try {
       for (let job = jobs.shift(); job && running; job = jobs.shift()) {
         if (job.kind === 'silence') await handleSilence(job.at);
-        else if (isEventJob(job) && linkLostAt === undefined) {
+        else if (isEventJob(job) && !link.lost) {
           // Events already waiting are handed in together, so the device layer can commit them in one statement
           // (group commit); the ACKs still go out in order, only after the events are committed.
           const events: EventJob[] = [job];
@@ -245,7 +227,7 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
       if (item.kind === 'error') continue;
       lastFrameAt = at;
       if (item.kind === 'heartbeat') lastHeartbeatAt = at;
-      heard();
+      link.heard();
     }
     void drain();
   };
@@ -256,7 +238,7 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
     const at = now();
     const message = lastFrameAt === undefined ? `no message since start ${seconds(at - startedAt)} s ago` : `last message ${seconds(at - lastFrameAt)} s ago`;
     const heartbeat = lastHeartbeatAt === undefined ? 'no heartbeat yet' : `last heartbeat ${seconds(at - lastHeartbeatAt)} s ago`;
-    const state = !running ? 'session stopped' : linkLostAt !== undefined ? 'link LOST' : 'link up';
+    const state = !running ? 'session stopped' : link.lost ? 'link LOST' : 'link up';
     const commit = linkCommitError ? `, ${linkCommitError}` : '';
     return `${state}: ${message}, ${heartbeat} (timeout ${seconds(heartbeatTimeoutMs)} s), ${jobs.length} queued${commit}`;
   };
@@ -267,15 +249,16 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
       running = true;
       startedAt = now();
       unsubscribe = port.onData(onData);
-      heardAt = performance.now();
-      armSilenceTimer();
+      link.watchSilence(() => {
+        jobs.push({ kind: 'silence', at: now() });
+        void drain();
+      });
     },
     stop() {
       running = false;
       unsubscribe?.();
       unsubscribe = undefined;
-      if (silenceTimer) clearTimeout(silenceTimer);
-      silenceTimer = undefined;
+      link.stopWatching();
       // Unanswered messages are not lost: the receiver keeps them and resends them.
       jobs.length = 0;
     },

@@ -24,10 +24,10 @@ export interface LinkWatch {
   silentForMs(): number;
   /** Loses the link when the silence has lasted `lostAfterMs`; the detail carries `silentForMs` and `extra`. */
   checkSilence(extra?: Record<string, DetailValue>): Promise<void>;
-  /** Commits the link's loss unless it is lost already; false when the commit was rejected (tried again later). */
-  lose(detail: Record<string, DetailValue>): Promise<boolean>;
+  /** Commits the link's loss (at `at`, else now) unless it is lost already; false when the commit was rejected (tried again later). */
+  lose(detail: Record<string, DetailValue>, at?: number): Promise<boolean>;
   /** Commits the link's restore if it is lost; false when the commit was rejected. */
-  restore(detail?: Record<string, DetailValue>): Promise<boolean>;
+  restore(detail?: Record<string, DetailValue>, at?: number): Promise<boolean>;
   /**
    * Calls `onSilent` once the silence reaches `lostAfterMs`, with one timer however much comes meanwhile (a burst
    * would otherwise set and clear thousands); `heard()` after that arms it again. Starts the silence now.
@@ -72,8 +72,8 @@ export function createLinkWatch(options: LinkWatchOptions): LinkWatch {
       if (watch.lost || silentForMs < lostAfterMs) return;
       await watch.lose({ silentForMs, ...extra });
     },
-    lose: (detail) => conditions.apply(options.alarm('raised', now(), detail)),
-    restore: (detail = {}) => (watch.lost ? conditions.apply(options.alarm('restored', now(), detail)) : Promise.resolve(true)),
+    lose: (detail, at = now()) => conditions.apply(options.alarm('raised', at, detail)),
+    restore: (detail = {}, at = now()) => (watch.lost ? conditions.apply(options.alarm('restored', at, detail)) : Promise.resolve(true)),
     watchSilence(callback) {
       onSilent = callback;
       heardAt = clock();
