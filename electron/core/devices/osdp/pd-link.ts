@@ -1,6 +1,8 @@
 // The ACU's state for one PD on the bus: where it is in its start-up, its sequence number, Secure Channel and queue.
 
 import type { AppError } from '../../../../shared/contract/app-error';
+import type { ConditionStates } from '../session/condition-states';
+import type { LinkWatch } from '../session/link-watch';
 import { encodeCommand, type OsdpCommand } from './commands';
 import { encodePacket, securityBlockType, type Sequence } from './packet';
 import { osdpConditionKey, type LocalStatus } from './pd-events';
@@ -56,19 +58,18 @@ export interface PdLink extends LocalStatus {
   /** The sequence number of the next new command. */
   sequence: Sequence;
   online: boolean;
-  linkAlarmRaised: boolean;
-  lastValidAt: number;
+  /** Offline after `offlineAfterMs` without an answer; its alarm is the PD's `link` condition. */
+  readonly watch: LinkWatch;
   pending?: PendingCommand;
   tests: QueuedTest[];
   channel?: SecureChannel;
   handshake?: Handshake;
-  secureAlarmRaised: boolean;
   secureFailedAt: number;
 }
 
-/** `leftActive`: what an earlier session left raised for this PD; believed until the PD shows otherwise. */
-export function createPdLink(config: OsdpPdConfig, now: number, leftActive: (conditionKey: string) => boolean = () => false): PdLink {
-  const left = (condition: 'link' | 'secure' | 'tamper' | 'power'): boolean => leftActive(osdpConditionKey(config.address, condition));
+/** `conditions`: what an earlier session left raised for this PD is believed until the PD shows otherwise. */
+export function createPdLink(config: OsdpPdConfig, conditions: ConditionStates, watch: LinkWatch): PdLink {
+  const left = (condition: 'tamper' | 'power'): boolean => conditions.isRaised(osdpConditionKey(config.address, condition));
   return {
     address: config.address,
     scbk: config.scbk?.slice(),
@@ -76,10 +77,8 @@ export function createPdLink(config: OsdpPdConfig, now: number, leftActive: (con
     phase: 'identify',
     sequence: 0,
     online: false,
-    linkAlarmRaised: left('link'),
-    lastValidAt: now,
+    watch,
     tests: [],
-    secureAlarmRaised: left('secure'),
     // The first LSTAT reply restores them if the PD says otherwise.
     ...(left('tamper') ? { tamper: true } : {}),
     ...(left('power') ? { powerFailure: true } : {}),

@@ -3,16 +3,17 @@
 
 import { AppError } from '../../../../shared/contract/app-error';
 import type { DeviceAlarm, SessionHandlers } from '../driver-session';
+import type { ConditionStates } from '../session/condition-states';
 import { carriesMac, type SecurityBlock } from './packet';
 import {
   capabilitiesReading,
   cardRead,
   identityReadings,
   keypadEntry,
-  linkAlarm,
   localStatusAlarms,
   localStatusReadings,
   onlineReading,
+  osdpConditionKey,
   secureChannelAlarm,
   secureReading,
   type SecureFailure,
@@ -27,6 +28,7 @@ export type ReplyOutcome = 'done' | 'retry' | 'resequence';
 
 export interface ReplyContext {
   handlers: SessionHandlers;
+  conditions: ConditionStates;
   now: () => number;
 }
 
@@ -36,29 +38,25 @@ const refusalsBeforeFault = 3;
 /** NAK codes that end the Secure Channel (§7.3). */
 const nakSecurity = [5, 6];
 
+/** Not committed: the caller leaves the command unacknowledged so the PD reports the event again. */
 async function commit(context: ReplyContext, alarms: DeviceAlarm[]): Promise<boolean> {
-  try {
-    for (const alarm of alarms) await context.handlers.alarm(alarm);
-    return true;
-  } catch {
-    // Not committed: the caller leaves the command unacknowledged so the PD reports the event again.
-    return false;
-  }
+  for (const alarm of alarms) if (!(await context.conditions.commit(alarm))) return false;
+  return true;
 }
+
+const secureAlarmRaised = (context: ReplyContext, link: PdLink): boolean => context.conditions.isRaised(osdpConditionKey(link.address, 'secure'));
 
 export async function acceptReply(context: ReplyContext, link: PdLink, pending: PendingCommand, reply: OsdpReply, security: SecurityBlock | undefined): Promise<ReplyOutcome> {
   const at = context.now();
   if (!link.online) {
-    if (link.linkAlarmRaised && !(await commit(context, [linkAlarm(link.address, 'restored', at)]))) return 'retry';
-    link.linkAlarmRaised = false;
+    if (!(await link.watch.restore({}, at))) return 'retry';
     link.online = true;
     context.handlers.reading(onlineReading(link.address, true, at));
   }
   // The Secure Channel alarm is restored by the first sealed reply that verifies, not by the handshake: a PD whose
   // replies fail the checks completes every handshake, and would otherwise raise and restore once per back-off.
-  if (link.secureAlarmRaised && link.channel && carriesMac(security)) {
-    if (!(await commit(context, [secureChannelAlarm(link.address, 'restored', at)]))) return 'retry';
-    link.secureAlarmRaised = false;
+  if (secureAlarmRaised(context, link) && link.channel && carriesMac(security)) {
+    if (!(await context.conditions.apply(secureChannelAlarm(link.address, 'restored', at)))) return 'retry';
   }
   if (pending.command.kind === 'chlng') return challengeAnswered(context, link, reply, at);
   if (pending.command.kind === 'scrypt') return cryptogramAnswered(context, link, reply, security, at);
@@ -68,9 +66,8 @@ export async function acceptReply(context: ReplyContext, link: PdLink, pending: 
   if (link.phase === 'identify' && kind === 'id') link.phase = 'capabilities';
   else if (link.phase === 'capabilities' && kind === 'cap') {
     // A Secure Channel alarm left by an earlier session no longer applies to a PD now configured without one.
-    if (!link.secure && link.secureAlarmRaised) {
-      if (!(await commit(context, [secureChannelAlarm(link.address, 'restored', at, undefined, true)]))) return 'retry';
-      link.secureAlarmRaised = false;
+    if (!link.secure && secureAlarmRaised(context, link)) {
+      if (!(await context.conditions.apply(secureChannelAlarm(link.address, 'restored', at, undefined, true)))) return 'retry';
     }
     link.phase = link.secure ? 'challenge' : 'status';
   }
@@ -170,8 +167,7 @@ function refusal(reply: OsdpReply): SecureFailure {
 }
 
 async function secureFailed(context: ReplyContext, link: PdLink, failure: SecureFailure, at: number): Promise<ReplyOutcome> {
-  if (!link.secureAlarmRaised && !(await commit(context, [secureChannelAlarm(link.address, 'raised', at, failure)]))) return 'retry';
-  link.secureAlarmRaised = true;
+  if (!(await context.conditions.apply(secureChannelAlarm(link.address, 'raised', at, failure)))) return 'retry';
   link.channel = undefined;
   link.handshake = undefined;
   link.phase = 'secureFailed';

@@ -4,6 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../../shared/contract/app-error';
 import type { DetailValue, DriverSession, SessionHandlers } from '../driver-session';
 import type { BytePort } from '../port/byte-port';
+import { createConditionStates } from '../session/condition-states';
+import { createLinkWatch } from '../session/link-watch';
+import { createPollLoop } from '../session/poll-loop';
+import { createReplyWait } from '../session/reply-wait';
 import { createOsdpDecoder, type OsdpDecoded } from './codec';
 import { OsdpCodecError } from './codec-error';
 import { carriesMac, hex8, nextSequence, type OsdpPacket } from './packet';
@@ -39,11 +43,10 @@ export interface OsdpSessionOptions {
 /** A reply, or one that came but failed the Secure Channel checks (the PD is there; its security is not). */
 type Received = { reply: OsdpReply; packet: OsdpPacket } | { refused: OsdpCodecError };
 
-interface Awaiting {
+/** The command on the wire and the PD it went to. */
+interface Sent {
   link: PdLink;
   pending: PendingCommand;
-  resolve(received: Received | undefined): void;
-  timer?: ReturnType<typeof setTimeout>;
 }
 
 export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
@@ -55,6 +58,8 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
   const useCrc = options.useCrc ?? true;
   const random = options.random ?? ((length: number) => new Uint8Array(randomBytes(length)));
   const links = new Map<number, PdLink>();
+  // Not committed: the command stays unacknowledged (or the PD unanswered) and the change is reported again.
+  const conditions = createConditionStates(handlers);
   if (options.pds.length === 0) throw new AppError('devices.osdp.badConfig', 'devices.osdp.badConfig', { pds: 0 });
   for (const config of options.pds) {
     const valid = Number.isInteger(config.address) && config.address >= 0 && config.address <= 0x7e && !links.has(config.address);
@@ -62,12 +67,12 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
     if (!valid || (config.scbk !== undefined && config.scbk.length !== 16)) {
       throw new AppError('devices.osdp.badConfig', 'devices.osdp.badConfig', { address: config.address, keyLengthOk: config.scbk === undefined || config.scbk.length === 16 });
     }
-    links.set(config.address, createPdLink(config, now(), (key) => handlers.leftActive?.(key) ?? false));
+    const watch = createLinkWatch({ conditions, now, lostAfterMs: offlineAfterMs, alarm: (state, at) => linkAlarm(config.address, state, at) });
+    links.set(config.address, createPdLink(config, conditions, watch));
   }
   const decoder = createOsdpDecoder();
-  const context = { handlers, now };
-  let running = false;
-  let awaiting: Awaiting | undefined;
+  const context = { handlers, conditions, now };
+  const awaited = createReplyWait<Sent, Received | undefined>();
   let unsubscribe: (() => void) | undefined;
 
   const traffic = (direction: 'rx' | 'tx', bytes: Uint8Array, summary: string, ok: boolean, latencyMs?: number): void => {
@@ -92,7 +97,7 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
       return;
     }
     const { packet, bytes } = item;
-    const current = awaiting;
+    const current = awaited.current?.request;
     if (!packet.isReply) {
       traffic('rx', bytes, describeFrame(packet.address, packet.sequence, `command 0x${hex8(packet.code)} from another controller (ignored)`, false), true);
       return;
@@ -114,16 +119,12 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
     if (reply instanceof OsdpCodecError) {
       traffic('rx', bytes, describeFrame(packet.address, packet.sequence, `${reply.code}: ${reply.message}`, false), false);
       if (reply !== opened || !current.link.secure) return;
-      awaiting = undefined;
-      if (current.timer) clearTimeout(current.timer);
-      current.resolve({ refused: reply });
+      awaited.settle({ refused: reply });
       return;
     }
     const sealed = !(opened instanceof OsdpCodecError) && opened.sealed;
     traffic('rx', bytes, describeFrame(packet.address, packet.sequence, describeReply(reply), sealed), true, now() - current.pending.sentAt);
-    awaiting = undefined;
-    if (current.timer) clearTimeout(current.timer);
-    current.resolve({ reply, packet });
+    awaited.settle({ reply, packet });
   };
 
   const exchange = async (link: PdLink, pending: PendingCommand): Promise<Received | undefined> => {
@@ -133,21 +134,14 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
     const retry = pending.attempts > 0 ? ' (retry)' : '';
     pending.attempts += 1;
     traffic('tx', pending.bytes, describeFrame(link.address, pending.sequence, describeCommand(pending.command) + retry, pending.sealed), true);
-    const reply = new Promise<Received | undefined>((resolve) => {
-      awaiting = { link, pending, resolve };
-    });
+    const reply = awaited.begin({ link, pending }, pending.sentAt);
     try {
       await port.write(pending.bytes);
     } catch {
       // A port that fails to write looks like a PD that does not answer: the link alarm will say so.
     }
-    const current = awaiting;
-    if (current?.pending === pending) {
-      current.timer = setTimeout(() => {
-        if (awaiting === current) awaiting = undefined;
-        current.resolve(undefined);
-      }, replyTimeoutMs);
-    }
+    // The PD's reply time counts from the end of the command on the wire.
+    if (awaited.current?.request.pending === pending) awaited.expireAfter(replyTimeoutMs, undefined);
     return reply;
   };
 
@@ -157,22 +151,17 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
   };
 
   const noReply = async (link: PdLink): Promise<void> => {
-    if (now() - link.lastValidAt < offlineAfterMs) return;
+    if (link.watch.silentForMs() < offlineAfterMs) return;
     const wasOnline = link.online;
     const wasSecure = link.channel !== undefined;
     link.online = false;
     failTests(link, 'devices.osdp.pdOffline');
     restartLink(link);
-    if (wasOnline || !link.linkAlarmRaised) handlers.reading(onlineReading(link.address, false, now()));
+    if (wasOnline || !link.watch.lost) handlers.reading(onlineReading(link.address, false, now()));
     // Restarting at sequence 0 ends the Secure Channel; the reading must not go on saying it is up.
     if (wasSecure) handlers.reading(secureReading(link.address, false, now()));
-    if (link.linkAlarmRaised) return;
-    try {
-      await handlers.alarm(linkAlarm(link.address, 'raised', now()));
-      link.linkAlarmRaised = true;
-    } catch {
-      // Not committed: raised again on the next unanswered command.
-    }
+    // Not committed: raised again on the next unanswered command.
+    await link.watch.lose({});
   };
 
   const service = async (link: PdLink): Promise<void> => {
@@ -184,13 +173,13 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
     }
     const pending = link.pending;
     const received = await exchange(link, pending);
-    if (!running) return;
+    if (!loop.running) return;
     if (!received) {
       await noReply(link);
       return;
     }
     // Answering at all keeps the link up, even when the answer fails the security checks.
-    link.lastValidAt = now();
+    link.watch.heard();
     if ('refused' in received) {
       const outcome = await replyRefused(context, link, pending, received.refused.message);
       if (outcome === 'retry' || link.pending !== pending) return;
@@ -206,41 +195,36 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
     pending.test?.resolve(`PD ${link.address}: ${describeReply(received.reply)}`);
   };
 
-  const run = async (): Promise<void> => {
-    while (running) {
-      for (const link of links.values()) {
-        if (!running) return;
-        try {
-          await service(link);
-        } catch (error) {
-          traffic('tx', new Uint8Array(0), `session error: ${error instanceof Error ? error.message : String(error)}`, false);
-        }
-        await new Promise((resolve) => setTimeout(resolve, pollIntervalMs));
-      }
-    }
-  };
+  // Each cycle gives the next PD its turn on the bus, then the bus stays quiet for `pollIntervalMs`.
+  let turn = 0;
+  const loop = createPollLoop({
+    now,
+    intervalMs: pollIntervalMs,
+    pace: 'gap',
+    cycle: async () => {
+      const all = [...links.values()];
+      const link = all[turn % all.length]!;
+      turn = (turn + 1) % all.length;
+      await service(link);
+    },
+    onError: (error) => traffic('tx', new Uint8Array(0), `session error: ${error instanceof Error ? error.message : String(error)}`, false),
+  });
 
   return {
     start() {
-      if (running) return;
-      running = true;
+      if (loop.running) return;
       // The offline clock starts when polling does, not when the session was built.
-      for (const link of links.values()) if (!link.online) link.lastValidAt = now();
+      for (const link of links.values()) if (!link.online) link.watch.heard();
       unsubscribe = port.onData((chunk) => {
         for (const item of decoder.push(chunk)) receive(item);
       });
-      void run();
+      loop.start();
     },
     stop() {
-      running = false;
+      loop.stop();
       unsubscribe?.();
       unsubscribe = undefined;
-      const current = awaiting;
-      awaiting = undefined;
-      if (current) {
-        if (current.timer) clearTimeout(current.timer);
-        current.resolve(undefined);
-      }
+      awaited.settle(undefined);
       for (const link of links.values()) failTests(link, 'devices.osdp.stopped');
     },
     testCommands: () => osdpTestCommandSpecs.map((spec) => ({ ...spec, params: { ...spec.params } })),
@@ -248,7 +232,7 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
       try {
         const { address, command } = commandForTest(id, params, [...links.keys()]);
         const link = links.get(address);
-        if (!running || !link) return Promise.reject(new AppError('devices.osdp.notRunning', 'devices.osdp.notRunning', { address }));
+        if (!loop.running || !link) return Promise.reject(new AppError('devices.osdp.notRunning', 'devices.osdp.notRunning', { address }));
         if (!link.online) return Promise.reject(new AppError('devices.osdp.pdOffline', 'devices.osdp.pdOffline', { address }));
         if (link.phase === 'secureFailed') return Promise.reject(new AppError('devices.osdp.secureChannelDown', 'devices.osdp.secureChannelDown', { address }));
         return new Promise<string>((resolve, reject) => link.tests.push({ command, resolve, reject }));
