@@ -3,6 +3,7 @@
 import type { DetailValue, DeviceAlarm } from '../driver-session';
 import type { ContactIdQualifier, ReceiverFrame } from './codec';
 import { isOpenCloseCode, lookupEventCode } from './event-codes';
+import { linkLostAlarm } from '../session/link-watch';
 
 export type ContactIdEventFrame = Extract<ReceiverFrame, { kind: 'event' }>;
 
@@ -45,15 +46,7 @@ export function contactIdAlarm(frame: ContactIdEventFrame, at: number): DeviceAl
 }
 
 /** The receiver stopped talking (no heartbeat or message within the timeout), or started again. */
-export function linkAlarm(state: 'raised' | 'restored', at: number, detail: Record<string, DetailValue>): DeviceAlarm {
-  return {
-    conditionKey: 'link',
-    state,
-    eventCode: 'link.lost',
-    severity: 'major',
-    text: state === 'raised' ? { zh: '接警机通讯中断', en: 'Alarm receiver link lost' } : { zh: '接警机通讯恢复', en: 'Alarm receiver link restored' },
-    point: '',
-    at,
-    detail,
-  };
-}
+export const linkAlarm = linkLostAlarm('link', {
+  lost: { zh: '接警机通讯中断', en: 'Alarm receiver link lost' },
+  restored: { zh: '接警机通讯恢复', en: 'Alarm receiver link restored' },
+});

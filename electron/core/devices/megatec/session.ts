@@ -4,7 +4,7 @@ import { AppError } from '../../../../shared/contract/app-error';
 import type { BytePort } from '../port/byte-port';
 import type { DriverSession, SessionHandlers } from '../driver-session';
 import { createConditionStates } from '../session/condition-states';
-import { createLinkWatch } from '../session/link-watch';
+import { createLinkWatch, linkLostAlarm } from '../session/link-watch';
 import { createPollLoop } from '../session/poll-loop';
 import { createReplyWait } from '../session/reply-wait';
 import { createSerialQueue } from '../session/serial-queue';
@@ -59,16 +59,7 @@ export function createMegatecSession(options: MegatecSessionOptions): DriverSess
     conditions,
     now,
     lostAfterMs: linkLostAfterMs,
-    alarm: (state, at, detail) => ({
-      conditionKey: 'link',
-      state,
-      eventCode: 'link.lost',
-      severity: 'major',
-      text: state === 'raised' ? linkLostText : linkRestoredText,
-      point: '',
-      at,
-      detail,
-    }),
+    alarm: linkLostAlarm('link', { lost: linkLostText, restored: linkRestoredText }),
   });
 
   function onData(chunk: Uint8Array): void {

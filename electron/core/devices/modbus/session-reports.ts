@@ -2,6 +2,7 @@
 
 import type { ModbusPoint } from '../../../../shared/domain/devices/modbus-register-map';
 import type { DeviceAlarm, TrafficRecord } from '../driver-session';
+import { linkLostAlarm, type LinkState } from '../session/link-watch';
 import { describeException, describeReply, describeRequest } from './frame-summary';
 import type { PointValue } from './register-decoding';
 import type { RtuOutcome } from './rtu-client';
@@ -32,17 +33,9 @@ export function thresholdAlarm(slave: number, point: ModbusPoint, decision: Thre
   };
 }
 
-export function linkAlarm(slave: number, state: 'raised' | 'restored', at: number, detail: DeviceAlarm['detail']): DeviceAlarm {
-  return {
-    conditionKey: linkConditionKey(slave),
-    state,
-    eventCode: 'link.lost',
-    severity: 'major',
-    text: state === 'raised' ? { zh: '通信中断', en: 'Communication lost' } : { zh: '通信恢复', en: 'Communication restored' },
-    point: '',
-    at,
-    detail: { slave, ...detail },
-  };
+export function linkAlarm(slave: number, state: LinkState, at: number, detail: DeviceAlarm['detail']): DeviceAlarm {
+  const alarm = linkLostAlarm(linkConditionKey(slave), { lost: { zh: '通信中断', en: 'Communication lost' }, restored: { zh: '通信恢复', en: 'Communication restored' } });
+  return alarm(state, at, { slave, ...detail });
 }
 
 /**

@@ -1,14 +1,30 @@
 // Link supervision: when the device was last heard, and the link condition raised after too long a silence.
 
-import type { DetailValue, DeviceAlarm } from '../driver-session';
+import type { DetailValue, DeviceAlarm, LocalText } from '../driver-session';
 import type { ConditionStates } from './condition-states';
 
 export type LinkState = 'raised' | 'restored';
 
+export type LinkAlarm = (state: LinkState, at: number, detail: Record<string, DetailValue>) => DeviceAlarm;
+
+/** The usual link alarm: `link.lost`, major, on `conditionKey`, in the driver's words for the device. */
+export function linkLostAlarm(conditionKey: string, text: { lost: LocalText; restored: LocalText }): LinkAlarm {
+  return (state, at, detail) => ({
+    conditionKey,
+    state,
+    eventCode: 'link.lost',
+    severity: 'major',
+    text: state === 'raised' ? text.lost : text.restored,
+    point: '',
+    at,
+    detail,
+  });
+}
+
 export interface LinkWatchOptions {
   conditions: ConditionStates;
   /** The driver's link alarm in either state (its condition key, text and detail). */
-  alarm(state: LinkState, at: number, detail: Record<string, DetailValue>): DeviceAlarm;
+  alarm: LinkAlarm;
   now: () => number;
   /** Silence for this long loses the link. */
   lostAfterMs: number;
