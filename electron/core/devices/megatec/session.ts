@@ -3,11 +3,8 @@
 import { AppError } from '../../../../shared/contract/app-error';
 import type { BytePort } from '../port/byte-port';
 import type { DriverSession, SessionHandlers } from '../driver-session';
-import { createConditionStates } from '../session/condition-states';
-import { createLinkWatch, linkLostAlarm } from '../session/link-watch';
 import { createPollLoop } from '../session/poll-loop';
-import { createReplyWait } from '../session/reply-wait';
-import { createSerialQueue } from '../session/serial-queue';
+import { createRequestLine, type LineFailure } from '../session/request-line';
 import { commandText, createLineDecoder, encodeCommand, type MegatecCommand } from './codec';
 import { decodeReply, type MegatecReply, type UpsStatus } from './reply';
 import {
@@ -35,7 +32,7 @@ export interface MegatecSessionOptions {
   replyTimeoutMs?: number;
 }
 
-type ExchangeOutcome = MegatecReply | { kind: 'noReply' } | { kind: 'writeFailed'; reason: string } | { kind: 'stopped' };
+type ExchangeOutcome = MegatecReply | LineFailure;
 
 /** Replies that prove the UPS is there and speaking the protocol. */
 const validReplyKinds = new Set<ExchangeOutcome['kind']>(['status', 'rating', 'identity', 'accepted', 'refused']);
@@ -48,19 +45,11 @@ export function createMegatecSession(options: MegatecSessionOptions): DriverSess
 
   const decoder = createLineDecoder();
   let unsubscribe: (() => void) | undefined;
-  const awaited = createReplyWait<MegatecCommand, ExchangeOutcome>();
-  // Commands go out one at a time: a Megatec reply carries nothing saying which command it answers.
-  const commands = createSerialQueue();
-  // Readings and alarms are reported in order, so two status replies never raise the same alarm twice.
-  const reports = createSerialQueue();
-  // Not committed: the state stays as it was, so the next poll reports the change again.
-  const conditions = createConditionStates(handlers);
-  const link = createLinkWatch({
-    conditions,
-    now,
-    lostAfterMs: linkLostAfterMs,
-    alarm: linkLostAlarm('link', { lost: linkLostText, restored: linkRestoredText }),
-  });
+  // Commands go out one at a time: a Megatec reply carries nothing saying which command it answers. Readings and
+  // alarms are reported in order, so two status replies never raise the same alarm twice.
+  const linkText = { lost: linkLostText, restored: linkRestoredText };
+  const line = createRequestLine<MegatecCommand, MegatecReply>({ handlers, now, replyTimeoutMs, linkLostAfterMs, linkText, running: () => loop.running });
+  const { awaited, reports, conditions, link } = line;
 
   function onData(chunk: Uint8Array): void {
     for (const event of decoder.push(chunk)) {
@@ -83,18 +72,10 @@ export function createMegatecSession(options: MegatecSessionOptions): DriverSess
   }
 
   function exchange(command: MegatecCommand): Promise<ExchangeOutcome> {
-    return commands.run(async () => {
-      if (!loop.running) return { kind: 'stopped' } as const;
+    return line.exchange(command, async () => {
       const bytes = encodeCommand(command);
-      const outcome = awaited.begin(command, now());
-      awaited.expireAfter(replyTimeoutMs, { kind: 'noReply' });
       handlers.traffic({ at: now(), direction: 'tx', bytes, summary: describeCommand(command), ok: true });
-      try {
-        await port.write(bytes);
-      } catch (error) {
-        awaited.settle({ kind: 'writeFailed', reason: error instanceof Error ? error.message : String(error) });
-      }
-      return outcome;
+      await port.write(bytes);
     });
   }
 
@@ -190,7 +171,7 @@ export function createMegatecSession(options: MegatecSessionOptions): DriverSess
       loop.stop();
       unsubscribe?.();
       unsubscribe = undefined;
-      awaited.settle({ kind: 'stopped' });
+      line.stop();
     },
     testCommands: () => megatecTestCommands.map((spec) => ({ ...spec, label: { ...spec.label }, params: { ...spec.params } })),
     async runTestCommand(id, params) {

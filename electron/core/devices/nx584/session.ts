@@ -3,11 +3,8 @@
 import { AppError } from '../../../../shared/contract/app-error';
 import type { BytePort } from '../port/byte-port';
 import type { DriverSession, SessionHandlers } from '../driver-session';
-import { createConditionStates } from '../session/condition-states';
-import { createLinkWatch, linkLostAlarm } from '../session/link-watch';
 import { createPollLoop } from '../session/poll-loop';
-import { createReplyWait } from '../session/reply-wait';
-import { createSerialQueue } from '../session/serial-queue';
+import { createRequestLine } from '../session/request-line';
 import { createPanelMessageDecoder } from './codec';
 import { encodeFrame, type Nx584Framing } from './framing';
 import { reportPanelMessage, type ConditionReport } from './panel-report';
@@ -34,8 +31,7 @@ export interface Nx584SessionOptions {
   replyTimeoutMs?: number;
 }
 
-const linkLostText = { zh: '报警主机通信中断', en: 'Alarm panel link lost' };
-const linkRestoredText = { zh: '报警主机通信恢复', en: 'Alarm panel link restored' };
+const linkText = { lost: { zh: '报警主机通信中断', en: 'Alarm panel link lost' }, restored: { zh: '报警主机通信恢复', en: 'Alarm panel link restored' } };
 /** How many recent log events are remembered to drop a retransmitted one. */
 const seenLogEventLimit = 256;
 
@@ -51,19 +47,11 @@ export function createNx584Session(options: Nx584SessionOptions): DriverSession 
   const zoneNames = new Map<number, string>();
   const seenLogEvents: string[] = [];
   let unsubscribe: (() => void) | undefined;
-  const awaited = createReplyWait<Nx584Request, ExchangeOutcome>();
-  // One request at a time: the panel's reply is matched to the request by its message number.
-  const requests = createSerialQueue();
-  // Messages are reported (and acknowledged) in arrival order.
-  const reports = createSerialQueue();
-  // Not committed: nothing is acknowledged, so the panel retransmits and the change is reported again.
-  const conditions = createConditionStates(handlers);
-  const link = createLinkWatch({
-    conditions,
-    now,
-    lostAfterMs: linkLostAfterMs,
-    alarm: linkLostAlarm('link', { lost: linkLostText, restored: linkRestoredText }),
-  });
+  // One request at a time: the panel's reply is matched to the request by its message number. Messages are reported
+  // (and acknowledged) in arrival order; an alarm not committed is not acknowledged, so the panel retransmits it.
+  type Reply = Extract<ExchangeOutcome, { kind: 'reply' }>;
+  const line = createRequestLine<Nx584Request, Reply>({ handlers, now, replyTimeoutMs, linkLostAfterMs, linkText, running: () => loop.running });
+  const { awaited, reports, conditions, link } = line;
 
   async function send(request: Nx584Request): Promise<void> {
     const frame = encodeRequest(request);
@@ -133,23 +121,9 @@ export function createNx584Session(options: Nx584SessionOptions): DriverSession 
     }
   }
 
-  function exchange(request: Nx584Request): Promise<ExchangeOutcome> {
-    return requests.run(async () => {
-      if (!loop.running) return { kind: 'stopped' } as const;
-      const outcome = awaited.begin(request, now());
-      awaited.expireAfter(replyTimeoutMs, { kind: 'noReply' });
-      try {
-        await send(request);
-      } catch (error) {
-        if (awaited.current?.request === request) awaited.settle({ kind: 'writeFailed', reason: error instanceof Error ? error.message : String(error) });
-      }
-      return outcome;
-    });
-  }
-
   /** Sends a request and, when nothing answered, lets link supervision see it. */
   async function ask(request: Nx584Request): Promise<ExchangeOutcome> {
-    const outcome = await exchange(request);
+    const outcome = await line.exchange(request, send);
     if (outcome.kind !== 'reply') await reports.run(() => link.checkSilence());
     // Replies are reported by onData; wait for that so a caller sees the readings it caused.
     await reports.run(async () => undefined);
@@ -185,7 +159,7 @@ export function createNx584Session(options: Nx584SessionOptions): DriverSession 
       loop.stop();
       unsubscribe?.();
       unsubscribe = undefined;
-      awaited.settle({ kind: 'stopped' });
+      line.stop();
     },
     testCommands: () => nx584TestCommands.map((spec) => ({ ...spec, label: { ...spec.label }, params: { ...spec.params } })),
     async runTestCommand(id, params) {
