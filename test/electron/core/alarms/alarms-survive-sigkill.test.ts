@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sleep } from '../../../support/eventually';
 import { databaseFileName, startCore } from '../../../../electron/core/core';
 import { openDatabase } from '../../../../electron/core/db/open-database';
 import { ACK } from '../../../../electron/core/devices/contact-id/codec';
@@ -20,7 +21,6 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const zoneOf = (i: number) => String((i % 999) + 1).padStart(3, '0');
 const accountOf = (i: number) => String(1000 + Math.floor(i / 999)).padStart(4, '0');
 

@@ -7,7 +7,8 @@ import type { ContactIdEventInput } from '../../../../electron/core/devices/cont
 import type { BytePort } from '../../../../electron/core/devices/port/byte-port';
 import { openSerialBytePort } from '../../../../electron/core/devices/port/serial-byte-port';
 import { openVirtualSerialPair, type VirtualSerialPair } from '../../../support/virtual-serial-pair';
-import { type DeviceCore, eightNone, eventually, startDeviceCore } from './device-core';
+import { eventually, sleep } from '../../../support/eventually';
+import { type DeviceCore, eightNone, startDeviceCore } from './device-core';
 
 interface SimulatedReceiver {
   pair: VirtualSerialPair;
@@ -41,7 +42,7 @@ function sideConnection(dataDir: string) {
   return { run, get, close };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 
 describe('a Contact ID receiver run by the device layer', () => {
   let t: DeviceCore | undefined;

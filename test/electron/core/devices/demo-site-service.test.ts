@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore } from '../../../../electron/core/core';
-import { type DeviceCore, eventually, startDeviceCore } from './device-core';
+import { eventually } from '../../../support/eventually';
+import { type DeviceCore, startDeviceCore } from './device-core';
 
 describe('the demo site', () => {
   let t: DeviceCore | undefined;

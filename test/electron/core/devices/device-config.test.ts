@@ -5,7 +5,8 @@ import { databaseFileName } from '../../../../electron/core/core';
 import { openSecretBox } from '../../../../electron/core/devices/secret-box';
 import { secretPlaceholder } from '../../../../shared/contract/device-protocols';
 import { tempDir } from '../../../support/temp-core';
-import { type DeviceCore, eightNone, eventually, startDeviceCore } from './device-core';
+import { eventually } from '../../../support/eventually';
+import { type DeviceCore, eightNone, startDeviceCore } from './device-core';
 
 const scbk = '00112233445566778899aabbccddeeff';
 

@@ -32,15 +32,4 @@ export function usbPort(path: string, serialNumber: string | null, vendorId = '0
   return { path, byIdPath: null, manufacturer: 'FTDI', serialNumber, vendorId, productId };
 }
 
-/** Resolves with the value once `probe` returns one that is not undefined; fails naming `what` after `timeoutMs`. */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 8000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 export const eightNone = (baudRate: number) => ({ baudRate, dataBits: 8, parity: 'none', stopBits: 1 }) as const;

@@ -8,7 +8,8 @@ import { hexOf } from '../../../../electron/core/devices/traffic-capture';
 import { secretPlaceholder } from '../../../../shared/contract/device-protocols';
 import { tempDir } from '../../../support/temp-core';
 import { openVirtualSerialPair } from '../../../support/virtual-serial-pair';
-import { type DeviceCore, eightNone, eventually, startDeviceCore } from './device-core';
+import { eventually } from '../../../support/eventually';
+import { type DeviceCore, eightNone, startDeviceCore } from './device-core';
 
 describe('device diagnostics', () => {
   let t: DeviceCore | undefined;

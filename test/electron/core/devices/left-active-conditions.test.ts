@@ -9,7 +9,8 @@ import type { BytePort } from '../../../../electron/core/devices/port/byte-port'
 import { openSerialBytePort } from '../../../../electron/core/devices/port/serial-byte-port';
 import { tempDir } from '../../../support/temp-core';
 import { openVirtualSerialPair } from '../../../support/virtual-serial-pair';
-import { type DeviceCore, eightNone, eventually, startDeviceCore } from './device-core';
+import { eventually } from '../../../support/eventually';
+import { type DeviceCore, eightNone, startDeviceCore } from './device-core';
 
 interface SimulatedDevice {
   silence(on: boolean): void;

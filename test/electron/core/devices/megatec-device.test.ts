@@ -3,7 +3,8 @@ import { createUpsSimulator, type UpsSimulator } from '../../../../electron/core
 import type { BytePort } from '../../../../electron/core/devices/port/byte-port';
 import { openSerialBytePort } from '../../../../electron/core/devices/port/serial-byte-port';
 import { openVirtualSerialPair, type VirtualSerialPair } from '../../../support/virtual-serial-pair';
-import { type DeviceCore, eightNone, eventually, startDeviceCore, usbPort } from './device-core';
+import { eventually } from '../../../support/eventually';
+import { type DeviceCore, eightNone, startDeviceCore, usbPort } from './device-core';
 
 interface SimulatedUps {
   pair: VirtualSerialPair;

@@ -4,7 +4,8 @@ import { createModbusSimulator } from '../../../../electron/core/devices/modbus/
 import { createOsdpPdSimulator } from '../../../../electron/core/devices/osdp/simulator';
 import { openSerialBytePort } from '../../../../electron/core/devices/port/serial-byte-port';
 import { openVirtualSerialPair } from '../../../support/virtual-serial-pair';
-import { type DeviceCore, eightNone, eventually, startDeviceCore } from './device-core';
+import { eventually } from '../../../support/eventually';
+import { type DeviceCore, eightNone, startDeviceCore } from './device-core';
 
 const scbkHex = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 

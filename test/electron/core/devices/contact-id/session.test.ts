@@ -3,7 +3,8 @@ import { AppError } from '../../../../../shared/contract/app-error';
 import type { DeviceAlarm } from '../../../../../electron/core/devices/driver-session';
 import type { ContactIdEventInput } from '../../../../../electron/core/devices/contact-id/encoder';
 import { encodeMessage } from '../../../../../electron/core/devices/contact-id/encoder';
-import { openReceiverLink, sleep, waitFor, type ReceiverLink, type ReceiverLinkOptions } from './receiver-link';
+import { eventually, sleep } from '../../../../support/eventually';
+import { openReceiverLink, type ReceiverLink, type ReceiverLinkOptions } from './receiver-link';
 
 let link: ReceiverLink | undefined;
 const open = async (options?: ReceiverLinkOptions): Promise<ReceiverLink> => (link = await openReceiverLink(options));
@@ -19,7 +20,7 @@ describe('Contact ID receiver session over a serial line', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const { simulator, committed, offered, traffic } = await open({ commit: () => gate });
     const sending = simulator.fireAlarm('1234', 3);
-    await waitFor(() => offered.length === 1);
+    await eventually('the event offered', () => offered.length === 1);
     const heldFrom = Date.now();
     await sleep(400);
     expect(simulator.stats().acks).toBe(0);
@@ -120,7 +121,7 @@ describe('Contact ID receiver session over a serial line', () => {
     expect(new Set(zones).size).toBe(300);
     // Every reply is in the traffic monitor, in the order of the events it answers.
     // The receiver can read the last ACK before the console's write has returned and logged it.
-    await waitFor(() => traffic.filter((record) => record.direction === 'tx').length >= 301);
+    await eventually('301 replies sent', () => traffic.filter((record) => record.direction === 'tx').length >= 301);
     const replies = traffic.filter((record) => record.direction === 'tx');
     expect(replies).toHaveLength(301);
     expect(replies[150]?.summary).toContain('NAK (commit failed: db.busy)');
@@ -140,7 +141,7 @@ describe('Contact ID receiver session over a serial line', () => {
     const { simulator, committed, traffic } = await open();
     expect(await simulator.heartbeat()).toBe(true);
     await simulator.garbage(encodeMessage('3011    001234NA0001'));
-    await waitFor(() => simulator.stats().acks === 2);
+    await eventually('two ACKs', () => simulator.stats().acks === 2);
     expect(committed).toEqual([]);
     const rx = traffic.filter((record) => record.direction === 'rx');
     expect(rx.map((record) => [record.summary, record.ok])).toEqual([
@@ -152,10 +153,10 @@ describe('Contact ID receiver session over a serial line', () => {
   it('NAKs garbage and goes on with the next event', async () => {
     const { simulator, committed, traffic } = await open();
     await simulator.garbage(Uint8Array.of(0x00, 0xff, 0x35, 0x31, 0x14));
-    await waitFor(() => simulator.stats().naks === 1);
+    await eventually('one NAK', () => simulator.stats().naks === 1);
     expect(traffic.at(-2)).toMatchObject({ direction: 'rx', ok: false });
     await simulator.garbage(Uint8Array.from([...encodeMessage('5011 18XXXXE11001003')]));
-    await waitFor(() => simulator.stats().naks === 2);
+    await eventually('two NAKs', () => simulator.stats().naks === 2);
     expect(await simulator.fireAlarm('1234', 3)).toBe(1);
     expect(committed.map((alarm) => alarm.conditionKey)).toEqual(['cid:1234:110:01:003']);
   });
@@ -163,7 +164,7 @@ describe('Contact ID receiver session over a serial line', () => {
   it('NAKs overlong noise without a DC4 and takes the event the receiver resends after it', async () => {
     const { simulator, committed } = await open({ maxMessageBytes: 64, ackTimeoutMs: 400 });
     await simulator.garbage(new Uint8Array(1000).fill(0x41));
-    await waitFor(() => simulator.stats().naks === 1);
+    await eventually('one NAK', () => simulator.stats().naks === 1);
     // The decoder drops the rest of the overlong message up to its DC4, which here ends the first send.
     expect(await simulator.fireAlarm('1234', 3)).toBe(2);
     expect(committed.map((alarm) => alarm.conditionKey)).toEqual(['cid:1234:110:01:003']);
@@ -172,7 +173,7 @@ describe('Contact ID receiver session over a serial line', () => {
   it('raises link.lost after heartbeatTimeoutMs of silence and restores it on the next heartbeat', async () => {
     const { simulator, committed, session } = await open({ heartbeatTimeoutMs: 400 });
     expect(await simulator.heartbeat()).toBe(true);
-    await waitFor(() => committed.length === 1, 3000);
+    await eventually('the event committed', () => committed.length === 1, 3000);
     expect(committed[0]).toMatchObject({ conditionKey: 'link', state: 'raised', eventCode: 'link.lost', severity: 'major' });
     expect(committed[0]?.detail['silentMs']).toBeGreaterThanOrEqual(400);
     await sleep(600);

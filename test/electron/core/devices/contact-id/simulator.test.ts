@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../../shared/contract/app-error';
 import type { ContactIdEventInput } from '../../../../../electron/core/devices/contact-id/encoder';
-import { openReceiverLink, sleep, type ReceiverLink, type ReceiverLinkOptions } from './receiver-link';
+import { sleep } from '../../../../support/eventually';
+import { openReceiverLink, type ReceiverLink, type ReceiverLinkOptions } from './receiver-link';
 
 let link: ReceiverLink | undefined;
 const open = async (options?: ReceiverLinkOptions): Promise<ReceiverLink> => (link = await openReceiverLink(options));

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeviceAlarm } from '../../../../../electron/core/devices/driver-session';
-import { afterMorePolls, eventually, openUpsRig, type UpsRig } from './ups-rig';
+import { eventually } from '../../../../support/eventually';
+import { afterMorePolls, openUpsRig, type UpsRig } from './ups-rig';
 
 const text = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
 

@@ -3,18 +3,16 @@
 import type { DeviceAlarm, DriverSession } from '../../../../../electron/core/devices/driver-session';
 import { createMegatecSession, type MegatecSessionOptions } from '../../../../../electron/core/devices/megatec/session';
 import { createUpsSimulator, type UpsSimulator, type UpsSimulatorOptions } from '../../../../../electron/core/devices/megatec/simulator';
-import type { BytePort } from '../../../../../electron/core/devices/port/byte-port';
-import { countReplies, eventually, openSessionRig, type SessionReport } from '../session-rig';
-
-export { eventually };
+import { eventually } from '../../../../support/eventually';
+import { countReplies, type SessionRecorder } from '../../../../support/session-recorder';
+import { openSessionRig } from '../../../../support/session-rig';
 
 /** The protocol's 2400 baud; a pty ignores it. */
 const upsSerial = { baudRate: 2400, dataBits: 8, parity: 'none', stopBits: 1 } as const;
 
-export interface UpsRig extends SessionReport {
+export interface UpsRig extends Pick<SessionRecorder, 'alarms' | 'readings' | 'traffic'> {
   session: DriverSession;
   ups: UpsSimulator;
-  consolePort: BytePort;
   close(): Promise<void>;
 }
 
@@ -26,19 +24,18 @@ export interface UpsRigOptions {
 }
 
 export async function openUpsRig(options: UpsRigOptions = {}): Promise<UpsRig> {
-  const rig = await openSessionRig({
+  const { session, simulator, recorder, close } = await openSessionRig({
     serial: upsSerial,
-    commitAlarm: options.commitAlarm,
+    commit: options.commitAlarm,
     simulator: (port) => createUpsSimulator({ port, ...options.simulator }),
-    session: (port, handlers) =>
-      createMegatecSession({ port, now: () => Date.now(), pollIntervalMs: 50, replyTimeoutMs: 250, linkLostAfterMs: 600, ...options.session, handlers }),
+    session: async (end, handlers) =>
+      createMegatecSession({ port: await end.open(), now: () => Date.now(), pollIntervalMs: 50, replyTimeoutMs: 250, linkLostAfterMs: 600, ...options.session, handlers }),
   });
-  const { session, simulator, consolePort, alarms, readings, traffic, close } = rig;
-  return { session, ups: simulator, consolePort, alarms, readings, traffic, close };
+  return { session, ups: simulator, alarms: recorder.alarms, readings: recorder.readings, traffic: recorder.traffic, close };
 }
 
 /** Resolves after `count` more status replies have arrived: proof that polling went on. */
 export async function afterMorePolls(rig: UpsRig, count: number): Promise<void> {
   const target = countReplies(rig.traffic, 'status:') + count;
-  await eventually(`${count} more status replies`, () => countReplies(rig.traffic, 'status:') >= target);
+  await eventually(`${count} more status replies`, () => countReplies(rig.traffic, 'status:') >= target, 5000);
 }

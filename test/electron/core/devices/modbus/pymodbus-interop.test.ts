@@ -5,7 +5,8 @@ import { defaultSerialSettings } from '../../../../../electron/core/devices/port
 import { shippedModbusModel } from '../../../../../electron/core/devices/modbus/models/shipped-models';
 import { createModbusSession, type ModbusSession } from '../../../../../electron/core/devices/modbus/session';
 import { openVirtualSerialPair, type VirtualSerialPair } from '../../../../support/virtual-serial-pair';
-import { recordSession, waitFor, type SessionRecorder } from './session-recorder';
+import { eventually } from '../../../../support/eventually';
+import { recordSession, type SessionRecorder } from '../../../../support/session-recorder';
 
 const serverScript = fileURLToPath(new URL('./pymodbus_rtu_server.py', import.meta.url));
 
@@ -19,7 +20,7 @@ describe('interop with pymodbus 3.0 as the RTU slave', () => {
     python = spawn('/usr/bin/python3', [serverScript, pair.b], { stdio: ['ignore', 'pipe', 'pipe'] });
     python.stdout?.on('data', (chunk: Buffer) => (pythonOutput += chunk.toString()));
     python.stderr?.on('data', (chunk: Buffer) => (pythonOutput += chunk.toString()));
-    await waitFor(`pymodbus to start (${pythonOutput})`, () => pythonOutput.includes('ready') || python.exitCode !== null, 15_000);
+    await eventually(`pymodbus to start (${pythonOutput})`, () => pythonOutput.includes('ready') || python.exitCode !== null, 15_000);
     if (!pythonOutput.includes('ready')) throw new Error(`pymodbus server did not start: ${pythonOutput}`);
   });
 
@@ -49,7 +50,7 @@ describe('interop with pymodbus 3.0 as the RTU slave', () => {
     });
     session.start();
     try {
-      await waitFor('the readings', () => until(recorder), 10_000);
+      await eventually('the readings', () => until(recorder), 10_000);
     } finally {
       await session.close();
     }

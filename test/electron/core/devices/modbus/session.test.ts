@@ -1,57 +1,55 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultSerialSettings, type BytePort } from '../../../../../electron/core/devices/port/byte-port';
-import { openSerialBytePort } from '../../../../../electron/core/devices/port/serial-byte-port';
+import { defaultSerialSettings } from '../../../../../electron/core/devices/port/byte-port';
 import { shippedModbusModel } from '../../../../../electron/core/devices/modbus/models/shipped-models';
 import { createModbusSession, type ModbusSession } from '../../../../../electron/core/devices/modbus/session';
 import { createModbusSimulator, type ModbusSimulator } from '../../../../../electron/core/devices/modbus/simulator';
 import { encodeResponse, type ModbusRequest } from '../../../../../electron/core/devices/modbus/rtu-frame';
-import { openVirtualSerialPair, type VirtualSerialPair } from '../../../../support/virtual-serial-pair';
-import { recordSession, sleep, waitFor, type SessionRecorder } from './session-recorder';
+import { eventually, sleep } from '../../../../support/eventually';
+import { recordSession, type SessionRecorder } from '../../../../support/session-recorder';
+import { openSessionRig } from '../../../../support/session-rig';
+import type { VirtualSerialPair } from '../../../../support/virtual-serial-pair';
 
 interface Rig {
   pair: VirtualSerialPair;
-  devicePort: BytePort;
   simulator: ModbusSimulator;
   session: ModbusSession;
   recorder: SessionRecorder;
   requests: ModbusRequest[];
 }
 
-const rigs: Rig[] = [];
+const rigs: (() => Promise<void>)[] = [];
 
 /** A simulated device of a shipped model on a socat pty pair, and a session polling it from the other end. */
 async function rig(modelId: string, options: { linkLostAfterFailures?: number } = {}): Promise<Rig> {
   const model = shippedModbusModel(modelId);
   if (!model) throw new Error(`no model ${modelId}`);
-  const pair = await openVirtualSerialPair();
-  const devicePort = await openSerialBytePort(pair.b, defaultSerialSettings);
-  const simulator = createModbusSimulator({ port: devicePort, model });
   const requests: ModbusRequest[] = [];
-  simulator.onRequest((request) => requests.push(request));
-  const recorder = recordSession();
-  const session = await createModbusSession({
-    path: pair.a,
-    serialSettings: defaultSerialSettings,
-    handlers: recorder.handlers,
-    now: Date.now,
-    slaveAddress: simulator.slaveAddress,
-    model,
-    pollIntervalMs: 40,
-    timeoutMs: 150,
-    linkLostAfterFailures: options.linkLostAfterFailures ?? 3,
+  const { pair, simulator, session, recorder, close } = await openSessionRig({
+    serial: defaultSerialSettings,
+    simulator: (port) => {
+      const simulator = createModbusSimulator({ port, model });
+      simulator.onRequest((request) => requests.push(request));
+      return simulator;
+    },
+    session: (end, handlers) =>
+      createModbusSession({
+        path: end.path,
+        serialSettings: defaultSerialSettings,
+        handlers,
+        now: Date.now,
+        slaveAddress: model.defaults.slaveAddress,
+        model,
+        pollIntervalMs: 40,
+        timeoutMs: 150,
+        linkLostAfterFailures: options.linkLostAfterFailures ?? 3,
+      }),
   });
-  const made = { pair, devicePort, simulator, session, recorder, requests };
-  rigs.push(made);
-  return made;
+  rigs.push(close);
+  return { pair, simulator, session, recorder, requests };
 }
 
 afterEach(async () => {
-  for (const { session, simulator, devicePort, pair } of rigs.splice(0)) {
-    await session.close();
-    simulator.stop();
-    await devicePort.close();
-    await pair.unplug();
-  }
+  for (const close of rigs.splice(0)) await close();
 });
 
 const alarmLog = (recorder: SessionRecorder, key: string) =>
@@ -63,7 +61,7 @@ describe('the Modbus session against the simulator over a pty', () => {
     simulator.set('humidity', 62.6);
     simulator.set('temperature', -10.5);
     session.start();
-    await waitFor('readings', () => recorder.latest('modbus:1:temperature') !== undefined);
+    await eventually('readings', () => recorder.latest('modbus:1:temperature') !== undefined);
     expect(recorder.latest('modbus:1:humidity')).toBe(62.6);
     expect(recorder.latest('modbus:1:temperature')).toBe(-10.5);
     expect(recorder.readings.find((r) => r.key === 'modbus:1:temperature')).toMatchObject({ unit: '°C', label: { zh: '温度', en: 'Temperature' } });
@@ -73,7 +71,7 @@ describe('the Modbus session against the simulator over a pty', () => {
   it('shows each exchange in traffic with the real bytes and the latency', async () => {
     const { session, recorder } = await rig('th-rs485-generic');
     session.start();
-    await waitFor('a reply', () => recorder.traffic.some((t) => t.direction === 'rx'));
+    await eventually('a reply', () => recorder.traffic.some((t) => t.direction === 'rx'));
     const [tx, rx] = recorder.traffic;
     expect(tx).toMatchObject({ direction: 'tx', ok: true, summary: 'slave 1 read holding registers 0x0000 ×2' });
     expect(Buffer.from(tx?.bytes ?? []).toString('hex')).toBe('010300000002c40b');
@@ -86,9 +84,9 @@ describe('the Modbus session against the simulator over a pty', () => {
     const { session, simulator, recorder } = await rig('th-rs485-generic');
     const key = 'modbus:1:temperature:high';
     session.start();
-    await waitFor('first reading', () => recorder.latest('modbus:1:temperature') === 23);
+    await eventually('first reading', () => recorder.latest('modbus:1:temperature') === 23);
     simulator.overThreshold('temperature');
-    await waitFor('the raise', () => alarmLog(recorder, key).length === 1);
+    await eventually('the raise', () => alarmLog(recorder, key).length === 1);
     expect(recorder.alarms.find((a) => a.conditionKey === key)).toMatchObject({
       state: 'raised', eventCode: 'modbus.high', severity: 'major', point: 'temperature',
       text: { zh: '机房温度过高', en: 'Room temperature high' },
@@ -96,11 +94,11 @@ describe('the Modbus session against the simulator over a pty', () => {
     });
     for (const hovering of [28, 27.6, 28.4, 27.8, 28.2]) {
       simulator.set('temperature', hovering);
-      await waitFor(`a reading of ${hovering}`, () => recorder.latest('modbus:1:temperature') === hovering);
+      await eventually(`a reading of ${hovering}`, () => recorder.latest('modbus:1:temperature') === hovering);
     }
     expect(alarmLog(recorder, key)).toEqual(['raised']);
     simulator.set('temperature', 27.5);
-    await waitFor('the restore', () => alarmLog(recorder, key).length === 2);
+    await eventually('the restore', () => alarmLog(recorder, key).length === 2);
     expect(alarmLog(recorder, key)).toEqual(['raised', 'restored']);
   });
 
@@ -109,17 +107,17 @@ describe('the Modbus session against the simulator over a pty', () => {
     recorder.failNextCommits(1);
     simulator.overThreshold('temperature');
     session.start();
-    await waitFor('the raise', () => alarmLog(recorder, 'modbus:1:temperature:high').length === 1);
+    await eventually('the raise', () => alarmLog(recorder, 'modbus:1:temperature:high').length === 1);
     expect(session.counters().alarmCommitFailures).toBe(1);
   });
 
   it('raises a leak and a broken sensing cable from the leak controller', async () => {
     const { session, simulator, recorder } = await rig('leak-rs485-generic');
     session.start();
-    await waitFor('first reading', () => recorder.latest('modbus:2:leak') === false);
+    await eventually('first reading', () => recorder.latest('modbus:2:leak') === false);
     simulator.leak(true);
     simulator.set('cableBreak', true);
-    await waitFor('both alarms', () => recorder.alarms.length === 2);
+    await eventually('both alarms', () => recorder.alarms.length === 2);
     expect(recorder.alarms.map((a) => [a.conditionKey, a.eventCode, a.severity])).toEqual(
       expect.arrayContaining([
         ['modbus:2:leak:state', 'modbus.state', 'critical'],
@@ -127,7 +125,7 @@ describe('the Modbus session against the simulator over a pty', () => {
       ]),
     );
     simulator.leak(false);
-    await waitFor('the leak restored', () => alarmLog(recorder, 'modbus:2:leak:state').join() === 'raised,restored');
+    await eventually('the leak restored', () => alarmLog(recorder, 'modbus:2:leak:state').join() === 'raised,restored');
   });
 
   it('reads a multi-block map: packed status bits and a low-word-first 32-bit counter', async () => {
@@ -135,7 +133,7 @@ describe('the Modbus session against the simulator over a pty', () => {
     simulator.set('compressorHours', 70000);
     simulator.set('lowPressure', true);
     session.start();
-    await waitFor('readings', () => recorder.latest('modbus:3:compressorHours') !== undefined && recorder.latest('modbus:3:lowPressure') !== undefined);
+    await eventually('readings', () => recorder.latest('modbus:3:compressorHours') !== undefined && recorder.latest('modbus:3:lowPressure') !== undefined);
     expect(recorder.latest('modbus:3:compressorHours')).toBe(70000);
     expect(recorder.latest('modbus:3:lowPressure')).toBe(true);
     expect(recorder.latest('modbus:3:highPressure')).toBe(false);
@@ -145,14 +143,14 @@ describe('the Modbus session against the simulator over a pty', () => {
       { slave: 3, function: 3, address: 0x10, count: 2 },
       { slave: 3, function: 4, address: 0, count: 5 },
     ]);
-    await waitFor('the low-pressure alarm', () => alarmLog(recorder, 'modbus:3:lowPressure:state').length === 1);
+    await eventually('the low-pressure alarm', () => alarmLog(recorder, 'modbus:3:lowPressure:state').length === 1);
   });
 
   it('counts an exception reply, shows it in traffic and keeps polling', async () => {
     const { session, simulator, recorder } = await rig('th-rs485-generic');
     simulator.exception(4);
     session.start();
-    await waitFor('a reading after the exception', () => recorder.readings.length > 0);
+    await eventually('a reading after the exception', () => recorder.readings.length > 0);
     expect(session.counters()).toMatchObject({ exceptions: 1 });
     expect(recorder.traffic.find((t) => t.summary.includes('exception'))).toMatchObject({
       direction: 'rx', ok: true, summary: 'slave 1 read holding registers exception 04 slave device failure',
@@ -172,35 +170,35 @@ describe('the Modbus session against the simulator over a pty', () => {
       void simulator.garbage(corrupted);
     });
     session.start();
-    await waitFor('the bad reply', () => session.counters().badReplies === 1);
+    await eventually('the bad reply', () => session.counters().badReplies === 1);
     expect(recorder.traffic.find((t) => t.direction === 'rx' && !t.ok)).toMatchObject({ bytes: corrupted, summary: 'slave 1 bad reply: CRC error' });
     expect(recorder.readings).toEqual([]);
     simulator.silence(false);
-    await waitFor('a good reading after it', () => recorder.readings.length > 0);
+    await eventually('a good reading after it', () => recorder.readings.length > 0);
   });
 
   it('raises link.lost after N silent polls, once, and restores it on the next reply', async () => {
     const { session, simulator, recorder } = await rig('th-rs485-generic', { linkLostAfterFailures: 3 });
     session.start();
-    await waitFor('first reading', () => recorder.readings.length > 0);
+    await eventually('first reading', () => recorder.readings.length > 0);
     simulator.silence(true);
-    await waitFor('link lost', () => alarmLog(recorder, 'modbus:1:link').length === 1, 3000);
+    await eventually('link lost', () => alarmLog(recorder, 'modbus:1:link').length === 1, 3000);
     expect(session.counters().timeouts).toBe(3);
     await sleep(400);
     expect(alarmLog(recorder, 'modbus:1:link')).toEqual(['raised']);
     expect(recorder.alarms.find((a) => a.conditionKey === 'modbus:1:link')).toMatchObject({ eventCode: 'link.lost', detail: { reason: 'timeout', failures: 3 } });
     expect(recorder.traffic.filter((t) => t.direction === 'rx' && !t.ok).length).toBeGreaterThanOrEqual(3);
     simulator.silence(false);
-    await waitFor('link restored', () => alarmLog(recorder, 'modbus:1:link').length === 2);
+    await eventually('link restored', () => alarmLog(recorder, 'modbus:1:link').length === 2);
     expect(alarmLog(recorder, 'modbus:1:link')).toEqual(['raised', 'restored']);
   });
 
   it('reports link lost and stops cleanly when the port vanishes', async () => {
     const { session, recorder, pair } = await rig('th-rs485-generic');
     session.start();
-    await waitFor('first reading', () => recorder.readings.length > 0);
+    await eventually('first reading', () => recorder.readings.length > 0);
     await pair.unplug();
-    await waitFor('link lost', () => alarmLog(recorder, 'modbus:1:link').length === 1, 3000);
+    await eventually('link lost', () => alarmLog(recorder, 'modbus:1:link').length === 1, 3000);
     // The reason is how the loss showed first: the port's close, the device node gone, or the OS error of a read cut off.
     expect(recorder.alarms.at(-1)).toMatchObject({ eventCode: 'link.lost', state: 'raised', detail: { path: pair.a, reason: expect.stringMatching(/\S/) } });
     expect(session.counters().timeouts).toBe(0);

@@ -1,19 +1,19 @@
 // An NX-584 session and a simulated panel on the two ends of a socat pty pair, with everything the session reported.
 
-import type { DeviceAlarm, DeviceReading, DriverSession } from '../../../../../electron/core/devices/driver-session';
+import type { DeviceAlarm, DriverSession } from '../../../../../electron/core/devices/driver-session';
 import type { Nx584Framing } from '../../../../../electron/core/devices/nx584/framing';
 import { createNx584Session, type Nx584SessionOptions } from '../../../../../electron/core/devices/nx584/session';
 import { createNx584PanelSimulator, type Nx584PanelSimulator, type Nx584PanelSimulatorOptions } from '../../../../../electron/core/devices/nx584/simulator';
-import { countReplies, eventually as eventuallyWithin, openSessionRig, type SessionReport } from '../session-rig';
+import { eventually } from '../../../../support/eventually';
+import { countReplies, type SessionRecorder } from '../../../../support/session-recorder';
+import { openSessionRig } from '../../../../support/session-rig';
 
 /** The panel's default interface speed; a pty ignores it. */
 const panelSerial = { baudRate: 2400, dataBits: 8, parity: 'none', stopBits: 1 } as const;
 
-export interface PanelRig extends SessionReport {
+export interface PanelRig extends Pick<SessionRecorder, 'alarms' | 'readings' | 'traffic' | 'latest'> {
   session: DriverSession;
   panel: Nx584PanelSimulator;
-  /** The latest value of a reading. */
-  latest(key: string): DeviceReading['value'] | undefined;
   close(): Promise<void>;
 }
 
@@ -27,13 +27,13 @@ export interface PanelRigOptions {
 
 export async function openPanelRig(options: PanelRigOptions): Promise<PanelRig> {
   const { framing } = options;
-  const rig = await openSessionRig({
+  const { session, simulator, recorder, close } = await openSessionRig({
     serial: panelSerial,
-    commitAlarm: options.commitAlarm,
+    commit: options.commitAlarm,
     simulator: (port) => createNx584PanelSimulator({ port, framing, zones: 4, partitions: 1, pin: '1234', ackTimeoutMs: 300, ...options.panel }),
-    session: (port, handlers) =>
+    session: async (end, handlers) =>
       createNx584Session({
-        port,
+        port: await end.open(),
         framing,
         now: () => Date.now(),
         zoneCount: 4,
@@ -44,14 +44,8 @@ export async function openPanelRig(options: PanelRigOptions): Promise<PanelRig> 
         handlers,
       }),
   });
-  const { session, simulator, alarms, readings, traffic, close } = rig;
-  const latest = (key: string): DeviceReading['value'] | undefined => readings.filter((r) => r.key === key).at(-1)?.value;
+  const { alarms, readings, traffic, latest } = recorder;
   return { session, panel: simulator, alarms, readings, traffic, latest, close };
-}
-
-/** Resolves once `condition` holds; fails with `what` after `timeoutMs` (the panel's polls are slower than a UPS's). */
-export async function eventually(what: string, condition: () => boolean, timeoutMs = 6000): Promise<void> {
-  await eventuallyWithin(what, condition, timeoutMs);
 }
 
 /** Resolves after `count` more system status replies: proof that the session went on polling. */

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeviceAlarm } from '../../../../../electron/core/devices/driver-session';
 import type { Nx584Framing } from '../../../../../electron/core/devices/nx584/framing';
-import { afterMorePolls, eventually, openPanelRig, started, type PanelRig } from './panel-rig';
+import { eventually } from '../../../../support/eventually';
+import { afterMorePolls, openPanelRig, started, type PanelRig } from './panel-rig';
 
 const states = (alarms: DeviceAlarm[], eventCode: string): string[] => alarms.filter((a) => a.eventCode === eventCode).map((a) => a.state);
 const positiveAcksFrom = (rig: PanelRig): number => rig.panel.received.filter((r) => r.kind === 'positiveAck').length;

@@ -6,7 +6,7 @@ import { createNx584PanelSimulator, type Nx584PanelSimulator } from '../../../..
 import type { BytePort } from '../../../../../electron/core/devices/port/byte-port';
 import { openSerialBytePort } from '../../../../../electron/core/devices/port/serial-byte-port';
 import { openVirtualSerialPair, type VirtualSerialPair } from '../../../../support/virtual-serial-pair';
-import { eventually } from './panel-rig';
+import { eventually } from '../../../../support/eventually';
 
 const serial = { baudRate: 2400, dataBits: 8, parity: 'none', stopBits: 1 } as const;
 

@@ -6,7 +6,10 @@ import { deviceEndpointInputSchema, driverKinds, type DeviceEndpointInput, type 
 import { driverRegistry } from '../../../../../electron/core/devices/driver-registry';
 import { openSerialBytePort } from '../../../../../electron/core/devices/port/serial-byte-port';
 import { startDemoSite, type DemoSite, type StartDemoSiteInput } from '../../../../../electron/core/devices/simulation/demo-site';
-import { manualTime, recordSession, socatProcessesMentioning, until, type SessionRecorder } from './session-recorder';
+import { socatProcessesMentioning } from './socat-processes';
+import { manualTime } from './manual-time';
+import { eventually } from '../../../../support/eventually';
+import { recordSession, type SessionRecorder } from '../../../../support/session-recorder';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -71,10 +74,10 @@ describe('the demo site', () => {
     const sessions = new Map<DriverKind, SessionRecorder>();
     for (const endpoint of site.endpoints) sessions.set(endpoint.driver, await connect(endpoint));
     expect(await site.run('contact-id', 'heartbeat')).toBe('heartbeat ACKed');
-    await until('OSDP reader 2 identified', () => sessions.get('osdp')?.latest('osdp:2:serial'));
-    await until('NX-584 zone 8 named', () => sessions.get('nx584')?.latest('nx:zone:8:name') === 'SMOKE CORRIDOR');
-    await until('UPS input voltage', () => sessions.get('megatec')?.readings.some((r) => r.key.includes('input')));
-    await until('room temperature', () => sessions.get('modbus')?.latest('modbus:1:temperature') === 23);
+    await eventually('OSDP reader 2 identified', () => sessions.get('osdp')?.latest('osdp:2:serial'));
+    await eventually('NX-584 zone 8 named', () => sessions.get('nx584')?.latest('nx:zone:8:name') === 'SMOKE CORRIDOR');
+    await eventually('UPS input voltage', () => sessions.get('megatec')?.readings.some((r) => r.key.includes('input')));
+    await eventually('room temperature', () => sessions.get('modbus')?.latest('modbus:1:temperature') === 23);
     for (const recorder of sessions.values()) expect(recorder.alarms.filter((a) => a.state === 'raised')).toEqual([]);
   });
 
@@ -86,29 +89,29 @@ describe('the demo site', () => {
     const receiver = await connect(endpointOf(site, 'contact-id'));
     const panel = await connect(endpointOf(site, 'nx584'));
     const sensor = await connect(endpointOf(site, 'modbus'));
-    await until('panel read', () => panel.latest('nx:zone:1:faulted') === false);
+    await eventually('panel read', () => panel.latest('nx:zone:1:faulted') === false);
 
     // The first climate step at 20 s: pulled towards 23.5 °C from 23.5, pushed by (0.05 − 0.5) × 0.6 → 23.2; humidity 48 − 0.9.
     time.advance(20_000);
-    await until('temperature drifted', () => sensor.latest('modbus:1:temperature') === 23.2 && sensor.latest('modbus:1:humidity') === 47.1);
+    await eventually('temperature drifted', () => sensor.latest('modbus:1:temperature') === 23.2 && sensor.latest('modbus:1:humidity') === 47.1);
 
     // random 0.05: the first swipe comes after 45 s − 10 s + 0.05 × 20 s, at reader 1, with the first staff card.
     time.advance(15_999);
     expect(readers.alarms.filter((a) => a.eventCode === 'osdp.card')).toEqual([]);
     time.advance(1);
-    const card = await until('card read', () => readers.alarms.find((a) => a.eventCode === 'osdp.card'));
+    const card = await eventually('card read', () => readers.alarms.find((a) => a.eventCode === 'osdp.card'));
     expect(card).toMatchObject({ conditionKey: 'osdp:1:card', detail: { facility: 12, card: 1001 } });
-    await until('front door open', () => panel.latest('nx:zone:1:faulted') === true);
+    await eventually('front door open', () => panel.latest('nx:zone:1:faulted') === true);
     time.advance(6_000);
-    await until('front door closed', () => panel.latest('nx:zone:1:faulted') === false);
+    await eventually('front door closed', () => panel.latest('nx:zone:1:faulted') === false);
 
     time.advance(300_000 - 42_000);
-    const forced = await until('door forced', () => receiver.alarms.find((a) => a.eventCode === 'cid.423'));
+    const forced = await eventually('door forced', () => receiver.alarms.find((a) => a.eventCode === 'cid.423'));
     expect(forced).toMatchObject({ conditionKey: 'cid:1234:423:01:005', state: 'raised', severity: 'critical' });
     time.advance(59_999);
     expect(receiver.alarms.filter((a) => a.eventCode === 'cid.423')).toHaveLength(1);
     time.advance(1);
-    await until('forced door restored', () => receiver.alarms.find((a) => a.eventCode === 'cid.423' && a.state === 'restored'));
+    await eventually('forced door restored', () => receiver.alarms.find((a) => a.eventCode === 'cid.423' && a.state === 'restored'));
     expect(log.some((line) => line.startsWith('osdp: PD 1: card 787433'))).toBe(true);
 
     await site.stop();

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSimArguments } from '../../../../../electron/core/devices/simulation/sim-arguments';
-import { socatProcessesMentioning, until } from './session-recorder';
+import { socatProcessesMentioning } from './socat-processes';
+import { eventually } from '../../../../support/eventually';
 
 const repoRoot = resolve(__dirname, '../../../../..');
 
@@ -80,7 +81,7 @@ describe('npm run sim', () => {
     const dir = mkdtempSync(join(tmpdir(), 'duty-sim-cli-'));
     const run = await sim(['demo', '--dir', dir, '--no-life'], {
       whenReady: async (child, stdout) => {
-        await until('demo started', () => stdout().includes('Type help'), 20_000);
+        await eventually('demo started', () => stdout().includes('Type help'), 20_000);
         expect(socatProcessesMentioning(dir)).toHaveLength(5);
         child.kill('SIGINT');
       },

@@ -11,7 +11,9 @@ import type { BytePort } from '../../../../../electron/core/devices/port/byte-po
 import { openSerialBytePort } from '../../../../../electron/core/devices/port/serial-byte-port';
 import { startSimulatedDevice, type SimulatedDevice, type StartSimulatedDeviceInput } from '../../../../../electron/core/devices/simulation/simulated-device';
 import { openVirtualSerialPair } from '../../../../support/virtual-serial-pair';
-import { recordSession, socatProcessesMentioning, until } from './session-recorder';
+import { socatProcessesMentioning } from './socat-processes';
+import { eventually } from '../../../../support/eventually';
+import { recordSession } from '../../../../support/session-recorder';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -56,10 +58,10 @@ describe('a simulated device on a fresh pty pair answers the real driver session
     const port = await consolePort(device);
     started(createOsdpSession({ port, handlers: recorder.handlers, now: Date.now, pds: [{ address: 1 }, { address: 2 }], replyTimeoutMs: 150, pollIntervalMs: 5 }));
     expect(await device.run('swipe 2 8106606')).toContain('PD 2: card 8106606 (hex 7BB26E, 26 bits, facility 123, number 45678)');
-    const card = await until('card read', () => recorder.alarms.find((a) => a.eventCode === 'osdp.card'));
+    const card = await eventually('card read', () => recorder.alarms.find((a) => a.eventCode === 'osdp.card'));
     expect(card).toMatchObject({ conditionKey: 'osdp:2:card', detail: { cardNumber: '8106606', facility: 123, card: 45678, parityOk: true } });
     await device.run('tamper 1 on');
-    await until('tamper', () => recorder.alarms.find((a) => a.conditionKey.startsWith('osdp:1:') && a.eventCode === 'osdp.tamper' && a.state === 'raised'));
+    await eventually('tamper', () => recorder.alarms.find((a) => a.conditionKey.startsWith('osdp:1:') && a.eventCode === 'osdp.tamper' && a.state === 'raised'));
     await expect(device.run('swipe 3 1')).rejects.toMatchObject({ code: 'devices.sim.badCommand', params: { reason: 'no PD at address 3 on this bus (PDs: 1, 2)' } });
   });
 
@@ -68,12 +70,12 @@ describe('a simulated device on a fresh pty pair answers the real driver session
     const recorder = recordSession();
     const port = await consolePort(device);
     started(createNx584Session({ port, framing: 'binary', handlers: recorder.handlers, now: Date.now, zoneCount: 4, pollIntervalMs: 200, replyTimeoutMs: 400 }));
-    await until('zone names read', () => recorder.latest('nx:zone:4:name'));
+    await eventually('zone names read', () => recorder.latest('nx:zone:4:name'));
     expect(recorder.latest('nx:zone:1:name')).toBe('FRONT DOOR');
     await device.run('alarm 3');
-    await until('zone 3 alarm', () => recorder.alarms.find((a) => a.conditionKey === 'nx:zone:3:alarm' && a.state === 'raised'));
+    await eventually('zone 3 alarm', () => recorder.alarms.find((a) => a.conditionKey === 'nx:zone:3:alarm' && a.state === 'raised'));
     await device.run('ac off');
-    await until('AC failure', () => recorder.alarms.find((a) => a.eventCode === 'nx.acFail' && a.state === 'raised'));
+    await eventually('AC failure', () => recorder.alarms.find((a) => a.eventCode === 'nx.acFail' && a.state === 'raised'));
     await expect(device.run('alarm 5')).rejects.toMatchObject({ params: { reason: 'no zone 5 on this panel (zones 1–4)' } });
   });
 
@@ -82,9 +84,9 @@ describe('a simulated device on a fresh pty pair answers the real driver session
     const recorder = recordSession();
     started(createMegatecSession({ port: await consolePort(device), handlers: recorder.handlers, now: Date.now, pollIntervalMs: 50, replyTimeoutMs: 250 }));
     await device.run('mains fail');
-    await until('on battery', () => recorder.alarms.find((a) => a.conditionKey === 'ups:onBattery' && a.state === 'raised'));
+    await eventually('on battery', () => recorder.alarms.find((a) => a.conditionKey === 'ups:onBattery' && a.state === 'raised'));
     await device.run('mains ok');
-    await until('back on line', () => recorder.alarms.find((a) => a.conditionKey === 'ups:onBattery' && a.state === 'restored'));
+    await eventually('back on line', () => recorder.alarms.find((a) => a.conditionKey === 'ups:onBattery' && a.state === 'restored'));
   });
 
   it('Modbus sensor: a set value is read by the Modbus session and "over temperature" raises the high limit', async () => {
@@ -106,9 +108,9 @@ describe('a simulated device on a fresh pty pair answers the real driver session
     session.start();
     cleanups.push(() => session.close());
     expect(await device.run('set temperature 24.6')).toBe('temperature = 24.6 °C');
-    await until('24.6 °C read', () => recorder.latest('modbus:1:temperature') === 24.6);
+    await eventually('24.6 °C read', () => recorder.latest('modbus:1:temperature') === 24.6);
     expect(await device.run('over temperature')).toBe('temperature = 28.1 °C (past its limit)');
-    await until('high temperature', () => recorder.alarms.find((a) => a.conditionKey === 'modbus:1:temperature:high' && a.state === 'raised'));
+    await eventually('high temperature', () => recorder.alarms.find((a) => a.conditionKey === 'modbus:1:temperature:high' && a.state === 'raised'));
     await expect(device.run('set pressure 3')).rejects.toMatchObject({ params: { reason: 'model th-rs485-generic has no point "pressure" (points: humidity, temperature)' } });
     await expect(device.run('set temperature 9999')).rejects.toMatchObject({ code: 'devices.sim.badCommand' });
   });
@@ -125,7 +127,7 @@ describe('running and stopping a simulated device', () => {
     const port = await openSerialBytePort(pair.a, device.serial);
     cleanups.push(() => port.close());
     const session = started(createMegatecSession({ port, handlers: recorder.handlers, now: Date.now, pollIntervalMs: 50, replyTimeoutMs: 250 }));
-    await until('a UPS reading', () => recorder.readings.length > 0);
+    await eventually('a UPS reading', () => recorder.readings.length > 0);
     session.stop();
     await device.stop();
     expect(existsSync(pair.a)).toBe(true);

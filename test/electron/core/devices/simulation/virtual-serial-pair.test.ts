@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openVirtualSerialPair } from '../../../../../electron/core/devices/simulation/virtual-serial-pair';
 import { startSimulatedDevice } from '../../../../../electron/core/devices/simulation/simulated-device';
-import { socatProcessesMentioning, until } from './session-recorder';
+import { socatProcessesMentioning } from './socat-processes';
+import { eventually } from '../../../../support/eventually';
 
 describe('virtual serial pairs', () => {
   it('makes <dir>/console and <dir>/device, and unplugging removes both with their socat', async () => {
@@ -39,7 +40,7 @@ describe('virtual serial pairs', () => {
       child.on('exit', done);
     });
     expect(code).toBe(0);
-    await until('socat gone', () => socatProcessesMentioning(dir).length === 0);
+    await eventually('socat gone', () => socatProcessesMentioning(dir).length === 0);
     expect(existsSync(join(dir, 'console'))).toBe(false);
   });
 
