@@ -1,35 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUpsSimulator } from '../../../../electron/core/devices/megatec/simulator';
 import { encodePin } from '../../../../electron/core/devices/nx584/requests';
 import { createNx584PanelSimulator } from '../../../../electron/core/devices/nx584/simulator';
-import { openSerialBytePort } from '../../../../electron/core/devices/port/serial-byte-port';
 import { maskParams } from '../../../../electron/core/devices/device-test-commands';
 import { hexOf } from '../../../../electron/core/devices/traffic-capture';
 import { secretPlaceholder } from '../../../../shared/contract/device-protocols';
 import { tempDir } from '../../../support/temp-core';
-import { openVirtualSerialPair } from '../../../support/virtual-serial-pair';
 import { eventually } from '../../../support/eventually';
-import { type DeviceCore, eightNone, startDeviceCore } from './device-core';
+import { type DeviceCore, deviceTestBed, eightNone, startDeviceCore } from './device-core';
 
 describe('device diagnostics', () => {
-  let t: DeviceCore | undefined;
-  const cleanups: (() => Promise<void> | void)[] = [];
-  afterEach(async () => {
-    await t?.close();
-    t = undefined;
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
+  const bed = deviceTestBed();
 
   async function connected(core: DeviceCore, id: string): Promise<void> {
     await eventually('connected', async () => ((await core.call('devices.get', { id })).status.state === 'connected' ? true : undefined));
   }
 
   it('refuses a dangerous UPS command unless confirmed, runs a safe one, and journals every run with its operator', async () => {
-    t = await startDeviceCore();
-    const pair = await openVirtualSerialPair();
-    const port = await openSerialBytePort(pair.b, eightNone(2400));
-    const ups = createUpsSimulator({ port });
-    cleanups.push(() => pair.unplug(), () => port.close(), () => ups.stop());
+    const t = await bed.start();
+    const { pair } = await bed.simulate(eightNone(2400), (port) => createUpsSimulator({ port }));
     const device = await t.call('devices.create', { name: 'UPS', driver: 'megatec', portPath: pair.a, serial: eightNone(2400), protocol: { pollIntervalMs: 200 }, assetId: null });
     await connected(t, device.id);
 
@@ -66,12 +55,9 @@ describe('device diagnostics', () => {
   });
 
   it('arms an NX-584 panel with the sealed PIN, which shows nowhere: not in the traffic, the journal or a read', async () => {
-    t = await startDeviceCore();
+    const t = await bed.start();
     const pin = '135790';
-    const pair = await openVirtualSerialPair();
-    const port = await openSerialBytePort(pair.b, eightNone(2400));
-    const panel = createNx584PanelSimulator({ port, framing: 'binary', zones: 4, partitions: 1, pin, ackTimeoutMs: 300 });
-    cleanups.push(() => pair.unplug(), () => port.close(), () => panel.stop());
+    const { pair, device: panel } = await bed.simulate(eightNone(2400), (port) => createNx584PanelSimulator({ port, framing: 'binary', zones: 4, partitions: 1, pin, ackTimeoutMs: 300 }));
     const device = await t.call('devices.create', {
       name: 'NX-8E',
       driver: 'nx584',
@@ -102,10 +88,7 @@ describe('device diagnostics', () => {
   it('runs the configured devices again after a restart, opening their sealed secrets with the same key file', async () => {
     const dataDir = tempDir();
     const pin = '8642';
-    const pair = await openVirtualSerialPair();
-    const port = await openSerialBytePort(pair.b, eightNone(2400));
-    const panel = createNx584PanelSimulator({ port, framing: 'ascii', zones: 2, partitions: 1, pin, ackTimeoutMs: 300 });
-    cleanups.push(() => pair.unplug(), () => port.close(), () => panel.stop());
+    const { pair, device: panel } = await bed.simulate(eightNone(2400), (port) => createNx584PanelSimulator({ port, framing: 'ascii', zones: 2, partitions: 1, pin, ackTimeoutMs: 300 }));
     const first = await startDeviceCore({ dataDir });
     const device = await first.call('devices.create', {
       name: 'NX-8',
@@ -118,7 +101,7 @@ describe('device diagnostics', () => {
     await connected(first, device.id);
     await first.core.close();
 
-    t = await startDeviceCore({ dataDir });
+    const t = await bed.start({ dataDir });
     await connected(t, device.id);
     expect((await t.call('devices.runTestCommand', { id: device.id, commandId: 'armStay', params: { partition: 1 }, confirmed: true })).result).toContain('accepted');
     expect(panel.partition(1)?.armed).toBe(true);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createReceiverSimulator } from '../../../../electron/core/devices/contact-id/simulator';
 import { createUpsSimulator } from '../../../../electron/core/devices/megatec/simulator';
 import { shippedModbusModel } from '../../../../electron/core/devices/modbus/models/shipped-models';
@@ -6,11 +6,9 @@ import { createModbusSimulator } from '../../../../electron/core/devices/modbus/
 import { createNx584PanelSimulator } from '../../../../electron/core/devices/nx584/simulator';
 import { createOsdpPdSimulator } from '../../../../electron/core/devices/osdp/simulator';
 import type { BytePort } from '../../../../electron/core/devices/port/byte-port';
-import { openSerialBytePort } from '../../../../electron/core/devices/port/serial-byte-port';
 import { tempDir } from '../../../support/temp-core';
-import { openVirtualSerialPair } from '../../../support/virtual-serial-pair';
 import { eventually } from '../../../support/eventually';
-import { type DeviceCore, eightNone, startDeviceCore } from './device-core';
+import { type DeviceCore, deviceTestBed, eightNone, startDeviceCore } from './device-core';
 
 interface SimulatedDevice {
   silence(on: boolean): void;
@@ -31,22 +29,13 @@ const rightKey = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const wrongKey = '00112233445566778899aabbccddeeff';
 
 describe('conditions an earlier session left active', () => {
-  let t: DeviceCore | undefined;
-  const cleanups: (() => Promise<void> | void)[] = [];
-  afterEach(async () => {
-    await t?.close();
-    t = undefined;
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
+  const bed = deviceTestBed();
 
   const alarmNamed = (core: DeviceCore, eventCode: string) => async () => (await core.call('alarms.list', {})).items.find((a) => a.eventCode === eventCode);
 
   it('restores the Secure Channel alarm of a wrong key once devices.update gives the right one and the channel opens', async () => {
-    t = await startDeviceCore();
-    const pair = await openVirtualSerialPair();
-    const port = await openSerialBytePort(pair.b, eightNone(9600));
-    const pds = createOsdpPdSimulator({ port, pds: [{ address: 1, vendor: 0x0a0b0c, model: 1, serial: 42, scbk: Uint8Array.from(Buffer.from(rightKey, 'hex')) }] });
-    cleanups.push(() => pair.unplug(), () => port.close(), () => pds.stop());
+    const t = await bed.start();
+    const { pair, device: pds } = await bed.simulate(eightNone(9600), (port) => createOsdpPdSimulator({ port, pds: [{ address: 1, vendor: 0x0a0b0c, model: 1, serial: 42, scbk: Uint8Array.from(Buffer.from(rightKey, 'hex')) }] }));
     const fields = (scbk: string) => ({ name: '北门读卡器', driver: 'osdp' as const, portPath: pair.a, serial: eightNone(9600), protocol: { pds: [{ address: 1, scbk }], pollIntervalMs: 20 }, assetId: null });
     const device = await t.call('devices.create', fields(wrongKey));
     const failed = await eventually('the Secure Channel alarm', alarmNamed(t, 'osdp.secureChannel'));
@@ -66,11 +55,8 @@ describe('conditions an earlier session left active', () => {
   });
 
   it('restores the Secure Channel alarm of a PD that devices.update no longer configures for a Secure Channel', async () => {
-    t = await startDeviceCore();
-    const pair = await openVirtualSerialPair();
-    const port = await openSerialBytePort(pair.b, eightNone(9600));
-    const pds = createOsdpPdSimulator({ port, pds: [{ address: 1, vendor: 0x0a0b0c, model: 1, serial: 42, scbk: Uint8Array.from(Buffer.from(rightKey, 'hex')) }] });
-    cleanups.push(() => pair.unplug(), () => port.close(), () => pds.stop());
+    const t = await bed.start();
+    const { pair } = await bed.simulate(eightNone(9600), (port) => createOsdpPdSimulator({ port, pds: [{ address: 1, vendor: 0x0a0b0c, model: 1, serial: 42, scbk: Uint8Array.from(Buffer.from(rightKey, 'hex')) }] }));
     const fields = (pd: { address: number; scbk?: string }) => ({ name: '北门读卡器', driver: 'osdp' as const, portPath: pair.a, serial: eightNone(9600), protocol: { pds: [pd], pollIntervalMs: 20 }, assetId: null });
     const device = await t.call('devices.create', fields({ address: 1, scbk: wrongKey }));
     const failed = await eventually('the Secure Channel alarm', alarmNamed(t, 'osdp.secureChannel'));
@@ -84,10 +70,7 @@ describe('conditions an earlier session left active', () => {
 
   it('restores a PD link alarm left active when the console restarts and the PD answers again', async () => {
     const dataDir = tempDir();
-    const pair = await openVirtualSerialPair();
-    const port = await openSerialBytePort(pair.b, eightNone(9600));
-    const pds = createOsdpPdSimulator({ port, pds: [{ address: 1, vendor: 0x0a0b0c, model: 1, serial: 42 }] });
-    cleanups.push(() => pair.unplug(), () => port.close(), () => pds.stop());
+    const { pair, device: pds } = await bed.simulate(eightNone(9600), (port) => createOsdpPdSimulator({ port, pds: [{ address: 1, vendor: 0x0a0b0c, model: 1, serial: 42 }] }));
     pds.offline(1, true);
     const first = await startDeviceCore({ dataDir });
     const device = await first.call('devices.create', {
@@ -103,7 +86,7 @@ describe('conditions an earlier session left active', () => {
     await first.core.close();
 
     pds.offline(1, false);
-    t = await startDeviceCore({ dataDir });
+    const t = await bed.start({ dataDir });
     const current = t;
     await eventually('the link alarm restored', async () => ((await current.call('alarms.list', {})).items.find((a) => a.id === lost.id)?.state === 'restored' ? true : undefined));
     expect((await t.call('devices.get', { id: device.id })).activeAlarmCount).toBe(0);
@@ -157,10 +140,7 @@ describe('conditions an earlier session left active', () => {
 
   it.each(restartCases)('restores a $driver link alarm left active when the console restarts and the device answers again', async (c) => {
     const dataDir = tempDir();
-    const pair = await openVirtualSerialPair();
-    const port = await openSerialBytePort(pair.b, c.serial);
-    const device = c.device(port);
-    cleanups.push(() => pair.unplug(), () => port.close(), () => device.stop());
+    const { pair, device } = await bed.simulate(c.serial, (port) => c.device(port));
     device.silence(true);
     const first = await startDeviceCore({ dataDir });
     const created = await first.call('devices.create', { name: `${c.driver} 1`, driver: c.driver, portPath: pair.a, serial: c.serial, protocol: c.protocol, assetId: null });
@@ -169,7 +149,7 @@ describe('conditions an earlier session left active', () => {
     await first.core.close();
 
     device.silence(false);
-    t = await startDeviceCore({ dataDir });
+    const t = await bed.start({ dataDir });
     const current = t;
     await eventually('connected', async () => ((await current.call('devices.get', { id: created.id })).status.state === 'connected' ? true : undefined));
     await device.speak();

@@ -1,29 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { shippedModbusModel } from '../../../../electron/core/devices/modbus/models/shipped-models';
 import { createModbusSimulator } from '../../../../electron/core/devices/modbus/simulator';
 import { createOsdpPdSimulator } from '../../../../electron/core/devices/osdp/simulator';
-import { openSerialBytePort } from '../../../../electron/core/devices/port/serial-byte-port';
-import { openVirtualSerialPair } from '../../../support/virtual-serial-pair';
 import { eventually } from '../../../support/eventually';
-import { type DeviceCore, eightNone, startDeviceCore } from './device-core';
+import { deviceTestBed, eightNone } from './device-core';
 
 const scbkHex = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
 describe('an OSDP reader and a Modbus leak sensor run by the device layer', () => {
-  let t: DeviceCore | undefined;
-  const cleanups: (() => Promise<void> | void)[] = [];
-  afterEach(async () => {
-    await t?.close();
-    t = undefined;
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
+  const bed = deviceTestBed();
 
   it('opens a Secure Channel with the sealed key and turns a reader tamper into a level-II access-control incident', async () => {
-    t = await startDeviceCore();
-    const pair = await openVirtualSerialPair();
-    const port = await openSerialBytePort(pair.b, eightNone(9600));
-    const pds = createOsdpPdSimulator({ port, pds: [{ address: 1, vendor: 0x0a0b0c, model: 1, serial: 42, scbk: Uint8Array.from(Buffer.from(scbkHex, 'hex')) }] });
-    cleanups.push(() => pair.unplug(), () => port.close(), () => pds.stop());
+    const t = await bed.start();
+    const { pair, device: pds } = await bed.simulate(eightNone(9600), (port) => createOsdpPdSimulator({ port, pds: [{ address: 1, vendor: 0x0a0b0c, model: 1, serial: 42, scbk: Uint8Array.from(Buffer.from(scbkHex, 'hex')) }] }));
     const device = await t.call('devices.create', {
       name: '北门读卡器',
       driver: 'osdp',
@@ -43,11 +32,8 @@ describe('an OSDP reader and a Modbus leak sensor run by the device layer', () =
   });
 
   it('polls a Modbus leak sensor on a path of its own, raises the leak, and notices the sensor unplugged', async () => {
-    t = await startDeviceCore();
-    const pair = await openVirtualSerialPair();
-    const port = await openSerialBytePort(pair.b, eightNone(9600));
-    const sensor = createModbusSimulator({ port, model: shippedModbusModel('leak-rs485-generic')!, slaveAddress: 2 });
-    cleanups.push(() => port.close(), () => sensor.stop());
+    const t = await bed.start();
+    const { pair, device: sensor } = await bed.simulate(eightNone(9600), (port) => createModbusSimulator({ port, model: shippedModbusModel('leak-rs485-generic')!, slaveAddress: 2 }));
     const device = await t.call('devices.create', {
       name: '机房漏水',
       driver: 'modbus',
