@@ -1,5 +1,6 @@
 // Test rig: a console session and a receiver simulator on the two ends of a socat pty pair.
 
+import { afterEach } from 'vitest';
 import type { DeviceAlarm, DriverSession, TrafficRecord } from '../../../../../electron/core/devices/driver-session';
 import { createContactIdSession } from '../../../../../electron/core/devices/contact-id/session';
 import { createReceiverSimulator, type ReceiverSimulator } from '../../../../../electron/core/devices/contact-id/simulator';
@@ -41,4 +42,14 @@ export async function openReceiverLink(options: ReceiverLinkOptions = {}): Promi
       }),
   });
   return { session, simulator, committed: recorder.alarms, offered: recorder.offered, traffic: recorder.traffic, close };
+}
+
+/** For a test file: opens a receiver link for the test (the last one opened) and closes it after the test. */
+export function receiverLinkPerTest(): (options?: ReceiverLinkOptions) => Promise<ReceiverLink> {
+  let link: ReceiverLink | undefined;
+  afterEach(async () => {
+    await link?.close();
+    link = undefined;
+  });
+  return async (options) => (link = await openReceiverLink(options));
 }

@@ -1,18 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../../shared/contract/app-error';
 import type { DeviceAlarm } from '../../../../../electron/core/devices/driver-session';
 import type { ContactIdEventInput } from '../../../../../electron/core/devices/contact-id/encoder';
 import { encodeMessage } from '../../../../../electron/core/devices/contact-id/encoder';
 import { eventually, sleep } from '../../../../support/eventually';
-import { openReceiverLink, type ReceiverLink, type ReceiverLinkOptions } from './receiver-link';
+import { receiverLinkPerTest } from './receiver-link';
 
-let link: ReceiverLink | undefined;
-const open = async (options?: ReceiverLinkOptions): Promise<ReceiverLink> => (link = await openReceiverLink(options));
-
-afterEach(async () => {
-  await link?.close();
-  link = undefined;
-});
+const open = receiverLinkPerTest();
 
 describe('Contact ID receiver session over a serial line', () => {
   it('ACKs the receiver only after the event is committed', async () => {

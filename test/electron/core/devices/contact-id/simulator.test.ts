@@ -1,16 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../../shared/contract/app-error';
 import type { ContactIdEventInput } from '../../../../../electron/core/devices/contact-id/encoder';
 import { sleep } from '../../../../support/eventually';
-import { openReceiverLink, type ReceiverLink, type ReceiverLinkOptions } from './receiver-link';
+import { receiverLinkPerTest } from './receiver-link';
 
-let link: ReceiverLink | undefined;
-const open = async (options?: ReceiverLinkOptions): Promise<ReceiverLink> => (link = await openReceiverLink(options));
-
-afterEach(async () => {
-  await link?.close();
-  link = undefined;
-});
+const open = receiverLinkPerTest();
 
 describe('receiver simulator', () => {
   it('resends an unanswered event three times, then gives up with a clear error', async () => {
