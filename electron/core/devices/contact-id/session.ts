@@ -142,7 +142,6 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
   };
 
   const restoreLink = async (at: number): Promise<void> => {
-    if (!link.lost) return;
     if (!(await link.restore(linkDetail('restored', at), at))) return;
     linkLostAt = undefined;
     linkCommitError = undefined;
@@ -154,7 +153,7 @@ export function createContactIdSession(options: ContactIdSessionOptions): Driver
       await reply(nakBytes, at, `NAK (${item.reason})`);
       return;
     }
-    await restoreLink(at);
+    if (link.lost) await restoreLink(at);
     if (item.kind !== 'event') {
       await reply(ackBytes, at, 'ACK');
       return;
