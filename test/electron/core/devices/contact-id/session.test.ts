@@ -24,7 +24,9 @@ describe('Contact ID receiver session over a serial line', () => {
     expect(await sending).toBe(1);
     expect(simulator.stats()).toMatchObject({ acks: 1, naks: 0, retransmissions: 0 });
     expect(committed).toHaveLength(1);
-    const [rx, tx] = traffic;
+    // The receiver may read the ACK before the write's drain resolves and the traffic records it.
+    const tx = await eventually('the ACK in the traffic', () => traffic.find((record) => record.direction === 'tx'));
+    const [rx] = traffic;
     expect(rx).toMatchObject({ direction: 'rx', ok: true });
     // An event's line is described from its bytes when the monitor reads it.
     expect(rx?.describe?.(rx.bytes)).toContain('E 110 Fire / 火警, account 1234, group 01, zone 003');
