@@ -4,6 +4,7 @@ import { AppError } from '../../../../shared/contract/app-error';
 import type { BytePort } from '../port/byte-port';
 import type { DriverSession, SessionHandlers } from '../driver-session';
 import { createPollLoop } from '../session/poll-loop';
+import { sessionLifecycle } from '../session/session-lifecycle';
 import { createRequestLine, type LineFailure } from '../session/request-line';
 import { commandText, createLineDecoder, encodeCommand, type MegatecCommand } from './codec';
 import { decodeReply, type MegatecReply, type UpsStatus } from './reply';
@@ -44,7 +45,6 @@ export function createMegatecSession(options: MegatecSessionOptions): DriverSess
   const replyTimeoutMs = options.replyTimeoutMs ?? 1000;
 
   const decoder = createLineDecoder();
-  let unsubscribe: (() => void) | undefined;
   // Commands go out one at a time: a Megatec reply carries nothing saying which command it answers. Readings and
   // alarms are reported in order, so two status replies never raise the same alarm twice.
   const linkText = { lost: linkLostText, restored: linkRestoredText };
@@ -161,18 +161,7 @@ export function createMegatecSession(options: MegatecSessionOptions): DriverSess
   }
 
   return {
-    start() {
-      if (loop.running) return;
-      link.heard();
-      unsubscribe = port.onData(onData);
-      loop.start();
-    },
-    stop() {
-      loop.stop();
-      unsubscribe?.();
-      unsubscribe = undefined;
-      line.stop();
-    },
+    ...sessionLifecycle({ port, onData, loop, starting: () => link.heard(), stopped: () => line.stop() }),
     testCommands: () => megatecTestCommands.map((spec) => ({ ...spec, label: { ...spec.label }, params: { ...spec.params } })),
     async runTestCommand(id, params) {
       const command = testCommandToMegatec(id, params);

@@ -4,6 +4,7 @@ import { AppError } from '../../../../shared/contract/app-error';
 import type { BytePort } from '../port/byte-port';
 import type { DriverSession, SessionHandlers } from '../driver-session';
 import { createPollLoop } from '../session/poll-loop';
+import { sessionLifecycle } from '../session/session-lifecycle';
 import { createRequestLine } from '../session/request-line';
 import { createPanelMessageDecoder } from './codec';
 import { encodeFrame, type Nx584Framing } from './framing';
@@ -46,7 +47,6 @@ export function createNx584Session(options: Nx584SessionOptions): DriverSession 
   const decoder = createPanelMessageDecoder(framing);
   const zoneNames = new Map<number, string>();
   const seenLogEvents: string[] = [];
-  let unsubscribe: (() => void) | undefined;
   // One request at a time: the panel's reply is matched to the request by its message number. Messages are reported
   // (and acknowledged) in arrival order; an alarm not committed is not acknowledged, so the panel retransmits it.
   type Reply = Extract<ExchangeOutcome, { kind: 'reply' }>;
@@ -149,18 +149,7 @@ export function createNx584Session(options: Nx584SessionOptions): DriverSession 
   });
 
   return {
-    start() {
-      if (loop.running) return;
-      link.heard();
-      unsubscribe = port.onData(onData);
-      loop.start();
-    },
-    stop() {
-      loop.stop();
-      unsubscribe?.();
-      unsubscribe = undefined;
-      line.stop();
-    },
+    ...sessionLifecycle({ port, onData, loop, starting: () => link.heard(), stopped: () => line.stop() }),
     testCommands: () => nx584TestCommands.map((spec) => ({ ...spec, label: { ...spec.label }, params: { ...spec.params } })),
     async runTestCommand(id, params) {
       const request = testCommandToRequest(id, params, pin);

@@ -8,6 +8,7 @@ import { createConditionStates } from '../session/condition-states';
 import { createLinkWatch } from '../session/link-watch';
 import { createPollLoop } from '../session/poll-loop';
 import { createReplyWait } from '../session/reply-wait';
+import { sessionLifecycle } from '../session/session-lifecycle';
 import { createOsdpDecoder, type OsdpDecoded } from './codec';
 import { OsdpCodecError } from './codec-error';
 import { carriesMac, hex8, nextSequence, type OsdpPacket } from './packet';
@@ -73,7 +74,6 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
   const decoder = createOsdpDecoder();
   const context = { handlers, conditions, now };
   const awaited = createReplyWait<Sent, Received | undefined>();
-  let unsubscribe: (() => void) | undefined;
 
   const traffic = (direction: 'rx' | 'tx', bytes: Uint8Array, summary: string, ok: boolean, latencyMs?: number): void => {
     handlers.traffic({ at: now(), direction, bytes, summary, ok, ...(latencyMs !== undefined ? { latencyMs } : {}) });
@@ -211,22 +211,21 @@ export function createOsdpSession(options: OsdpSessionOptions): DriverSession {
   });
 
   return {
-    start() {
-      if (loop.running) return;
-      // The offline clock starts when polling does, not when the session was built.
-      for (const link of links.values()) if (!link.online) link.watch.heard();
-      unsubscribe = port.onData((chunk) => {
+    ...sessionLifecycle({
+      port,
+      onData: (chunk) => {
         for (const item of decoder.push(chunk)) receive(item);
-      });
-      loop.start();
-    },
-    stop() {
-      loop.stop();
-      unsubscribe?.();
-      unsubscribe = undefined;
-      awaited.settle(undefined);
-      for (const link of links.values()) failTests(link, 'devices.osdp.stopped');
-    },
+      },
+      loop,
+      // The offline clock starts when polling does, not when the session was built.
+      starting: () => {
+        for (const link of links.values()) if (!link.online) link.watch.heard();
+      },
+      stopped: () => {
+        awaited.settle(undefined);
+        for (const link of links.values()) failTests(link, 'devices.osdp.stopped');
+      },
+    }),
     testCommands: () => osdpTestCommandSpecs.map((spec) => ({ ...spec, params: { ...spec.params } })),
     runTestCommand(id: string, params: Record<string, DetailValue>) {
       try {
