@@ -2,17 +2,6 @@
 
 import type { DeviceAlarm, SessionHandlers } from '../driver-session';
 
-/** Commits one alarm; false when the device layer rejected it (the state stays as it was, so the change is reported again). */
-export async function commitAlarm(handlers: SessionHandlers, alarm: DeviceAlarm, onRejected?: (error: unknown) => void): Promise<boolean> {
-  try {
-    await handlers.alarm(alarm);
-    return true;
-  } catch (error) {
-    onRejected?.(error);
-    return false;
-  }
-}
-
 export interface ConditionStates {
   /** Raised by this session, or left active by an earlier one and not yet settled. */
   isRaised(conditionKey: string): boolean;
@@ -34,7 +23,16 @@ export function createConditionStates(handlers: SessionHandlers, options: Condit
   // What this session committed; a condition it never touched is what an earlier session left.
   const committed = new Map<string, boolean>();
   const isRaised = (conditionKey: string): boolean => committed.get(conditionKey) ?? handlers.leftActive?.(conditionKey) ?? false;
-  const commit = (alarm: DeviceAlarm): Promise<boolean> => commitAlarm(handlers, alarm, (error) => options.onRejected?.(error, alarm));
+  /** False when the device layer rejected the alarm: the state stays as it was, so the change is reported again. */
+  const commit = async (alarm: DeviceAlarm): Promise<boolean> => {
+    try {
+      await handlers.alarm(alarm);
+      return true;
+    } catch (error) {
+      options.onRejected?.(error, alarm);
+      return false;
+    }
+  };
   return {
     isRaised,
     commit,
