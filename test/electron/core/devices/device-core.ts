@@ -2,7 +2,7 @@
 // and the bed a describe block of device tests stands on: its core and its simulated devices, closed after each test.
 import { afterEach } from 'vitest';
 import type { EventMap, EventName } from '../../../../shared/contract';
-import type { PortInfo } from '../../../../shared/contract/devices';
+import type { PortInfo } from '../../../../shared/contract/links';
 import type { CoreOptions } from '../../../../electron/core/core';
 import type { BytePort, SerialSettings } from '../../../../electron/core/devices/port/byte-port';
 import { openSerialBytePort } from '../../../../electron/core/devices/port/serial-byte-port';
@@ -42,7 +42,7 @@ export const eightNone = (baudRate: number) => ({ baudRate, dataBits: 8, parity:
 export interface DeviceTestBed {
   /** Starts the test's core; closed after the test. A test that restarts the console starts the first one itself. */
   start(options?: Partial<CoreOptions>): Promise<DeviceCore>;
-  /** A simulated device on the device end of a new pty pair; `pair.a` is the console's end, for `devices.create`. */
+  /** A simulated device on the device end of a new pty pair; `pair.a` is the console's end, for `links.create`. */
   simulate<S extends { stop(): void } | { close(): void }>(serial: SerialSettings, make: (port: BytePort) => S): Promise<{ pair: VirtualSerialPair; device: S }>;
 }
 
