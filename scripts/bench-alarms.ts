@@ -61,14 +61,14 @@ async function main(): Promise<void> {
   const devicePort = await openSerialBytePort(pair.b, serial);
   try {
     const created = await host.core.call(
-      'devices.create',
+      'links.create',
       { name: '基准测试接警机', driver: 'contact-id', portPath: pair.a, serial, protocol: {}, assetId: null },
       operator,
     );
-    if (!created.ok) throw new Error(`devices.create failed: ${created.error.code}`);
+    if (!created.ok) throw new Error(`links.create failed: ${created.error.code}`);
     const deviceId = (created.value as { id: string }).id;
     await waitFor('the receiver connected', async () => {
-      const got = await host.core.call('devices.get', { id: deviceId }, operator);
+      const got = await host.core.call('links.get', { id: deviceId }, operator);
       return got.ok && (got.value as { status: { state: string } }).status.state === 'connected' ? true : undefined;
     });
 

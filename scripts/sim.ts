@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { SerialPortSettings } from '../shared/contract/devices';
+import type { SerialPortSettings } from '../shared/contract/links';
 import { errorLine } from '../electron/core/devices/simulation/command-words';
 import { parseDemoScript, runDemoCommand } from '../electron/core/devices/simulation/demo-commands';
 import { startDemoSite, type DemoSite } from '../electron/core/devices/simulation/demo-site';

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError, type Result } from '../../shared/contract/app-error';
 import { contract, type EventMap, type EventName, isMethodName, type MethodName } from '../../shared/contract';
-import type { PortInfo } from '../../shared/contract/devices';
+import type { PortInfo } from '../../shared/contract/links';
 import type { SystemInfo } from '../../shared/contract/system';
 import { type AlarmIngest, createAlarmIngest } from './alarms/alarm-ingest';
 import { openInboxWriter } from './alarms/inbox-writer';
@@ -17,9 +17,9 @@ import type { Db } from './db/database';
 import { clearCleanShutdownMark, closedCleanly, writeCleanShutdownMark } from './db/clean-shutdown';
 import { checkedBeforeOpening, checkingInBackground, type IntegrityState } from './db/integrity-state';
 import { openDatabase } from './db/open-database';
-import { devicesApi } from './devices/api';
+import { linksApi } from './devices/api';
 import { createDemoSiteRunner, type DemoSiteRunner } from './devices/demo-site-service';
-import { type DeviceLayer, startConfiguredDevices } from './devices/device-service';
+import { type DeviceLayer, startConfiguredLinks } from './devices/link-service';
 import { createDeviceSupervisor } from './devices/device-supervisor';
 import { listPorts } from './devices/port-list';
 import { type BackoffOptions, defaultBackoff } from './devices/reconnect-backoff';
@@ -56,7 +56,7 @@ export interface DeviceOptions {
   /** False: configured devices are never opened (tests of the configuration alone). Default true. */
   autoStart?: boolean;
   /**
-   * Lists the ports with their USB identities, both for `devices.ports` and to find a replugged adapter under a new
+   * Lists the ports with their USB identities, both for `links.ports` and to find a replugged adapter under a new
    * path. Default: serialport's list; tests report socat ptys with made-up identities (a pty has none).
    */
   listPorts?: () => Promise<PortInfo[]>;
@@ -166,7 +166,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...operatorsApi(ctx, access),
       ...alertsApi(ctx),
       ...alarmsApi(ctx),
-      ...devicesApi(ctx, layer, portList),
+      ...linksApi(ctx, layer, portList),
       'demo.status': () => demo.status(),
       'demo.enable': (_args, call) => demo.enable(call),
     };
@@ -178,7 +178,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     // Devices start once the core answers: an alarm arriving now is committed like any other. The demo site's
     // simulators come first, so its configured devices find their ports.
     await demo.resume();
-    await startConfiguredDevices(ctx, layer);
+    await startConfiguredLinks(ctx, layer);
   } catch (err) {
     info.startupError = toErrorData(err);
   }

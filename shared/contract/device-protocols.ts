@@ -1,7 +1,7 @@
 // Each driver's protocol settings as the core checks them (zod, with defaults), its secret fields and serial defaults.
 import { z } from 'zod';
 import { modbusDeviceModelSchema } from '../domain/devices/modbus-register-map';
-import type { DriverKind, SerialPortSettings } from './devices';
+import type { DriverKind, SerialPortSettings } from './links';
 
 /** What a read returns in place of a stored secret; writing it back keeps the stored value. */
 export const secretPlaceholder = '••••';

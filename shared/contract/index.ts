@@ -4,7 +4,7 @@ import { type AlarmRaised, alarmsContract, type AlarmsChanged } from './alarms';
 import { alertsContract } from './alerts';
 import { assetsContract } from './assets';
 import type { MethodSpec } from './define';
-import { type DevicesChanged, devicesContract } from './devices';
+import { type LinksChanged, linksContract } from './links';
 import { demoContract } from './demo';
 import { dutyContract } from './duty';
 import { incidentsContract, type IncidentsChanged } from './incidents';
@@ -12,7 +12,7 @@ import { journalContract } from './journal';
 import { operatorsContract, type SessionEnded } from './operators';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...devicesContract, ...alarmsContract, ...demoContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -32,7 +32,7 @@ export interface EventMap {
   'alarms.changed': AlarmsChanged;
   'assets.changed': { ids: string[] };
   /** Configured devices changed, or their link state did (connected, reconnecting, offline…). */
-  'devices.changed': DevicesChanged;
+  'links.changed': LinksChanged;
   'incidents.changed': IncidentsChanged;
   /** One per committed change: the range of journal entries it appended (an import may add thousands). */
   'journal.appended': { fromSeq: number; toSeq: number; count: number };
@@ -51,7 +51,7 @@ export const eventNames: EventName[] = [
   'alarms.raised',
   'alarms.changed',
   'assets.changed',
-  'devices.changed',
+  'links.changed',
   'incidents.changed',
   'journal.appended',
   'journal.verifyProgress',
@@ -69,9 +69,9 @@ export * from './alarms';
 export * from './alerts';
 export * from './app-error';
 export * from './device-protocols';
-export * from './devices';
+export * from './links';
 // Both assets (a register device's status) and devices (a link's live status) name a DeviceStatus: from here it is
-// the register's; the link's is imported from './devices'.
+// the register's; the link's is imported from './links'.
 export type { DeviceStatus } from './assets';
 export * from './assets';
 export * from './demo';

@@ -2,13 +2,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AlarmTables } from '../alarms/schema';
 import type { AssetTables } from '../assets/schema';
-import type { DeviceTables } from '../devices/schema';
+import type { LinkTables } from '../devices/schema';
 import type { DutyTables } from '../duty/schema';
 import type { IncidentTables } from '../incidents/schema';
 import type { JournalTables } from '../journal/schema';
 import type { OperatorTables } from '../operators/schema';
 
-export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, DeviceTables, AlarmTables {}
+export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, LinkTables, AlarmTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

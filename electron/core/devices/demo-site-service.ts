@@ -6,7 +6,7 @@ import { createDevice as registerDevice } from '../assets/device-service';
 import type { CallContext, CoreContext } from '../context';
 import { inTransaction } from '../journal/service';
 import { toErrorData } from '../to-error-data';
-import { createDevice, type DeviceLayer } from './device-service';
+import { createLink, type DeviceLayer } from './link-service';
 import { type DemoSite, demoRegisterEntries, startDemoSite } from './simulation/demo-site';
 
 const demoSettingKey = 'demoSite';
@@ -60,12 +60,12 @@ export function createDemoSiteRunner(ctx: CoreContext, layer: DeviceLayer): Demo
         });
       }
       if (running) {
-        const configured = new Set((await ctx.db.selectFrom('device_endpoint').select('port_path').execute()).map((r) => r.port_path));
+        const configured = new Set((await ctx.db.selectFrom('link').select('port_path').execute()).map((r) => r.port_path));
         for (const endpoint of running.endpoints) {
           if (configured.has(endpoint.portPath)) continue;
           const entry = demoRegisterEntries[endpoint.driver];
           const asset = entry ? await registerDevice(ctx, call, deviceFieldsSchema.parse(entry)) : null;
-          await createDevice(ctx, layer, call, { ...endpoint, assetId: asset?.id ?? null });
+          await createLink(ctx, layer, call, { ...endpoint, assetId: asset?.id ?? null });
         }
       }
       return status();

@@ -1,11 +1,11 @@
 // Runs every enabled device: one link each, its status, readings and traffic, journaled when it connects or drops.
 import type { AppErrorData } from '../../../shared/contract/app-error';
 import type { DeviceReading } from '../../../shared/domain/devices/device-signals';
-import type { DeviceStatus, DriverKind, PortMatch, SerialPortSettings, TrafficPage } from '../../../shared/contract/devices';
+import type { LinkStatus, DriverKind, PortMatch, SerialPortSettings, TrafficPage } from '../../../shared/contract/links';
 import type { AlarmIngest } from '../alarms/alarm-ingest';
 import type { CoreContext } from '../context';
 import { inTransaction } from '../journal/service';
-import { type DeviceLink, createDeviceLink, type LinkStatus } from './device-link';
+import { type LinkConnection, createLinkConnection, type ConnectionStatus } from './link-connection';
 import { driverRegistry, type PortOpener } from './driver-registry';
 import type { DriverSession } from './driver-session';
 import { loadLeftActive } from './left-active-conditions';
@@ -16,7 +16,7 @@ import type { BackoffOptions } from './reconnect-backoff';
 import { createTrafficCapture, type TrafficCapture } from './traffic-capture';
 
 /** A configured device as the supervisor runs it: settings parsed, secrets in clear (never leaves the core). */
-export interface RunnableEndpoint {
+export interface RunnableLink {
   id: string;
   name: string;
   driver: DriverKind;
@@ -43,9 +43,9 @@ export interface DeviceSupervisorOptions {
 
 export interface DeviceSupervisor {
   /** (Re)starts the device with this configuration: stops its old session first, then runs it if enabled. */
-  apply(endpoint: RunnableEndpoint): Promise<void>;
+  apply(endpoint: RunnableLink): Promise<void>;
   remove(id: string): Promise<void>;
-  status(id: string): DeviceStatus | null;
+  status(id: string): LinkStatus | null;
   readings(id: string): DeviceReading[];
   traffic(id: string, afterSeq: number, limit: number): TrafficPage;
   session(id: string): DriverSession | null;
@@ -54,8 +54,8 @@ export interface DeviceSupervisor {
 }
 
 interface Running {
-  endpoint: RunnableEndpoint;
-  link: DeviceLink | null;
+  endpoint: RunnableLink;
+  link: LinkConnection | null;
   capture: TrafficCapture;
   readings: Map<string, DeviceReading>;
   /** Journal entries and port alarms of this device, in the order its link changed. */
@@ -74,7 +74,7 @@ export function createDeviceSupervisor(ctx: CoreContext, options: DeviceSupervis
     device.chain = device.chain.then(task).catch((err: unknown) => console.error(`[devices] ${what} for ${device.endpoint.id} failed:`, err));
   };
 
-  const raisePortAlarm = (device: Running, status: LinkStatus): void => {
+  const raisePortAlarm = (device: Running, status: ConnectionStatus): void => {
     if (device.portAlarmRaised) return;
     device.portAlarmRaised = true;
     const { endpoint } = device;
@@ -95,8 +95,8 @@ export function createDeviceSupervisor(ctx: CoreContext, options: DeviceSupervis
     });
   };
 
-  const onStatus = (device: Running, status: LinkStatus, previous: LinkStatus): void => {
-    ctx.emit('devices.changed', { ids: [device.endpoint.id] });
+  const onStatus = (device: Running, status: ConnectionStatus, previous: ConnectionStatus): void => {
+    ctx.emit('links.changed', { ids: [device.endpoint.id] });
     const connected = status.state === 'connected';
     if (connected && previous.state !== 'connected') restorePortAlarm(device, { path: status.currentPath });
     if (!connected && (previous.state === 'connected' || previous.state === 'connecting')) raisePortAlarm(device, status);
@@ -106,8 +106,8 @@ export function createDeviceSupervisor(ctx: CoreContext, options: DeviceSupervis
     later(device, 'journaling the link change', () =>
       inTransaction(ctx, async (_trx, journal) => {
         await journal({
-          type: 'device.link_changed',
-          entityType: 'device_endpoint',
+          type: 'link.state_changed',
+          entityType: 'link',
           entityId: endpoint.id,
           payload: {
             name: endpoint.name,
@@ -128,7 +128,7 @@ export function createDeviceSupervisor(ctx: CoreContext, options: DeviceSupervis
     const source = { deviceId: endpoint.id, deviceName: endpoint.name, assetId: endpoint.assetId };
     const alarm = options.ingest.handlerFor(source);
     const alarms = options.ingest.batchHandlerFor(source);
-    const link: DeviceLink = createDeviceLink({
+    const link: LinkConnection = createLinkConnection({
       portPath: endpoint.portPath,
       portMatch: endpoint.portMatch,
       serial: endpoint.serial,
@@ -180,7 +180,7 @@ export function createDeviceSupervisor(ctx: CoreContext, options: DeviceSupervis
       devices.set(endpoint.id, device);
       if (!endpoint.enabled && wasRunning) restorePortAlarm(device, { reason: 'disabled' });
       if (endpoint.enabled && !endpoint.problem && options.autoStart && !stopping) startLink(device);
-      ctx.emit('devices.changed', { ids: [endpoint.id] });
+      ctx.emit('links.changed', { ids: [endpoint.id] });
     },
     async remove(id) {
       const device = devices.get(id);

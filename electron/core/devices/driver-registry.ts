@@ -11,7 +11,7 @@ import {
   osdpSettingsSchema,
   type DriverProtocol,
 } from '../../../shared/contract/device-protocols';
-import type { DriverKind, SerialPortSettings } from '../../../shared/contract/devices';
+import type { DriverKind, SerialPortSettings } from '../../../shared/contract/links';
 import { createContactIdSession } from './contact-id/session';
 import type { DriverSession, SessionHandlers } from './driver-session';
 import { createMegatecSession } from './megatec/session';

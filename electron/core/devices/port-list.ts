@@ -3,7 +3,7 @@ import { readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
 import { AppError } from '../../../shared/contract/app-error';
-import type { PortInfo, PortList } from '../../../shared/contract/devices';
+import type { PortInfo, PortList } from '../../../shared/contract/links';
 
 /** What serialport's list gives per port (fields may be missing). */
 export interface RawPort {

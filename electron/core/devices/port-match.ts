@@ -1,6 +1,6 @@
 // Finds a device's port: the configured path, or the same USB adapter (serial number, else vendor + product) elsewhere.
 import { existsSync, realpathSync } from 'node:fs';
-import type { PortInfo, PortMatch } from '../../../shared/contract/devices';
+import type { PortInfo, PortMatch } from '../../../shared/contract/links';
 
 export type PortLister = () => Promise<PortInfo[]>;
 

@@ -1,8 +1,8 @@
 // The device layer's table as Kysely sees it (created by migration 0020).
 import type { Generated } from 'kysely';
-import type { DriverKind, SerialPortSettings } from '../../../shared/contract/devices';
+import type { DriverKind, SerialPortSettings } from '../../../shared/contract/links';
 
-export interface DeviceEndpointTable {
+export interface LinkTable {
   seq: Generated<number>;
   id: string;
   name: string;
@@ -23,6 +23,6 @@ export interface DeviceEndpointTable {
   updated_at: number;
 }
 
-export interface DeviceTables {
-  device_endpoint: DeviceEndpointTable;
+export interface LinkTables {
+  link: LinkTable;
 }

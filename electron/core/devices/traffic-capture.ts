@@ -1,5 +1,5 @@
 // Per device: the latest 2,000 frames for the traffic monitor, and the health counters they feed.
-import type { DeviceHealth, TrafficLine, TrafficPage } from '../../../shared/contract/devices';
+import type { LinkHealth, TrafficLine, TrafficPage } from '../../../shared/contract/links';
 import type { TrafficRecord } from '../../../shared/domain/devices/device-signals';
 import { charCodeString } from './char-codes';
 
@@ -10,7 +10,7 @@ export interface TrafficCapture {
   record(record: TrafficRecord): void;
   /** Lines after `afterSeq`, oldest first, at most `limit`. */
   page(afterSeq: number, limit: number): TrafficPage;
-  health(): Omit<DeviceHealth, 'reconnects'>;
+  health(): Omit<LinkHealth, 'reconnects'>;
 }
 
 export function hexOf(bytes: Uint8Array): string {

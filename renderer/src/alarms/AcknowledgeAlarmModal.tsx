@@ -12,7 +12,7 @@ export function AcknowledgeAlarmModal({ alarm, onClose }: { alarm: Alarm | null;
   const english = useEnglish();
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
-  const acknowledge = useContractCommand('alarms.acknowledge', ['alarms.', 'devices.list', 'journal.']);
+  const acknowledge = useContractCommand('alarms.acknowledge', ['alarms.', 'links.list', 'journal.']);
   const [form] = Form.useForm<{ comment: string }>();
 
   const submit = async () => {

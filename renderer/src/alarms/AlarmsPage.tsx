@@ -49,7 +49,7 @@ export function AlarmsPage() {
 
 function DeviceFilter({ value, onChange }: { value: string | undefined; onChange: (id: string | undefined) => void }) {
   const { t } = useTranslation('alarms');
-  const devices = useContractQuery('devices.list', {}, { staleTime: 30_000 });
+  const devices = useContractQuery('links.list', {}, { staleTime: 30_000 });
   return (
     <Select
       size="large"

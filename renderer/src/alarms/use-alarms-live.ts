@@ -21,7 +21,7 @@ export function useAlarmsLive(): void {
     // An alarm changes a device's active-alarm count too.
     const offRaised = client.subscribe('alarms.raised', () => refresh.add(alarmsAndDevices));
     const offChanged = client.subscribe('alarms.changed', () => refresh.add(alarmsAndDevices));
-    const offDevices = client.subscribe('devices.changed', () => refresh.add(devices));
+    const offDevices = client.subscribe('links.changed', () => refresh.add(devices));
     return () => {
       refresh.cancel();
       offRaised();

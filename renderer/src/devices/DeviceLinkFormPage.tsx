@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Flex, Form, type FormInstance, Input, Result,
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { type DeviceEndpointInput, type DeviceView, type DriverKind, driverKinds, type PortMatch, type SerialPortSettings } from '../../../shared/contract/devices';
+import { type LinkInput, type LinkView, type DriverKind, driverKinds, type PortMatch, type SerialPortSettings } from '../../../shared/contract/links';
 import { AppError } from '../../../shared/contract/app-error';
 import { useErrorMessage } from '../app/use-error-message';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';
@@ -26,7 +26,7 @@ interface FormValues {
   protocol: ProtocolFormValues;
 }
 
-function initialValues(device: DeviceView | undefined): FormValues {
+function initialValues(device: LinkView | undefined): FormValues {
   const driver = device?.driver ?? 'contact-id';
   return {
     name: device?.name ?? '',
@@ -50,13 +50,13 @@ export function DeviceLinkFormPage() {
   const { id } = useParams();
   const { t } = useTranslation('devices');
   const errorMessage = useErrorMessage();
-  const existing = useContractQuery('devices.get', { id: id ?? '' }, { enabled: Boolean(id), staleTime: Number.POSITIVE_INFINITY });
+  const existing = useContractQuery('links.get', { id: id ?? '' }, { enabled: Boolean(id), staleTime: Number.POSITIVE_INFINITY });
   if (id && existing.isPending) return <Spin size="large" />;
   if (id && existing.isError) return <Result status="error" title={t('form.loadFailed')} subTitle={errorMessage(existing.error)} />;
   return <DeviceLinkForm key={id ?? 'new'} device={existing.data} />;
 }
 
-function DeviceLinkForm({ device }: { device: DeviceView | undefined }) {
+function DeviceLinkForm({ device }: { device: LinkView | undefined }) {
   const { t } = useTranslation('devices');
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -65,8 +65,8 @@ function DeviceLinkForm({ device }: { device: DeviceView | undefined }) {
   const initial = useMemo(() => initialValues(device), [device]);
   const driver = (Form.useWatch('driver', form) as DriverKind | undefined) ?? initial.driver;
   const portPath = Form.useWatch('portPath', form) as string | undefined;
-  const create = useContractCommand('devices.create', ['devices.', 'journal.']);
-  const update = useContractCommand('devices.update', ['devices.', 'journal.']);
+  const create = useContractCommand('links.create', ['links.', 'journal.']);
+  const update = useContractCommand('links.update', ['links.', 'journal.']);
   const saving = create.isPending || update.isPending;
 
   const changeDriver = (next: DriverKind) => {
@@ -75,7 +75,7 @@ function DeviceLinkForm({ device }: { device: DeviceView | undefined }) {
   };
 
   const submit = async (values: FormValues) => {
-    const fields: DeviceEndpointInput = {
+    const fields: LinkInput = {
       name: values.name,
       driver: values.driver,
       portPath: values.portPath.trim(),

@@ -4,7 +4,7 @@ import { Alert, App, Badge, Button, Flex, Switch, Table, Typography } from 'antd
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { DeviceView } from '../../../shared/contract/devices';
+import type { LinkView } from '../../../shared/contract/links';
 import { alarmColours } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
 import { useNow } from '../incidents/incident-format';
@@ -21,11 +21,11 @@ export function DevicesPage() {
   const errorMessage = useErrorMessage();
   useNow(30_000); // keeps "最后一帧 2 分钟前" current
   // devices.changed refreshes it at once; the interval moves the counters along between changes.
-  const list = useContractQuery('devices.list', {}, { refetchInterval: 5_000 });
-  const setEnabled = useContractCommand('devices.setEnabled', ['devices.', 'journal.']);
-  const remove = useContractCommand('devices.remove', ['devices.', 'alarms.', 'journal.']);
+  const list = useContractQuery('links.list', {}, { refetchInterval: 5_000 });
+  const setEnabled = useContractCommand('links.setEnabled', ['links.', 'journal.']);
+  const remove = useContractCommand('links.remove', ['links.', 'alarms.', 'journal.']);
 
-  const confirmRemove = (device: DeviceView) =>
+  const confirmRemove = (device: LinkView) =>
     modal.confirm({
       title: t('list.removeTitle', { name: device.name }),
       content: t('list.removeHint'),
@@ -54,7 +54,7 @@ export function DevicesPage() {
         </Button>
       </Flex>
       {list.isError && <Alert type="error" showIcon title={t('list.loadFailed')} description={errorMessage(list.error)} />}
-      <Table<DeviceView>
+      <Table<LinkView>
         rowKey="id"
         // Fixed: the columns keep their widths and a long port path is cut (its tooltip has it); auto layout let the
         // path squeeze the names onto three lines and the buttons into a column. Below 1,180 px (English 1,300) the table scrolls.
@@ -142,7 +142,7 @@ export function DevicesPage() {
   );
 }
 
-function HealthSummary({ device }: { device: DeviceView }) {
+function HealthSummary({ device }: { device: LinkView }) {
   const { t } = useTranslation('devices');
   const { health } = device.status;
   return (

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Flex, Input, Result, Spin, Typography } from 'antd
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { DeviceView } from '../../../shared/contract/devices';
+import type { LinkView } from '../../../shared/contract/links';
 import { downloadText } from '../assets/download-file';
 import { useErrorMessage } from '../app/use-error-message';
 import { useContractQuery } from '../transport/use-contract';
@@ -20,13 +20,13 @@ export function DiagnosticsPage() {
   const { t } = useTranslation('devices');
   const errorMessage = useErrorMessage();
   // Counters move with every frame: refreshed each second while the page is open.
-  const device = useContractQuery('devices.get', { id }, { refetchInterval: 1_000 });
+  const device = useContractQuery('links.get', { id }, { refetchInterval: 1_000 });
   if (device.isPending) return <Spin size="large" />;
   if (device.isError) return <Result status="error" title={t('form.loadFailed')} subTitle={errorMessage(device.error)} />;
   return <Diagnostics device={device.data} />;
 }
 
-function Diagnostics({ device }: { device: DeviceView }) {
+function Diagnostics({ device }: { device: LinkView }) {
   const { t } = useTranslation('devices');
   const navigate = useNavigate();
   const errorMessage = useErrorMessage();

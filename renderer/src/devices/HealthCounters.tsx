@@ -3,13 +3,13 @@ import { Alert, Card, Flex, Statistic } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../shared/contract';
-import type { DeviceView } from '../../../shared/contract/devices';
+import type { LinkView } from '../../../shared/contract/links';
 import { alarmColours } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
 import { useNow } from '../incidents/incident-format';
 import { LinkStateTag } from './LinkStateTag';
 
-export function HealthCounters({ device }: { device: DeviceView }) {
+export function HealthCounters({ device }: { device: LinkView }) {
   const { t } = useTranslation('devices');
   const errorMessage = useErrorMessage();
   useNow(5_000); // "最后一帧 3 秒前" moves on by itself

@@ -1,12 +1,12 @@
 // A device link's state as a coloured tag: 已连接 in green, 重连中 in orange, 离线自 10:42 in red.
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DeviceStatus } from '../../../shared/contract/devices';
+import type { LinkStatus } from '../../../shared/contract/links';
 import { alarmColours } from '../app/theme';
 import { useEnglish, useNow } from '../incidents/incident-format';
 import { linkStateColourKey, sinceText } from './link-state';
 
-export function LinkStateTag({ status, large = false }: { status: Pick<DeviceStatus, 'state' | 'since'>; large?: boolean }) {
+export function LinkStateTag({ status, large = false }: { status: Pick<LinkStatus, 'state' | 'since'>; large?: boolean }) {
   const { t } = useTranslation('devices');
   const english = useEnglish();
   const now = useNow(60_000);

@@ -10,7 +10,7 @@ import { vidPid } from './port-choice';
 export function PortList({ chosenPath, onChoose }: { chosenPath: string | undefined; onChoose: (port: PortInfo) => void }) {
   const { t } = useTranslation('devices');
   const errorMessage = useErrorMessage();
-  const ports = useContractQuery('devices.ports', {}, { staleTime: 0 });
+  const ports = useContractQuery('links.ports', {}, { staleTime: 0 });
   const warning = ports.data?.warning;
   return (
     <Flex vertical gap={8}>

@@ -3,7 +3,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Flex, Form, Input, InputNumber, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
-import type { DriverKind } from '../../../shared/contract/devices';
+import type { DriverKind } from '../../../shared/contract/links';
 import { isJsonObjectText, osdpKeyPattern, type OsdpPdRow, type ProtocolField, protocolFields, secretPlaceholder } from './driver-settings';
 
 /** A secret field accepts what the core sent back (the placeholder: keep the stored one), empty, or a new valid value. */

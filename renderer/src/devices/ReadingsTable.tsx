@@ -16,7 +16,7 @@ function formatValue(reading: DeviceReading, yes: string, no: string): string {
 export function ReadingsTable({ deviceId }: { deviceId: string }) {
   const { t } = useTranslation('devices');
   const english = useEnglish();
-  const readings = useContractQuery('devices.readings', { id: deviceId }, { refetchInterval: 2_000 });
+  const readings = useContractQuery('links.readings', { id: deviceId }, { refetchInterval: 2_000 });
   return (
     <Card title={t('diag.readings')} size="small">
       <Table<DeviceReading>

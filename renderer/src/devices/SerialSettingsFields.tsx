@@ -2,8 +2,8 @@
 import { UndoOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DriverKind } from '../../../shared/contract/devices';
-import { serialSettingsSchema } from '../../../shared/contract/devices';
+import type { DriverKind } from '../../../shared/contract/links';
+import { serialSettingsSchema } from '../../../shared/contract/links';
 import { baudRates, driverSerialDefaults } from './driver-settings';
 
 const parities = serialSettingsSchema.shape.parity.options;

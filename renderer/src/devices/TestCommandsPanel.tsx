@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Switch, Tag, 
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TestCommandResult } from '../../../shared/contract/devices';
+import type { TestCommandResult } from '../../../shared/contract/links';
 import type { TestCommandSpec } from '../../../shared/domain/devices/device-signals';
 import { alarmColours } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
@@ -15,7 +15,7 @@ import { filledParams, type ParamValue } from './test-command-params';
 
 export function TestCommandsPanel({ deviceId }: { deviceId: string }) {
   const { t } = useTranslation('devices');
-  const specs = useContractQuery('devices.testCommands', { id: deviceId }, { staleTime: 60_000 });
+  const specs = useContractQuery('links.testCommands', { id: deviceId }, { staleTime: 60_000 });
   return (
     <Card title={t('diag.commands')} size="small">
       {specs.data?.length === 0 && <Typography.Text type="secondary">{t('diag.noCommands')}</Typography.Text>}
@@ -33,7 +33,7 @@ function TestCommand({ deviceId, spec }: { deviceId: string; spec: TestCommandSp
   const english = useEnglish();
   const { modal } = App.useApp();
   const errorMessage = useErrorMessage();
-  const run = useContractCommand('devices.runTestCommand', ['devices.', 'journal.']);
+  const run = useContractCommand('links.runTestCommand', ['links.', 'journal.']);
   const [form] = Form.useForm<Record<string, ParamValue>>();
   const [result, setResult] = useState<TestCommandResult | null>(null);
   const label = spec.label[english ? 'en' : 'zh'];

@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Empty, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TrafficLine } from '../../../shared/contract/devices';
+import type { TrafficLine } from '../../../shared/contract/links';
 import { alarmColours } from '../app/theme';
 import { captureTime, spacedHex } from './traffic-capture';
 

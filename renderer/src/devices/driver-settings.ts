@@ -1,7 +1,7 @@
 // Per-driver protocol-setting fields, as data the device form renders; conversions between stored settings and the form.
 import type { AppError } from '../../../shared/contract/app-error';
 import { driverProtocols, secretPlaceholder } from '../../../shared/contract/device-protocols';
-import type { DriverKind, SerialPortSettings } from '../../../shared/contract/devices';
+import type { DriverKind, SerialPortSettings } from '../../../shared/contract/links';
 
 export { secretPlaceholder };
 

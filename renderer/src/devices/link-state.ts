@@ -1,5 +1,5 @@
 // A device link's state as the duty room reads it: colour and the words, "离线自 10:42" rather than a timestamp.
-import type { LinkState } from '../../../shared/contract/devices';
+import type { LinkState } from '../../../shared/contract/links';
 
 /** Keys of the theme's alarmColours: green talking, orange retrying, red gone, grey switched off. */
 export const linkStateColourKey: Record<LinkState, 'normal' | 'info' | 'major' | 'critical' | 'muted'> = {

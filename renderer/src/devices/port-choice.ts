@@ -1,5 +1,5 @@
 // How a serial port is shown to the engineer and what picking it fills in: the path to open and how to find it again.
-import type { PortInfo, PortMatch } from '../../../shared/contract/devices';
+import type { PortInfo, PortMatch } from '../../../shared/contract/links';
 
 /** `0403:6001` as lsusb prints it, or null for a port that is not a USB adapter. */
 export function vidPid(port: Pick<PortInfo, 'vendorId' | 'productId'>): string | null {

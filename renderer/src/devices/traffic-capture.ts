@@ -1,5 +1,5 @@
 // The traffic monitor's data: merging polled pages into the view, byte formatting, and the exported capture file.
-import type { TrafficLine } from '../../../shared/contract/devices';
+import type { TrafficLine } from '../../../shared/contract/links';
 
 /** The monitor keeps at most this many lines on screen (the core keeps 2,000 per device; a paused view may grow). */
 export const maxViewLines = 20_000;

@@ -1,6 +1,6 @@
 // The traffic monitor's feed: asks the core every 500 ms for the frames after the last one it has, unless paused.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TrafficLine } from '../../../shared/contract/devices';
+import type { TrafficLine } from '../../../shared/contract/links';
 import { consoleClient } from '../transport';
 import { appendTraffic } from './traffic-capture';
 
@@ -28,7 +28,7 @@ export function useTrafficFeed(deviceId: string, paused: boolean): TrafficFeed {
     // The next poll is timed from the end of this one, so a slow answer never stacks requests up.
     const poll = async () => {
       try {
-        const page = await consoleClient().invoke('devices.traffic', { id: deviceId, afterSeq: lastSeq.current, limit: 2000 });
+        const page = await consoleClient().invoke('links.traffic', { id: deviceId, afterSeq: lastSeq.current, limit: 2000 });
         if (stopped) return;
         // On the first poll older frames are gone by design; later, a gap means frames were missed.
         if (page.dropped && lastSeq.current > 0) setDropped(true);

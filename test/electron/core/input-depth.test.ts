@@ -57,8 +57,8 @@ describe('the core, given input nested too deep', () => {
       serial: { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 },
       protocol: { zones: nested(100_000) },
     };
-    const result = await t.core.call('devices.create', input, { operator: 'tester' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', params: { method: 'devices.create' } } });
+    const result = await t.core.call('links.create', input, { operator: 'tester' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', params: { method: 'links.create' } } });
     const issue = !result.ok ? result.error.issues?.[0] : undefined;
     expect(issue).toMatchObject({ code: 'too_deep', message: `Input nested more than ${inputMaxDepth} levels deep` });
     expect(issue?.path).toMatch(/^protocol\.zones\.a\.a\./);

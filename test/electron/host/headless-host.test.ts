@@ -155,7 +155,7 @@ describe('the headless host', () => {
     await signIn(ws);
     // Built as text: the test's own JSON.stringify would overflow on it.
     const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
-    ws.send(`{"type":"call","id":7,"method":"devices.create","input":{"name":"x","driver":"modbus","portPath":"/dev/ttyUSB0","protocol":${deep}}}`);
+    ws.send(`{"type":"call","id":7,"method":"links.create","input":{"name":"x","driver":"modbus","portPath":"/dev/ttyUSB0","protocol":${deep}}}`);
     expect(await nextMessage(ws, (m) => m.id === 7)).toMatchObject({ result: { ok: false, error: { code: 'invalid_input', issues: [{ code: 'too_deep' }] } } });
     expect(await callOver(ws, 8, 'auth.status', {})).toMatchObject({ result: { ok: true } });
     ws.close();

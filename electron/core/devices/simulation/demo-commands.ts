@@ -1,6 +1,6 @@
 // Commands for the whole demo site: `<kind> <command>` for one device, plus `status`, `help` and `wait` for all.
 
-import { driverKinds, type DriverKind } from '../../../../shared/contract/devices';
+import { driverKinds, type DriverKind } from '../../../../shared/contract/links';
 import { badCommand, errorLine, splitScript, wholeNumber, words } from './command-words';
 import { parseSimulatorCommand } from './simulator-commands';
 

@@ -1,6 +1,6 @@
 // The demo site's gentle life: card swipes with the door opening after them, a drifting room climate, a rare alarm that clears.
 
-import type { DriverKind } from '../../../../shared/contract/devices';
+import type { DriverKind } from '../../../../shared/contract/links';
 import { errorLine } from './command-words';
 
 /** Runs `task` after `delayMs`; returns a cancel function. Injected so tests move time themselves. */

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { AppError } from '../../../../shared/contract/app-error';
 import type { DeviceFieldsInput } from '../../../../shared/contract/assets';
-import type { DeviceEndpointInput, DriverKind } from '../../../../shared/contract/devices';
+import type { LinkInput, DriverKind } from '../../../../shared/contract/links';
 import { machineRoomSystemId } from '../../../../shared/domain/assets/catalog';
 import { defaultDemoLifeTiming, startDemoLife, type DemoLifeTiming, type DemoSchedule } from './demo-life';
 import { startSimulatedDevice, type SimulatedDevice, type SimulatedDeviceSpec } from './simulated-device';
@@ -26,8 +26,8 @@ export interface StartDemoSiteInput {
 }
 
 export interface DemoSite {
-  /** Ready for `devices.create`, in start order. */
-  endpoints: DeviceEndpointInput[];
+  /** Ready for `links.create`, in start order. */
+  endpoints: LinkInput[];
   devices: Record<DriverKind, SimulatedDevice>;
   /** Runs a command line on the device of that kind. */
   run(kind: DriverKind, commandLine: string): Promise<string>;
@@ -81,7 +81,7 @@ const realSchedule: DemoSchedule = (delayMs, task) => {
 export async function startDemoSite(input: StartDemoSiteInput): Promise<DemoSite> {
   const random = input.random ?? Math.random;
   const started: { demo: DemoDevice; device: SimulatedDevice }[] = [];
-  let endpoints: DeviceEndpointInput[];
+  let endpoints: LinkInput[];
   try {
     for (const demo of demoDevices) {
       const spec: SimulatedDeviceSpec = demo.spec.kind === 'megatec' ? { kind: 'megatec', options: { ...demo.spec.options, random } } : demo.spec;

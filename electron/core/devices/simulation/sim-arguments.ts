@@ -1,7 +1,7 @@
 // The `npm run sim` command line: its usage text and the parsed request, with one clear error for bad arguments.
 
 import { AppError } from '../../../../shared/contract/app-error';
-import { driverKinds, type DriverKind } from '../../../../shared/contract/devices';
+import { driverKinds, type DriverKind } from '../../../../shared/contract/links';
 
 export type SimRequest =
   | { mode: 'help' }

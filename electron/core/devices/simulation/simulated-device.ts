@@ -2,7 +2,7 @@
 
 import { AppError } from '../../../../shared/contract/app-error';
 import { driverProtocols } from '../../../../shared/contract/device-protocols';
-import type { DriverKind } from '../../../../shared/contract/devices';
+import type { DriverKind } from '../../../../shared/contract/links';
 import type { BytePort, SerialSettings } from '../port/byte-port';
 import { openSerialBytePort } from '../port/serial-byte-port';
 import { parseSimulatorScript, runSimulatorCommand, simulatorHelp, type CommandContext } from './simulator-commands';

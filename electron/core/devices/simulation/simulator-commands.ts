@@ -1,7 +1,7 @@
 // The simulator command language, the same for the CLI's REPL, `--script`, the demo site and tests: parse, help, dispatch.
 
 import { AppError } from '../../../../shared/contract/app-error';
-import type { DriverKind } from '../../../../shared/contract/devices';
+import type { DriverKind } from '../../../../shared/contract/links';
 import { badCommand, badCommandCode, expectArgs, arg, hexBytes, oneOf, onOff, onOffLine, splitScript, wholeNumber, words, type CommandGrammar } from './command-words';
 import { contactIdCommands, type ContactIdCommand, type ContactIdTarget } from './contact-id-commands';
 import { megatecCommands, type MegatecCommand, type MegatecTarget } from './megatec-commands';

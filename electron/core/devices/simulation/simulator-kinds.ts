@@ -1,7 +1,7 @@
 // Each kind's simulator on a device-side port, with its realistic defaults, ready for the command language.
 
 import { AppError } from '../../../../shared/contract/app-error';
-import type { DriverKind } from '../../../../shared/contract/devices';
+import type { DriverKind } from '../../../../shared/contract/links';
 import type { ModbusDeviceModel } from '../../../../shared/domain/devices/modbus-register-map';
 import { createReceiverSimulator } from '../contact-id/simulator';
 import { createUpsSimulator, type UpsSimulatorOptions } from '../megatec/simulator';

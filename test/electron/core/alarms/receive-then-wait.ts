@@ -9,11 +9,11 @@ const operator = { operator: 'engineer' };
 const core = await startCore({ dataDir, transport: 'web', version: 'sigkill-test', slaWatchIntervalMs: 0 });
 if (core.info.startupError) throw new Error(`core did not start: ${core.info.startupError.code}`);
 const serial = { baudRate: 115_200, dataBits: 8, parity: 'none', stopBits: 1 } as const;
-const created = await core.call('devices.create', { name: '接警机', driver: 'contact-id', portPath, serial, protocol: {}, assetId: null }, operator);
-if (!created.ok) throw new Error(`devices.create failed: ${created.error.code}`);
+const created = await core.call('links.create', { name: '接警机', driver: 'contact-id', portPath, serial, protocol: {}, assetId: null }, operator);
+if (!created.ok) throw new Error(`links.create failed: ${created.error.code}`);
 const id = (created.value as { id: string }).id;
 for (;;) {
-  const got = await core.call('devices.get', { id }, operator);
+  const got = await core.call('links.get', { id }, operator);
   if (got.ok && (got.value as { status: { state: string } }).status.state === 'connected') break;
   await new Promise((resolve) => setTimeout(resolve, 20));
 }

@@ -55,8 +55,8 @@ describe('a Contact ID receiver run by the device layer', () => {
 
   async function connectedReceiver(core: DeviceCore, name = '消控室接警机') {
     sim = await plugInReceiver();
-    const device = await core.call('devices.create', { name, driver: 'contact-id', portPath: sim.pair.a, serial: eightNone(9600), protocol: {}, assetId: null });
-    await eventually('connected', async () => ((await core.call('devices.get', { id: device.id })).status.state === 'connected' ? true : undefined));
+    const device = await core.call('links.create', { name, driver: 'contact-id', portPath: sim.pair.a, serial: eightNone(9600), protocol: {}, assetId: null });
+    await eventually('connected', async () => ((await core.call('links.get', { id: device.id })).status.state === 'connected' ? true : undefined));
     return { device, receiver: sim.receiver };
   }
 
@@ -85,7 +85,7 @@ describe('a Contact ID receiver run by the device layer', () => {
     expect(incident).toMatchObject({ level: 'I', systemId: 'intrusion', deviceText: '消控室接警机', record: { reporter: '系统自动 (消控室接警机)' } });
     expect(t.eventsNamed('incidents.changed').flatMap((e) => e.ids)).toContain(incident.id);
 
-    const traffic = await t.call('devices.traffic', { id: device.id, afterSeq: 0 });
+    const traffic = await t.call('links.traffic', { id: device.id, afterSeq: 0 });
     expect(traffic.lines.map((l) => [l.direction, l.ok])).toEqual([
       ['rx', true],
       ['tx', true],
@@ -94,7 +94,7 @@ describe('a Contact ID receiver run by the device layer', () => {
     // The event's line is described from its bytes when read.
     expect(traffic.lines[0]!.summary).toBe('E 110 Fire / 火警, account 1234, group 01, zone 003 (receiver 01 line 1)');
     expect(traffic.lines[1]).toMatchObject({ hex: '06', summary: expect.stringContaining('ACK') });
-    expect((await t.call('devices.get', { id: device.id })).status.health).toMatchObject({ framesGood: 1, framesBad: 0 });
+    expect((await t.call('links.get', { id: device.id })).status.health).toMatchObject({ framesGood: 1, framesBad: 0 });
 
     // The receiver's "still present" resend of the same event is a repeat, not a second alarm or incident.
     await receiver.fireAlarm('1234', 3);

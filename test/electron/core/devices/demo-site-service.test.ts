@@ -13,11 +13,11 @@ describe('the demo site', () => {
     t = await startDeviceCore();
     expect(await t.call('demo.status', {})).toEqual({ enabled: false, running: false, error: null });
     expect(await t.call('demo.enable', {})).toMatchObject({ enabled: true, running: true, error: null });
-    const devices = await t.call('devices.list', {});
+    const devices = await t.call('links.list', {});
     expect(devices.map((d) => d.driver).sort()).toEqual(['contact-id', 'megatec', 'modbus', 'nx584', 'osdp']);
     await eventually(
       'every demo device connected',
-      async () => ((await t!.call('devices.list', {})).every((d) => d.status.state === 'connected') ? true : undefined),
+      async () => ((await t!.call('links.list', {})).every((d) => d.status.state === 'connected') ? true : undefined),
       20_000,
     );
     // The machine room's UPS and sensor are in the asset register under 机房动力环境, linked to their endpoints.
@@ -30,7 +30,7 @@ describe('the demo site', () => {
     expect(linked).toEqual(['megatec', 'modbus']);
     // Enabling again adds nothing.
     await t.call('demo.enable', {});
-    expect(await t.call('devices.list', {})).toHaveLength(5);
+    expect(await t.call('links.list', {})).toHaveLength(5);
     expect((await t.call('assets.search', { q: '', systemId: 'machine-room-power', limit: 10 })).items).toHaveLength(2);
     const journal = await t.call('journal.list', { typePrefix: 'demo.', limit: 10 });
     expect(journal.map((e) => e.type)).toEqual(['demo.enabled']);
@@ -43,7 +43,7 @@ describe('the demo site', () => {
       await eventually(
         'the demo devices connected again after the restart',
         async () => {
-          const list = await again.call('devices.list', {}, caller);
+          const list = await again.call('links.list', {}, caller);
           return list.ok && (list.value as { status: { state: string } }[]).every((d) => d.status.state === 'connected') ? true : undefined;
         },
         20_000,

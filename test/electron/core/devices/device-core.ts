@@ -1,6 +1,6 @@
 // Test rig: a real core whose device layer reports made-up USB identities for ptys, and records every pushed event.
 import type { EventMap, EventName } from '../../../../shared/contract';
-import type { PortInfo } from '../../../../shared/contract/devices';
+import type { PortInfo } from '../../../../shared/contract/links';
 import type { CoreOptions } from '../../../../electron/core/core';
 import { startTempCore, type TempCore } from '../../../support/temp-core';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { driverKinds } from '../../../../shared/contract/devices';
+import { driverKinds } from '../../../../shared/contract/links';
 import { driverRegistry } from '../../../../electron/core/devices/driver-registry';
 
 describe('the driver registry', () => {

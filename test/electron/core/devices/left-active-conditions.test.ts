@@ -47,11 +47,11 @@ describe('conditions an earlier session left active', () => {
     const pds = createOsdpPdSimulator({ port, pds: [{ address: 1, vendor: 0x0a0b0c, model: 1, serial: 42, scbk: Uint8Array.from(Buffer.from(rightKey, 'hex')) }] });
     cleanups.push(() => pair.unplug(), () => port.close(), () => pds.stop());
     const fields = (scbk: string) => ({ name: '北门读卡器', driver: 'osdp' as const, portPath: pair.a, serial: eightNone(9600), protocol: { pds: [{ address: 1, scbk }], pollIntervalMs: 20 }, assetId: null });
-    const device = await t.call('devices.create', fields(wrongKey));
+    const device = await t.call('links.create', fields(wrongKey));
     const failed = await eventually('the Secure Channel alarm', alarmNamed(t, 'osdp.secureChannel'));
     expect(failed.state).toBe('active');
 
-    await t.call('devices.update', { id: device.id, fields: fields(rightKey) });
+    await t.call('links.update', { id: device.id, fields: fields(rightKey) });
     const current = t;
     const restored = await eventually('the alarm restored', async () => {
       const alarm = (await current.call('alarms.list', {})).items.find((a) => a.id === failed.id);
@@ -59,7 +59,7 @@ describe('conditions an earlier session left active', () => {
     });
     expect(restored.restoredAt).not.toBeNull();
     expect(pds.isSecure(1)).toBe(true);
-    expect((await t.call('devices.get', { id: device.id })).activeAlarmCount).toBe(0);
+    expect((await t.call('links.get', { id: device.id })).activeAlarmCount).toBe(0);
     const [entry] = await t.call('journal.list', { typePrefix: 'alarm.restored', entityId: failed.id, limit: 1 });
     expect(entry?.payload).toMatchObject({ conditionKey: 'osdp:1:secure', detail: { restoredAt: 'reconnect', reason: expect.stringContaining('secure channel established') } });
   });
@@ -71,10 +71,10 @@ describe('conditions an earlier session left active', () => {
     const pds = createOsdpPdSimulator({ port, pds: [{ address: 1, vendor: 0x0a0b0c, model: 1, serial: 42, scbk: Uint8Array.from(Buffer.from(rightKey, 'hex')) }] });
     cleanups.push(() => pair.unplug(), () => port.close(), () => pds.stop());
     const fields = (pd: { address: number; scbk?: string }) => ({ name: '北门读卡器', driver: 'osdp' as const, portPath: pair.a, serial: eightNone(9600), protocol: { pds: [pd], pollIntervalMs: 20 }, assetId: null });
-    const device = await t.call('devices.create', fields({ address: 1, scbk: wrongKey }));
+    const device = await t.call('links.create', fields({ address: 1, scbk: wrongKey }));
     const failed = await eventually('the Secure Channel alarm', alarmNamed(t, 'osdp.secureChannel'));
 
-    await t.call('devices.update', { id: device.id, fields: fields({ address: 1 }) });
+    await t.call('links.update', { id: device.id, fields: fields({ address: 1 }) });
     const current = t;
     await eventually('the alarm restored', async () => ((await current.call('alarms.list', {})).items.find((a) => a.id === failed.id)?.state === 'restored' ? true : undefined));
     const [entry] = await t.call('journal.list', { typePrefix: 'alarm.restored', entityId: failed.id, limit: 1 });
@@ -89,7 +89,7 @@ describe('conditions an earlier session left active', () => {
     cleanups.push(() => pair.unplug(), () => port.close(), () => pds.stop());
     pds.offline(1, true);
     const first = await startDeviceCore({ dataDir });
-    const device = await first.call('devices.create', {
+    const device = await first.call('links.create', {
       name: '南门读卡器',
       driver: 'osdp',
       portPath: pair.a,
@@ -105,7 +105,7 @@ describe('conditions an earlier session left active', () => {
     t = await startDeviceCore({ dataDir });
     const current = t;
     await eventually('the link alarm restored', async () => ((await current.call('alarms.list', {})).items.find((a) => a.id === lost.id)?.state === 'restored' ? true : undefined));
-    expect((await t.call('devices.get', { id: device.id })).activeAlarmCount).toBe(0);
+    expect((await t.call('links.get', { id: device.id })).activeAlarmCount).toBe(0);
     const raises = (await t.call('journal.list', { typePrefix: 'alarm.raised', limit: 50 })).filter((e) => e.entityId === lost.id);
     expect(raises).toHaveLength(1);
   });
@@ -162,7 +162,7 @@ describe('conditions an earlier session left active', () => {
     cleanups.push(() => pair.unplug(), () => port.close(), () => device.stop());
     device.silence(true);
     const first = await startDeviceCore({ dataDir });
-    const created = await first.call('devices.create', { name: `${c.driver} 1`, driver: c.driver, portPath: pair.a, serial: c.serial, protocol: c.protocol, assetId: null });
+    const created = await first.call('links.create', { name: `${c.driver} 1`, driver: c.driver, portPath: pair.a, serial: c.serial, protocol: c.protocol, assetId: null });
     const lost = await eventually('the link alarm', alarmNamed(first, 'link.lost'), 9000);
     expect(lost).toMatchObject({ conditionKey: c.conditionKey, state: 'active' });
     await first.core.close();
@@ -170,10 +170,10 @@ describe('conditions an earlier session left active', () => {
     device.silence(false);
     t = await startDeviceCore({ dataDir });
     const current = t;
-    await eventually('connected', async () => ((await current.call('devices.get', { id: created.id })).status.state === 'connected' ? true : undefined));
+    await eventually('connected', async () => ((await current.call('links.get', { id: created.id })).status.state === 'connected' ? true : undefined));
     await device.speak();
     await eventually('the link alarm restored', async () => ((await current.call('alarms.list', {})).items.find((a) => a.id === lost.id)?.state === 'restored' ? true : undefined));
-    expect((await t.call('devices.get', { id: created.id })).activeAlarmCount).toBe(0);
+    expect((await t.call('links.get', { id: created.id })).activeAlarmCount).toBe(0);
     const [entry] = await t.call('journal.list', { typePrefix: 'alarm.restored', entityId: lost.id, limit: 1 });
     expect(entry?.payload).toMatchObject({ detail: { restoredAt: 'reconnect' } });
   }, 20_000);

@@ -44,12 +44,12 @@ describe('a Megatec UPS run by the device layer', () => {
     const sim = await plugInUps();
     plugged.push(sim);
     const asset = await t.call('assets.create', { name: '机房 UPS 1', systemId: 'machine-room-power', typeId: 'ups', building: 'A 座', floor: 'B1', room: '配电室' });
-    const device = await t.call('devices.create', { name: 'UPS-1', driver: 'megatec', portPath: sim.pair.a, serial: eightNone(2400), protocol: fastPolling, assetId: asset.id });
+    const device = await t.call('links.create', { name: 'UPS-1', driver: 'megatec', portPath: sim.pair.a, serial: eightNone(2400), protocol: fastPolling, assetId: asset.id });
     const current = t;
-    await eventually('connected', async () => ((await current.call('devices.get', { id: device.id })).status.state === 'connected' ? true : undefined));
-    const input = await eventually('an input voltage reading', async () => (await current.call('devices.readings', { id: device.id })).find((r) => r.key === 'ups:inputVoltage'));
+    await eventually('connected', async () => ((await current.call('links.get', { id: device.id })).status.state === 'connected' ? true : undefined));
+    const input = await eventually('an input voltage reading', async () => (await current.call('links.readings', { id: device.id })).find((r) => r.key === 'ups:inputVoltage'));
     expect(input).toMatchObject({ unit: 'V', label: { zh: expect.any(String) } });
-    expect(t.eventsNamed('devices.changed').some((e) => e.ids.includes(device.id))).toBe(true);
+    expect(t.eventsNamed('links.changed').some((e) => e.ids.includes(device.id))).toBe(true);
 
     sim.ups.mainsFailure(true);
     const raised = await eventually('the on-battery alarm', async () =>
@@ -61,7 +61,7 @@ describe('a Megatec UPS run by the device layer', () => {
     expect(detail.incident).toMatchObject({ level: 'I', systemId: 'machine-room-power', state: 'reported', record: { reporter: '系统自动 (UPS-1)', location: 'A 座 B1 配电室' } });
     expect(detail.incident.title).toContain('UPS-1');
     expect(detail.devices.map((d) => d.id)).toEqual([asset.id]);
-    expect((await t.call('devices.get', { id: device.id })).activeAlarmCount).toBe(1);
+    expect((await t.call('links.get', { id: device.id })).activeAlarmCount).toBe(1);
     const [raisedEntry] = await t.call('journal.list', { entityType: 'alarm', entityId: raised.id, limit: 10 });
     expect(raisedEntry).toMatchObject({ type: 'alarm.raised', operator: 'system', payload: { eventCode: 'ups.onBattery', incidentId: raised.incidentId } });
 
@@ -74,7 +74,7 @@ describe('a Megatec UPS run by the device layer', () => {
     // Restored but never acknowledged: still on the banner until someone acknowledges it.
     expect((await t.call('alarms.list', {})).items.map((a) => a.id)).toEqual([raised.id]);
     expect((await t.call('alarms.list', {})).unacknowledged).toBe(1);
-    expect((await t.call('devices.get', { id: device.id })).activeAlarmCount).toBe(0);
+    expect((await t.call('links.get', { id: device.id })).activeAlarmCount).toBe(0);
 
     const bare = await t.core.call('alarms.acknowledge', { id: raised.id, comment: '  ' }, { operator: 'guard' });
     expect(bare).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -92,7 +92,7 @@ describe('a Megatec UPS run by the device layer', () => {
     t = await startDeviceCore();
     const first = await plugInUps();
     t.ports.push(usbPort(first.pair.a, 'UPS-SN-1'), usbPort('/dev/ttyUSB9', 'OTHER-SN'));
-    const device = await t.call('devices.create', {
+    const device = await t.call('links.create', {
       name: 'UPS-2',
       driver: 'megatec',
       portPath: first.pair.a,
@@ -102,7 +102,7 @@ describe('a Megatec UPS run by the device layer', () => {
       assetId: null,
     });
     const current = t;
-    const state = async () => (await current.call('devices.get', { id: device.id })).status;
+    const state = async () => (await current.call('links.get', { id: device.id })).status;
     await eventually('connected', async () => ((await state()).state === 'connected' ? true : undefined));
 
     await first.unplug();
@@ -123,11 +123,11 @@ describe('a Megatec UPS run by the device layer', () => {
       return s.state === 'connected' ? s : undefined;
     });
     expect(back).toMatchObject({ currentPath: second.pair.a, lastError: null, health: { reconnects: 1 } });
-    expect((await t.call('devices.get', { id: device.id })).portPath).toBe(first.pair.a);
+    expect((await t.call('links.get', { id: device.id })).portPath).toBe(first.pair.a);
     await eventually('a status reply on the new path', async () => ((await state()).health.framesGood > 0 ? true : undefined));
 
     const changes = await eventually('both transitions journaled', async () => {
-      const list = await current.call('journal.list', { entityType: 'device_endpoint', entityId: device.id, typePrefix: 'device.link_changed', limit: 10 });
+      const list = await current.call('journal.list', { entityType: 'link', entityId: device.id, typePrefix: 'link.state_changed', limit: 10 });
       return list.length >= 3 ? list : undefined;
     });
     expect(changes.map((e) => e.payload)).toEqual([

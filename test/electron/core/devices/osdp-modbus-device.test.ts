@@ -23,7 +23,7 @@ describe('an OSDP reader and a Modbus leak sensor run by the device layer', () =
     const port = await openSerialBytePort(pair.b, eightNone(9600));
     const pds = createOsdpPdSimulator({ port, pds: [{ address: 1, vendor: 0x0a0b0c, model: 1, serial: 42, scbk: Uint8Array.from(Buffer.from(scbkHex, 'hex')) }] });
     cleanups.push(() => pair.unplug(), () => port.close(), () => pds.stop());
-    const device = await t.call('devices.create', {
+    const device = await t.call('links.create', {
       name: '北门读卡器',
       driver: 'osdp',
       portPath: pair.a,
@@ -37,7 +37,7 @@ describe('an OSDP reader and a Modbus leak sensor run by the device layer', () =
     const tamper = await eventually('the tamper alarm', async () => (await current.call('alarms.list', {})).items.find((a) => a.eventCode === 'osdp.tamper'));
     expect(tamper).toMatchObject({ deviceId: device.id, state: 'active' });
     expect((await t.call('incidents.get', { id: tamper.incidentId! })).incident).toMatchObject({ level: 'II', systemId: 'access-control' });
-    const seen = JSON.stringify([await t.call('devices.traffic', { id: device.id, afterSeq: 0, limit: 2000 }), await t.call('journal.list', { limit: 200 })]);
+    const seen = JSON.stringify([await t.call('links.traffic', { id: device.id, afterSeq: 0, limit: 2000 }), await t.call('journal.list', { limit: 200 })]);
     expect(seen.toLowerCase()).not.toContain(scbkHex);
   });
 
@@ -47,7 +47,7 @@ describe('an OSDP reader and a Modbus leak sensor run by the device layer', () =
     const port = await openSerialBytePort(pair.b, eightNone(9600));
     const sensor = createModbusSimulator({ port, model: shippedModbusModel('leak-rs485-generic')!, slaveAddress: 2 });
     cleanups.push(() => port.close(), () => sensor.stop());
-    const device = await t.call('devices.create', {
+    const device = await t.call('links.create', {
       name: '机房漏水',
       driver: 'modbus',
       portPath: pair.a,
@@ -56,14 +56,14 @@ describe('an OSDP reader and a Modbus leak sensor run by the device layer', () =
       assetId: null,
     });
     const current = t;
-    await eventually('the leak reading', async () => ((await current.call('devices.readings', { id: device.id })).some((r) => r.key === 'modbus:2:leak') ? true : undefined));
+    await eventually('the leak reading', async () => ((await current.call('links.readings', { id: device.id })).some((r) => r.key === 'modbus:2:leak') ? true : undefined));
     sensor.leak(true);
     const leak = await eventually('the leak alarm', async () => (await current.call('alarms.list', {})).items.find((a) => a.eventCode === 'modbus.state'));
     expect((await t.call('incidents.get', { id: leak.incidentId! })).incident).toMatchObject({ level: 'II', systemId: 'machine-room-power' });
 
     await pair.unplug();
     const lost = await eventually('the sensor gone', async () => {
-      const status = (await current.call('devices.get', { id: device.id })).status;
+      const status = (await current.call('links.get', { id: device.id })).status;
       return status.state !== 'connected' ? status : undefined;
     });
     expect(['reconnecting', 'offline']).toContain(lost.state);

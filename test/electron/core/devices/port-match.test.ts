@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PortInfo } from '../../../../shared/contract/devices';
+import type { PortInfo } from '../../../../shared/contract/links';
 import { resolvePortPath } from '../../../../electron/core/devices/port-match';
 import { tempDir } from '../../../support/temp-core';
 

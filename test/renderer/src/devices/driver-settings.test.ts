@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { driverProtocols, secretPlaceholder } from '../../../../shared/contract/device-protocols';
-import { driverKinds, serialSettingsSchema } from '../../../../shared/contract/devices';
+import { driverKinds, serialSettingsSchema } from '../../../../shared/contract/links';
 import {
   driverSerialDefaults,
   formToProtocol,

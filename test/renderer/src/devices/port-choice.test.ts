@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { choosePort, findPort, portIdentity, vidPid } from '../../../../renderer/src/devices/port-choice';
 import { sinceText } from '../../../../renderer/src/devices/link-state';
-import type { PortInfo } from '../../../../shared/contract/devices';
+import type { PortInfo } from '../../../../shared/contract/links';
 
 const ftdi: PortInfo = {
   path: '/dev/ttyUSB0',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appendTraffic, captureFileName, captureText, captureTime, filterTraffic, spacedHex } from '../../../../renderer/src/devices/traffic-capture';
-import type { TrafficLine } from '../../../../shared/contract/devices';
+import type { TrafficLine } from '../../../../shared/contract/links';
 
 const at = new Date(2024, 0, 5, 10, 42, 7, 89).getTime();
 const line = (seq: number, extra: Partial<TrafficLine> = {}): TrafficLine => ({

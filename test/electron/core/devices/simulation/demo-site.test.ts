@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deviceEndpointInputSchema, driverKinds, type DeviceEndpointInput, type DriverKind } from '../../../../../shared/contract/devices';
+import { linkInputSchema, driverKinds, type LinkInput, type DriverKind } from '../../../../../shared/contract/links';
 import { driverRegistry } from '../../../../../electron/core/devices/driver-registry';
 import { openSerialBytePort } from '../../../../../electron/core/devices/port/serial-byte-port';
 import { startDemoSite, type DemoSite, type StartDemoSiteInput } from '../../../../../electron/core/devices/simulation/demo-site';
@@ -25,7 +25,7 @@ async function demo(input: StartDemoSiteInput): Promise<DemoSite> {
 const quicker: Partial<Record<DriverKind, Record<string, unknown>>> = { megatec: { pollIntervalMs: 100 }, modbus: { pollIntervalMs: 200 }, nx584: { pollIntervalMs: 500 } };
 
 /** Opens the endpoint the way the device layer does: the driver registry, its settings schema, a serial BytePort. */
-async function connect(endpoint: DeviceEndpointInput): Promise<SessionRecorder> {
+async function connect(endpoint: LinkInput): Promise<SessionRecorder> {
   const driver = driverRegistry[endpoint.driver];
   const recorder = recordSession();
   const opened = await driver.open({
@@ -41,7 +41,7 @@ async function connect(endpoint: DeviceEndpointInput): Promise<SessionRecorder> 
   return recorder;
 }
 
-const endpointOf = (site: DemoSite, driver: DriverKind): DeviceEndpointInput => {
+const endpointOf = (site: DemoSite, driver: DriverKind): LinkInput => {
   const endpoint = site.endpoints.find((e) => e.driver === driver);
   if (!endpoint) throw new Error(`no ${driver} endpoint`);
   return endpoint;
@@ -53,7 +53,7 @@ describe('the demo site', () => {
     const site = await demo({ dir, life: false });
     expect(site.endpoints.map((e) => e.driver).sort()).toEqual([...driverKinds].sort());
     for (const endpoint of site.endpoints) {
-      expect(deviceEndpointInputSchema.parse(endpoint)).toEqual(endpoint);
+      expect(linkInputSchema.parse(endpoint)).toEqual(endpoint);
       expect(() => driverRegistry[endpoint.driver].parseSettings(endpoint.protocol)).not.toThrow();
       expect(endpoint.name).toMatch(/^1号楼 [\u4e00-\u9fff]/);
       expect(endpoint.portPath).toBe(join(dir, endpoint.driver, 'console'));

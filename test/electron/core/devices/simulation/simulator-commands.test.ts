@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DriverKind } from '../../../../../shared/contract/devices';
+import type { DriverKind } from '../../../../../shared/contract/links';
 import { parseDemoCommand, parseDemoScript } from '../../../../../electron/core/devices/simulation/demo-commands';
 import { parseSimulatorCommand, parseSimulatorScript, simulatorHelp } from '../../../../../electron/core/devices/simulation/simulator-commands';
 

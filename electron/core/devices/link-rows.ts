@@ -1,19 +1,19 @@
 // Device endpoint rows to contract values (secrets masked) and to what the supervisor runs (secrets in clear).
 import type { Selectable } from 'kysely';
 import { AppError } from '../../../shared/contract/app-error';
-import type { DeviceEndpoint, DeviceEndpointInput } from '../../../shared/contract/devices';
-import type { DeviceEndpointTable } from './schema';
-import type { RunnableEndpoint } from './device-supervisor';
+import type { Link, LinkInput } from '../../../shared/contract/links';
+import type { LinkTable } from './schema';
+import type { RunnableLink } from './device-supervisor';
 import { driverRegistry } from './driver-registry';
 import { maskSecrets, openSecrets } from './protocol-secrets';
 import type { SecretBox } from './secret-box';
 
-export type DeviceEndpointRow = Selectable<DeviceEndpointTable>;
+export type LinkRow = Selectable<LinkTable>;
 
-const storedProtocol = (row: DeviceEndpointRow): Record<string, unknown> => JSON.parse(row.protocol) as Record<string, unknown>;
+const storedProtocol = (row: LinkRow): Record<string, unknown> => JSON.parse(row.protocol) as Record<string, unknown>;
 
 /** What reads return: secrets as placeholders (the sealed text is as good as a secret to whoever has the key). */
-export function toDeviceEndpoint(row: DeviceEndpointRow): DeviceEndpoint {
+export function toLink(row: LinkRow): Link {
   return {
     id: row.id,
     name: row.name,
@@ -30,7 +30,7 @@ export function toDeviceEndpoint(row: DeviceEndpointRow): DeviceEndpoint {
 }
 
 /** The stored settings with secrets opened; null when they cannot be (the key file was lost or replaced). */
-export function clearProtocol(row: DeviceEndpointRow, box: SecretBox): Record<string, unknown> | null {
+export function clearProtocol(row: LinkRow, box: SecretBox): Record<string, unknown> | null {
   try {
     return openSecrets(storedProtocol(row), driverRegistry[row.driver].secretFields, box);
   } catch (err) {
@@ -39,8 +39,8 @@ export function clearProtocol(row: DeviceEndpointRow, box: SecretBox): Record<st
   }
 }
 
-export function toRunnable(row: DeviceEndpointRow, box: SecretBox): RunnableEndpoint {
-  const endpoint = toDeviceEndpoint(row);
+export function toRunnable(row: LinkRow, box: SecretBox): RunnableLink {
+  const endpoint = toLink(row);
   const settings = clearProtocol(row, box);
   return {
     id: endpoint.id,
@@ -58,7 +58,7 @@ export function toRunnable(row: DeviceEndpointRow, box: SecretBox): RunnableEndp
 }
 
 /** The columns for an input whose protocol settings are already checked and sealed. */
-export function endpointColumns(input: DeviceEndpointInput, sealedProtocol: Record<string, unknown>, now: number) {
+export function linkColumns(input: LinkInput, sealedProtocol: Record<string, unknown>, now: number) {
   return {
     name: input.name,
     driver: input.driver,

@@ -55,7 +55,7 @@ export type PortMatch = z.infer<typeof portMatchSchema>;
  */
 export const protocolSettingsSchema = z.record(z.string().max(64), z.unknown());
 
-export const deviceEndpointInputSchema = z.object({
+export const linkInputSchema = z.object({
   name: text(100).min(1),
   driver: z.enum(driverKinds),
   portPath: text(300).min(1),
@@ -66,9 +66,9 @@ export const deviceEndpointInputSchema = z.object({
   assetId: id.nullable().default(null),
   enabled: z.boolean().default(true),
 });
-export type DeviceEndpointInput = z.infer<typeof deviceEndpointInputSchema>;
+export type LinkInput = z.infer<typeof linkInputSchema>;
 
-export interface DeviceEndpoint extends Omit<DeviceEndpointInput, 'protocol'> {
+export interface Link extends Omit<LinkInput, 'protocol'> {
   id: string;
   protocol: Record<string, unknown>;
   createdAt: number;
@@ -78,7 +78,7 @@ export interface DeviceEndpoint extends Omit<DeviceEndpointInput, 'protocol'> {
 /** connected: talking; connecting: first open; reconnecting: lost, retrying with backoff; offline: port absent; disabled. */
 export type LinkState = 'connected' | 'connecting' | 'reconnecting' | 'offline' | 'disabled';
 
-export interface DeviceHealth {
+export interface LinkHealth {
   framesGood: number;
   framesBad: number;
   lastFrameAt: number | null;
@@ -88,18 +88,18 @@ export interface DeviceHealth {
   reconnects: number;
 }
 
-export interface DeviceStatus {
+export interface LinkStatus {
   state: LinkState;
   /** Since when in this state (offline since…). */
   since: number;
   /** The path in use now (may differ from the configured one after a replug). */
   currentPath: string | null;
   lastError: AppErrorData | null;
-  health: DeviceHealth;
+  health: LinkHealth;
 }
 
-export interface DeviceView extends DeviceEndpoint {
-  status: DeviceStatus;
+export interface LinkView extends Link {
+  status: LinkStatus;
   /** Alarms of this device not yet restored. */
   activeAlarmCount: number;
 }
@@ -125,7 +125,7 @@ export interface TrafficPage {
   dropped: boolean;
 }
 
-export interface DevicesChanged {
+export interface LinksChanged {
   ids: string[];
 }
 
@@ -135,20 +135,20 @@ export interface TestCommandResult {
   at: number;
 }
 
-export const devicesContract = {
-  'devices.ports': query<PortList>()(z.object({})),
-  'devices.list': query<DeviceView[]>()(z.object({})),
-  'devices.get': query<DeviceView>()(z.object({ id })),
-  'devices.create': command<DeviceView>()(deviceEndpointInputSchema),
-  'devices.update': command<DeviceView>()(z.object({ id, fields: deviceEndpointInputSchema })),
-  'devices.remove': command<null>()(z.object({ id })),
-  'devices.setEnabled': command<DeviceView>()(z.object({ id, enabled: z.boolean() })),
+export const linksContract = {
+  'links.ports': query<PortList>()(z.object({})),
+  'links.list': query<LinkView[]>()(z.object({})),
+  'links.get': query<LinkView>()(z.object({ id })),
+  'links.create': command<LinkView>()(linkInputSchema),
+  'links.update': command<LinkView>()(z.object({ id, fields: linkInputSchema })),
+  'links.remove': command<null>()(z.object({ id })),
+  'links.setEnabled': command<LinkView>()(z.object({ id, enabled: z.boolean() })),
   /** The latest value of every reading the device reported (sensor values, UPS voltages, zone states, last card). */
-  'devices.readings': query<DeviceReading[]>()(z.object({ id })),
-  'devices.traffic': query<TrafficPage>()(z.object({ id, afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(2000).default(500) })),
-  'devices.testCommands': query<TestCommandSpec[]>()(z.object({ id })),
+  'links.readings': query<DeviceReading[]>()(z.object({ id })),
+  'links.traffic': query<TrafficPage>()(z.object({ id, afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(2000).default(500) })),
+  'links.testCommands': query<TestCommandSpec[]>()(z.object({ id })),
   /** Dangerous commands (open a door, disarm) are refused unless `confirmed`; every run is journaled. */
-  'devices.runTestCommand': command<TestCommandResult>()(
+  'links.runTestCommand': command<TestCommandResult>()(
     z.object({
       id,
       commandId: z.string().min(1).max(64),

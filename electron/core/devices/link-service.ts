@@ -1,10 +1,10 @@
 // Configuring devices: list, read, create, update, remove, enable; each change journaled and its session restarted.
 import { AppError } from '../../../shared/contract/app-error';
-import type { DeviceEndpointInput, DeviceStatus, DeviceView } from '../../../shared/contract/devices';
+import type { LinkInput, LinkStatus, LinkView } from '../../../shared/contract/links';
 import type { CallContext, CoreContext } from '../context';
 import type { Db, Trx } from '../db/database';
 import { inTransaction } from '../journal/service';
-import { clearProtocol, type DeviceEndpointRow, endpointColumns, toDeviceEndpoint, toRunnable } from './device-rows';
+import { clearProtocol, type LinkRow, linkColumns, toLink, toRunnable } from './link-rows';
 import type { DeviceSupervisor } from './device-supervisor';
 import { driverRegistry } from './driver-registry';
 import { keepStoredSecrets, sealSecrets } from './protocol-secrets';
@@ -23,9 +23,9 @@ async function activeAlarmCounts(db: Db | Trx, ids?: string[]): Promise<Map<stri
   return new Map((await q.execute()).map((r) => [r.device_id, Number(r.n)]));
 }
 
-function toView(row: DeviceEndpointRow, layer: DeviceLayer, counts: Map<string, number>): DeviceView {
-  const endpoint = toDeviceEndpoint(row);
-  const status: DeviceStatus = layer.supervisor.status(row.id) ?? {
+function toView(row: LinkRow, layer: DeviceLayer, counts: Map<string, number>): LinkView {
+  const endpoint = toLink(row);
+  const status: LinkStatus = layer.supervisor.status(row.id) ?? {
     state: endpoint.enabled ? 'offline' : 'disabled',
     since: endpoint.updatedAt,
     currentPath: null,
@@ -35,19 +35,19 @@ function toView(row: DeviceEndpointRow, layer: DeviceLayer, counts: Map<string, 
   return { ...endpoint, status, activeAlarmCount: counts.get(row.id) ?? 0 };
 }
 
-async function requireRow(db: Db | Trx, id: string): Promise<DeviceEndpointRow> {
-  const row = await db.selectFrom('device_endpoint').selectAll().where('id', '=', id).executeTakeFirst();
+async function requireRow(db: Db | Trx, id: string): Promise<LinkRow> {
+  const row = await db.selectFrom('link').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('device_not_found', 'device_not_found', { id });
   return row;
 }
 
-export async function listDevices(ctx: CoreContext, layer: DeviceLayer): Promise<DeviceView[]> {
-  const rows = await ctx.db.selectFrom('device_endpoint').selectAll().orderBy('name').orderBy('seq').execute();
+export async function listLinks(ctx: CoreContext, layer: DeviceLayer): Promise<LinkView[]> {
+  const rows = await ctx.db.selectFrom('link').selectAll().orderBy('name').orderBy('seq').execute();
   const counts = await activeAlarmCounts(ctx.db);
   return rows.map((row) => toView(row, layer, counts));
 }
 
-export async function getDevice(ctx: CoreContext, layer: DeviceLayer, id: string): Promise<DeviceView> {
+export async function getLink(ctx: CoreContext, layer: DeviceLayer, id: string): Promise<LinkView> {
   const row = await requireRow(ctx.db, id);
   return toView(row, layer, await activeAlarmCounts(ctx.db, [id]));
 }
@@ -56,7 +56,7 @@ export async function getDevice(ctx: CoreContext, layer: DeviceLayer, id: string
  * Checks the settings against the driver's schema, a placeholder standing for the secret stored before (only under
  * the same driver), and seals the secrets for the database.
  */
-function prepareProtocol(layer: DeviceLayer, input: DeviceEndpointInput, before: DeviceEndpointRow | null): Record<string, unknown> {
+function prepareProtocol(layer: DeviceLayer, input: LinkInput, before: LinkRow | null): Record<string, unknown> {
   const driver = driverRegistry[input.driver];
   const storedClear = before && before.driver === input.driver ? clearProtocol(before, layer.secrets) : null;
   const settings = driver.parseSettings(keepStoredSecrets(input.protocol, storedClear, driver.secretFields));
@@ -69,44 +69,44 @@ async function checkAsset(trx: Trx, assetId: string | null): Promise<void> {
   if (!asset) throw new AppError('asset_not_found', 'asset_not_found', { id: assetId });
 }
 
-async function restart(ctx: CoreContext, layer: DeviceLayer, row: DeviceEndpointRow): Promise<DeviceView> {
+async function restart(ctx: CoreContext, layer: DeviceLayer, row: LinkRow): Promise<LinkView> {
   await layer.supervisor.apply(toRunnable(row, layer.secrets));
   return toView(row, layer, await activeAlarmCounts(ctx.db, [row.id]));
 }
 
-export async function createDevice(ctx: CoreContext, layer: DeviceLayer, call: CallContext, input: DeviceEndpointInput): Promise<DeviceView> {
+export async function createLink(ctx: CoreContext, layer: DeviceLayer, call: CallContext, input: LinkInput): Promise<LinkView> {
   const sealed = prepareProtocol(layer, input, null);
   const row = await inTransaction(ctx, async (trx, journal) => {
     await checkAsset(trx, input.assetId);
     const now = ctx.clock.now();
     const inserted = await trx
-      .insertInto('device_endpoint')
-      .values({ id: ctx.newId(), ...endpointColumns(input, sealed, now), created_at: now })
+      .insertInto('link')
+      .values({ id: ctx.newId(), ...linkColumns(input, sealed, now), created_at: now })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await journal({ type: 'device.endpoint_created', entityType: 'device_endpoint', entityId: inserted.id, payload: toDeviceEndpoint(inserted), operator: call.operator });
+    await journal({ type: 'link.created', entityType: 'link', entityId: inserted.id, payload: toLink(inserted), operator: call.operator });
     return inserted;
   });
   return restart(ctx, layer, row);
 }
 
-export async function updateDevice(ctx: CoreContext, layer: DeviceLayer, call: CallContext, id: string, input: DeviceEndpointInput): Promise<DeviceView> {
+export async function updateLink(ctx: CoreContext, layer: DeviceLayer, call: CallContext, id: string, input: LinkInput): Promise<LinkView> {
   const before = await requireRow(ctx.db, id);
   const sealed = prepareProtocol(layer, input, before);
   const row = await inTransaction(ctx, async (trx, journal) => {
     const current = await requireRow(trx, id);
     await checkAsset(trx, input.assetId);
     const updated = await trx
-      .updateTable('device_endpoint')
-      .set(endpointColumns(input, sealed, ctx.clock.now()))
+      .updateTable('link')
+      .set(linkColumns(input, sealed, ctx.clock.now()))
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
     await journal({
-      type: 'device.endpoint_updated',
-      entityType: 'device_endpoint',
+      type: 'link.updated',
+      entityType: 'link',
       entityId: id,
-      payload: { before: toDeviceEndpoint(current), after: toDeviceEndpoint(updated) },
+      payload: { before: toLink(current), after: toLink(updated) },
       operator: call.operator,
     });
     return updated;
@@ -114,36 +114,36 @@ export async function updateDevice(ctx: CoreContext, layer: DeviceLayer, call: C
   return restart(ctx, layer, row);
 }
 
-export async function setDeviceEnabled(ctx: CoreContext, layer: DeviceLayer, call: CallContext, id: string, enabled: boolean): Promise<DeviceView> {
+export async function setLinkEnabled(ctx: CoreContext, layer: DeviceLayer, call: CallContext, id: string, enabled: boolean): Promise<LinkView> {
   const row = await inTransaction(ctx, async (trx, journal) => {
     const current = await requireRow(trx, id);
     if ((current.enabled === 1) === enabled) return current;
     const updated = await trx
-      .updateTable('device_endpoint')
+      .updateTable('link')
       .set({ enabled: enabled ? 1 : 0, updated_at: ctx.clock.now() })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await journal({ type: 'device.endpoint_enabled', entityType: 'device_endpoint', entityId: id, payload: { name: current.name, enabled }, operator: call.operator });
+    await journal({ type: 'link.enabled', entityType: 'link', entityId: id, payload: { name: current.name, enabled }, operator: call.operator });
     return updated;
   });
   return restart(ctx, layer, row);
 }
 
-export async function removeDevice(ctx: CoreContext, layer: DeviceLayer, call: CallContext, id: string): Promise<null> {
+export async function removeLink(ctx: CoreContext, layer: DeviceLayer, call: CallContext, id: string): Promise<null> {
   await inTransaction(ctx, async (trx, journal) => {
     const current = await requireRow(trx, id);
-    await trx.deleteFrom('device_endpoint').where('id', '=', id).execute();
+    await trx.deleteFrom('link').where('id', '=', id).execute();
     // Its alarms stay: they are history, and carry the device's name.
-    await journal({ type: 'device.endpoint_removed', entityType: 'device_endpoint', entityId: id, payload: toDeviceEndpoint(current), operator: call.operator });
+    await journal({ type: 'link.removed', entityType: 'link', entityId: id, payload: toLink(current), operator: call.operator });
   });
   await layer.supervisor.remove(id);
-  ctx.emit('devices.changed', { ids: [id] });
+  ctx.emit('links.changed', { ids: [id] });
   return null;
 }
 
 /** At start-up: every configured device handed to the supervisor (it runs the enabled ones). */
-export async function startConfiguredDevices(ctx: CoreContext, layer: DeviceLayer): Promise<void> {
-  const rows = await ctx.db.selectFrom('device_endpoint').selectAll().orderBy('seq').execute();
+export async function startConfiguredLinks(ctx: CoreContext, layer: DeviceLayer): Promise<void> {
+  const rows = await ctx.db.selectFrom('link').selectAll().orderBy('seq').execute();
   for (const row of rows) await layer.supervisor.apply(toRunnable(row, layer.secrets));
 }

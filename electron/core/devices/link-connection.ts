@@ -1,13 +1,13 @@
 // Keeps one device's session running: open its port, start the session, and after a loss retry with backoff.
 import { AppError, type AppErrorData } from '../../../shared/contract/app-error';
-import type { LinkState, PortMatch, SerialPortSettings } from '../../../shared/contract/devices';
+import type { LinkState, PortMatch, SerialPortSettings } from '../../../shared/contract/links';
 import type { Driver, OpenedSession, PortOpener } from './driver-registry';
 import type { DriverSession, SessionHandlers } from './driver-session';
 import { type PortLister, resolvePortPath } from './port-match';
 import { reconcilingHandlers } from './left-active-conditions';
 import { type BackoffOptions, createBackoff } from './reconnect-backoff';
 
-export interface LinkStatus {
+export interface ConnectionStatus {
   state: LinkState;
   since: number;
   currentPath: string | null;
@@ -16,7 +16,7 @@ export interface LinkStatus {
   reconnects: number;
 }
 
-export interface DeviceLinkOptions {
+export interface LinkConnectionOptions {
   portPath: string;
   portMatch: PortMatch;
   serial: SerialPortSettings;
@@ -30,14 +30,14 @@ export interface DeviceLinkOptions {
   listPorts: PortLister;
   openPort: PortOpener;
   backoff: BackoffOptions;
-  onStatus(status: LinkStatus, previous: LinkStatus): void;
+  onStatus(status: ConnectionStatus, previous: ConnectionStatus): void;
 }
 
-export interface DeviceLink {
+export interface LinkConnection {
   start(): void;
   /** Stops retrying, stops the session and closes its port; resolves once the port is closed. */
   stop(): Promise<void>;
-  status(): LinkStatus;
+  status(): ConnectionStatus;
   /** The running session, or null while not connected. */
   session(): DriverSession | null;
 }
@@ -48,17 +48,17 @@ function asErrorData(err: unknown, fallbackCode: string, params: Record<string, 
   return new AppError(fallbackCode, fallbackCode, { ...params, reason }).toData();
 }
 
-export function createDeviceLink(options: DeviceLinkOptions): DeviceLink {
+export function createLinkConnection(options: LinkConnectionOptions): LinkConnection {
   const { now } = options;
   const backoff = createBackoff(options.backoff);
-  let status: LinkStatus = { state: 'connecting', since: now(), currentPath: null, lastError: null, reconnects: 0 };
+  let status: ConnectionStatus = { state: 'connecting', since: now(), currentPath: null, lastError: null, reconnects: 0 };
   let stopped = false;
   let everConnected = false;
   let opened: OpenedSession | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let attempt: Promise<void> | null = null;
 
-  const update = (patch: Partial<Omit<LinkStatus, 'since'>>): void => {
+  const update = (patch: Partial<Omit<ConnectionStatus, 'since'>>): void => {
     const previous = status;
     const next = { ...status, ...patch };
     if (next.state !== previous.state) next.since = now();

@@ -1,19 +1,19 @@
 // Diagnostics test commands: what a device offers, and running one (dangerous ones only when confirmed), journaled.
 import { AppError } from '../../../shared/contract/app-error';
 import { secretPlaceholder } from '../../../shared/contract/device-protocols';
-import type { TestCommandResult } from '../../../shared/contract/devices';
+import type { TestCommandResult } from '../../../shared/contract/links';
 import type { MethodArgs } from '../../../shared/contract';
 import type { DetailValue, TestCommandSpec } from '../../../shared/domain/devices/device-signals';
 import type { CallContext, CoreContext } from '../context';
 import { inTransaction } from '../journal/service';
-import type { DeviceLayer } from './device-service';
+import type { DeviceLayer } from './link-service';
 import type { DriverSession } from './driver-session';
 
 /** Parameter names that carry a code or key, whatever the driver: masked in the journal. */
 const secretParamName = /pin|code|key|password|secret/i;
 
 async function endpointName(ctx: CoreContext, id: string): Promise<string> {
-  const row = await ctx.db.selectFrom('device_endpoint').select('name').where('id', '=', id).executeTakeFirst();
+  const row = await ctx.db.selectFrom('link').select('name').where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('device_not_found', 'device_not_found', { id });
   return row.name;
 }
@@ -33,7 +33,7 @@ export function maskParams(params: Record<string, DetailValue>): Record<string, 
   return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, secretParamName.test(name) && value !== null ? secretPlaceholder : value]));
 }
 
-export async function runTestCommand(ctx: CoreContext, layer: DeviceLayer, call: CallContext, args: MethodArgs<'devices.runTestCommand'>): Promise<TestCommandResult> {
+export async function runTestCommand(ctx: CoreContext, layer: DeviceLayer, call: CallContext, args: MethodArgs<'links.runTestCommand'>): Promise<TestCommandResult> {
   const name = await endpointName(ctx, args.id);
   const session = runningSession(layer, args.id);
   const spec = session.testCommands().find((candidate) => candidate.id === args.commandId);
@@ -52,8 +52,8 @@ export async function runTestCommand(ctx: CoreContext, layer: DeviceLayer, call:
   const at = ctx.clock.now();
   await inTransaction(ctx, async (_trx, journal) => {
     await journal({
-      type: 'device.test_command',
-      entityType: 'device_endpoint',
+      type: 'link.test_command',
+      entityType: 'link',
       entityId: args.id,
       payload: {
         name,
