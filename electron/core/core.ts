@@ -53,7 +53,7 @@ export interface CoreOptions {
 }
 
 export interface DeviceOptions {
-  /** False: configured devices are never opened (tests of the configuration alone). Default true. */
+  /** False: configured links are never opened (tests of the configuration alone). Default true. */
   autoStart?: boolean;
   /**
    * Lists the ports with their USB identities, both for `links.ports` and to find a replugged adapter under a new
@@ -176,7 +176,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     if (idleCheckIntervalMs > 0) idleWatch = startIdleWatch(ctx, access.signIns, idleCheckIntervalMs);
     coreCtx = ctx;
     // Devices start once the core answers: an alarm arriving now is committed like any other. The demo site's
-    // simulators come first, so its configured devices find their ports.
+    // simulators come first, so its configured links find their ports.
     await demo.resume();
     await startConfiguredLinks(ctx, layer);
   } catch (err) {

@@ -31,7 +31,7 @@ export interface EventMap {
   /** Alarms were raised, restored, repeated or acknowledged: read alarms.list again. */
   'alarms.changed': AlarmsChanged;
   'assets.changed': { ids: string[] };
-  /** Configured devices changed, or their link state did (connected, reconnecting, offline…). */
+  /** Configured links changed, or their state did (connected, reconnecting, offline…). */
   'links.changed': LinksChanged;
   'incidents.changed': IncidentsChanged;
   /** One per committed change: the range of journal entries it appended (an import may add thousands). */
@@ -70,9 +70,6 @@ export * from './alerts';
 export * from './app-error';
 export * from './device-protocols';
 export * from './links';
-// Both assets (a register device's status) and devices (a link's live status) name a DeviceStatus: from here it is
-// the register's; the link's is imported from './links'.
-export type { DeviceStatus } from './assets';
 export * from './assets';
 export * from './demo';
 export * from './duty';

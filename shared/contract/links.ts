@@ -1,5 +1,5 @@
-// The device layer's contract: serial ports, configured devices (driver + port + protocol settings), live status,
-// readings, the diagnostics traffic monitor and test commands.
+// The links' contract: a link is a configured serial endpoint (driver + port + protocol settings) to a device of the
+// asset register; serial ports, live status, readings, the diagnostics traffic monitor and test commands.
 import { z } from 'zod';
 import type { AppErrorData } from './app-error';
 import type { DeviceReading, TestCommandSpec } from '../domain/devices/device-signals';
@@ -37,7 +37,7 @@ export interface PortList {
 }
 
 /**
- * How a device's port is found again after the adapter is unplugged and plugged back under another path: the USB
+ * How a link's port is found again after the adapter is unplugged and plugged back under another path: the USB
  * serial number, else vendor + product id. All null: the path alone (a built-in port, a pty).
  */
 export const portMatchSchema = z.object({
@@ -62,7 +62,7 @@ export const linkInputSchema = z.object({
   portMatch: portMatchSchema.default({ serialNumber: null, vendorId: null, productId: null }),
   serial: serialSettingsSchema,
   protocol: protocolSettingsSchema.default({}),
-  /** The asset-register device this is (the alarm host, the UPS); alarms and incidents link to it. */
+  /** The asset-register device at the other end (the alarm host, the UPS); alarms and incidents link to it. */
   assetId: id.nullable().default(null),
   enabled: z.boolean().default(true),
 });
@@ -100,11 +100,11 @@ export interface LinkStatus {
 
 export interface LinkView extends Link {
   status: LinkStatus;
-  /** Alarms of this device not yet restored. */
+  /** Alarms raised over this link not yet restored. */
   activeAlarmCount: number;
 }
 
-/** One traffic-monitor line. `seq` grows per device; the monitor asks for what came after the last seq it has. */
+/** One traffic-monitor line. `seq` grows per link; the monitor asks for what came after the last seq it has. */
 export interface TrafficLine {
   seq: number;
   at: number;
@@ -121,7 +121,7 @@ export interface TrafficPage {
   lines: TrafficLine[];
   /** The seq to ask after next time. */
   lastSeq: number;
-  /** Lines older than the capture buffer holds were dropped (the buffer keeps the latest 2,000 per device). */
+  /** Lines older than the capture buffer holds were dropped (the buffer keeps the latest 2,000 per link). */
   dropped: boolean;
 }
 
@@ -143,7 +143,7 @@ export const linksContract = {
   'links.update': command<LinkView>()(z.object({ id, fields: linkInputSchema })),
   'links.remove': command<null>()(z.object({ id })),
   'links.setEnabled': command<LinkView>()(z.object({ id, enabled: z.boolean() })),
-  /** The latest value of every reading the device reported (sensor values, UPS voltages, zone states, last card). */
+  /** The latest value of every reading the device on this link reported (sensor values, UPS voltages, zone states, last card). */
   'links.readings': query<DeviceReading[]>()(z.object({ id })),
   'links.traffic': query<TrafficPage>()(z.object({ id, afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(2000).default(500) })),
   'links.testCommands': query<TestCommandSpec[]>()(z.object({ id })),

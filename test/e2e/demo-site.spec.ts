@@ -16,7 +16,7 @@ test('the first-run demo site configures five simulated devices that connect', a
   await page.getByRole('button', { name: '创建管理员并登录' }).click();
   await expect(page.getByTestId('current-operator')).toContainText(administrator.displayName, { timeout: 30_000 });
 
-  await page.getByRole('menuitem', { name: '设备通信' }).click();
+  await page.getByRole('menuitem', { name: '通信链路' }).click();
   for (const name of ['报警接收机', 'UPS']) {
     const row = page.locator('.ant-table-row', { hasText: name });
     await expect(row.locator('[data-link-state="connected"]')).toBeVisible({ timeout: 30_000 });

@@ -85,7 +85,7 @@ test('a fire alarm from the receiver sounds on every screen, opens a level-I inc
     await shot('alarm-rules.png');
 
     // The adapter is pulled: the list says so in red or orange, with since when.
-    await page.getByRole('menuitem', { name: '设备通信' }).click();
+    await page.getByRole('menuitem', { name: '通信链路' }).click();
     await pair.unplug();
     await expect(row.locator('[data-link-state="reconnecting"], [data-link-state="offline"]')).toBeVisible({ timeout: 20_000 });
     await expect(row).toContainText(/重连中|离线自 \d{2}:\d{2}/);
@@ -148,7 +148,7 @@ test('a card swiped at an OSDP reader shows in the diagnostics traffic monitor; 
     await shot('diagnostics-commands.png');
 
     // The edit form reads the device back: its kind, port and reader list.
-    await page.getByRole('button', { name: '返回设备列表' }).click();
+    await page.getByRole('button', { name: '返回链路列表' }).click();
     await row.getByRole('button', { name: /编\s*辑/ }).click();
     await expect(page.getByLabel('名称')).toHaveValue('东门读卡器');
     await expect(page.getByLabel('串口路径')).toHaveValue(pair.a);

@@ -114,7 +114,7 @@ async function setAside(trx: Trx, journal: (entry: NewEntry) => Promise<void>, r
   console.error(`[alarms] set aside an alarm of ${item.source.deviceName} that could not be recorded: ${reason}`);
   await journal({
     type: 'alarm.setAside',
-    entityType: 'device',
+    entityType: 'link',
     entityId: item.source.deviceId,
     // The reason first: the audit view shows the start of a payload.
     payload: { reason, deviceName: item.source.deviceName, alarm: item.alarm },

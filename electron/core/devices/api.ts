@@ -1,4 +1,4 @@
-// Binds the devices' contract methods to their services.
+// Binds the links' contract methods to their services.
 import type { linksContract, PortList } from '../../../shared/contract/links';
 import type { Handlers } from '../api-handlers';
 import type { CoreContext } from '../context';

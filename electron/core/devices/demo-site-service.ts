@@ -30,7 +30,7 @@ export function createDemoSiteRunner(ctx: CoreContext, layer: DeviceLayer): Demo
   const startSimulators = async (): Promise<DemoSite | null> => {
     if (site) return site;
     try {
-      // Stable paths under the data directory: the configured devices find their ports again after a restart.
+      // Stable paths under the data directory: the configured links find their ports again after a restart.
       site = await startDemoSite({ dir: join(ctx.dataDir, 'demo') });
       lastError = null;
     } catch (error) {

@@ -1,4 +1,4 @@
-// Keeps one device's session running: open its port, start the session, and after a loss retry with backoff.
+// Keeps one link's connection up: open its port, start the session, and after a loss retry with backoff.
 import { AppError, type AppErrorData } from '../../../shared/contract/app-error';
 import type { LinkState, PortMatch, SerialPortSettings } from '../../../shared/contract/links';
 import type { Driver, OpenedSession, PortOpener } from './driver-registry';

@@ -1,4 +1,4 @@
-// Device endpoint rows to contract values (secrets masked) and to what the supervisor runs (secrets in clear).
+// Link rows to contract values (secrets masked) and to what the supervisor runs (secrets in clear).
 import type { Selectable } from 'kysely';
 import { AppError } from '../../../shared/contract/app-error';
 import type { Link, LinkInput } from '../../../shared/contract/links';

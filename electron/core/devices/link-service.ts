@@ -1,4 +1,4 @@
-// Configuring devices: list, read, create, update, remove, enable; each change journaled and its session restarted.
+// Configuring links: list, read, create, update, remove, enable; each change journaled and its session restarted.
 import { AppError } from '../../../shared/contract/app-error';
 import type { LinkInput, LinkStatus, LinkView } from '../../../shared/contract/links';
 import type { CallContext, CoreContext } from '../context';
@@ -37,7 +37,7 @@ function toView(row: LinkRow, layer: DeviceLayer, counts: Map<string, number>): 
 
 async function requireRow(db: Db | Trx, id: string): Promise<LinkRow> {
   const row = await db.selectFrom('link').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('device_not_found', 'device_not_found', { id });
+  if (!row) throw new AppError('link_not_found', 'link_not_found', { id });
   return row;
 }
 
@@ -134,7 +134,7 @@ export async function removeLink(ctx: CoreContext, layer: DeviceLayer, call: Cal
   await inTransaction(ctx, async (trx, journal) => {
     const current = await requireRow(trx, id);
     await trx.deleteFrom('link').where('id', '=', id).execute();
-    // Its alarms stay: they are history, and carry the device's name.
+    // Its alarms stay: they are history, and carry the link's name.
     await journal({ type: 'link.removed', entityType: 'link', entityId: id, payload: toLink(current), operator: call.operator });
   });
   await layer.supervisor.remove(id);
@@ -142,7 +142,7 @@ export async function removeLink(ctx: CoreContext, layer: DeviceLayer, call: Cal
   return null;
 }
 
-/** At start-up: every configured device handed to the supervisor (it runs the enabled ones). */
+/** At start-up: every configured link handed to the supervisor (it runs the enabled ones). */
 export async function startConfiguredLinks(ctx: CoreContext, layer: DeviceLayer): Promise<void> {
   const rows = await ctx.db.selectFrom('link').selectAll().orderBy('seq').execute();
   for (const row of rows) await layer.supervisor.apply(toRunnable(row, layer.secrets));

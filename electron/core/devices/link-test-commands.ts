@@ -1,4 +1,4 @@
-// Diagnostics test commands: what a device offers, and running one (dangerous ones only when confirmed), journaled.
+// Diagnostics test commands: what the device on a link offers, and running one (dangerous ones only when confirmed), journaled.
 import { AppError } from '../../../shared/contract/app-error';
 import { secretPlaceholder } from '../../../shared/contract/device-protocols';
 import type { TestCommandResult } from '../../../shared/contract/links';
@@ -14,7 +14,7 @@ const secretParamName = /pin|code|key|password|secret/i;
 
 async function endpointName(ctx: CoreContext, id: string): Promise<string> {
   const row = await ctx.db.selectFrom('link').select('name').where('id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('device_not_found', 'device_not_found', { id });
+  if (!row) throw new AppError('link_not_found', 'link_not_found', { id });
   return row.name;
 }
 

@@ -1,4 +1,4 @@
-// The device layer's table as Kysely sees it (created by migration 0020).
+// The device layer's table as Kysely sees it: the configured links (created by migration 0020, renamed to link by 0041).
 import type { Generated } from 'kysely';
 import type { DriverKind, SerialPortSettings } from '../../../shared/contract/links';
 

@@ -3,6 +3,7 @@ import type { JournalEntry } from '../../../shared/contract/journal';
 import type { CoreContext } from '../context';
 import type { Db, Trx } from '../db/database';
 import { genesisHash, keyedEntryHash } from './hash-chain';
+import { earlierEntityNames } from './earlier-entity-names';
 import type { JournalTable } from './schema';
 
 export interface NewEntry {
@@ -112,7 +113,16 @@ export async function listEntries(
   },
 ): Promise<JournalEntry[]> {
   let q = db.selectFrom('journal').selectAll().orderBy('seq', 'desc').limit(filter.limit);
-  if (filter.entityType) q = q.where('entity_type', '=', filter.entityType);
+  const { entityType } = filter;
+  if (entityType) {
+    const earlier = earlierEntityNames[entityType] ?? [];
+    q = q.where((eb) =>
+      eb.or([
+        eb('entity_type', '=', entityType),
+        ...earlier.map(({ entityType: name, types }) => (types ? eb.and([eb('entity_type', '=', name), eb('type', 'in', types)]) : eb('entity_type', '=', name))),
+      ]),
+    );
+  }
   if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
   // A range on the text, not LIKE: it stays exact for _ and % and can use an index.
   if (filter.typePrefix) q = q.where('type', '>=', filter.typePrefix).where('type', '<', `${filter.typePrefix}\u{10FFFF}`);

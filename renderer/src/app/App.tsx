@@ -15,8 +15,8 @@ import { LabelsPage } from '../assets/LabelsPage';
 import { AuditPage } from '../audit/AuditPage';
 import { CatalogPage } from '../catalog/CatalogPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
-import { DeviceLinkFormPage } from '../devices/DeviceLinkFormPage';
-import { DevicesPage } from '../devices/DevicesPage';
+import { LinkFormPage } from '../devices/LinkFormPage';
+import { LinksPage } from '../devices/LinksPage';
 import { DiagnosticsPage } from '../devices/DiagnosticsPage';
 import { FaultReportPage } from '../incidents/FaultReportPage';
 import { IncidentPage } from '../incidents/IncidentPage';
@@ -73,9 +73,9 @@ const router = createHashRouter([
       { path: '/alarms', element: <AlarmsPage /> },
       { path: '/alarms/history', element: <AlarmsPage /> },
       { path: '/alarms/rules', element: <AlarmsPage /> },
-      { path: '/devices', element: <DevicesPage /> },
-      { path: '/devices/new', element: <DeviceLinkFormPage /> },
-      { path: '/devices/:id/edit', element: <DeviceLinkFormPage /> },
+      { path: '/devices', element: <LinksPage /> },
+      { path: '/devices/new', element: <LinkFormPage /> },
+      { path: '/devices/:id/edit', element: <LinkFormPage /> },
       { path: '/devices/:id/diagnostics', element: <DiagnosticsPage /> },
       { path: '/audit', element: <AuditPage /> },
       { path: '/operators', element: <OperatorsPage /> },

@@ -11,11 +11,11 @@ import { alarmColours } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
 import { consoleClient } from '../transport';
 import { chainBreakText, checkpointText, shortHash } from './chain-break-text';
-import { auditZh, journalTypeNamesEn, journalTypeNamesZh } from './i18n';
+import { auditZh, earlierEntityTypes, journalTypeNamesEn, journalTypeNamesZh } from './i18n';
 
 const pageSize = 100;
 /** The entity types the core journals (`entityType` of its entries): those the view has names for, in their order. */
-const entityTypes = Object.keys(auditZh.entity);
+const entityTypes = Object.keys(auditZh.entity).filter((entity) => !earlierEntityTypes.has(entity));
 
 interface Filters {
   entityType?: string;

@@ -1,4 +1,4 @@
-// Diagnostics for one device (engineer): counters, the live traffic monitor with pause and export, readings, test commands.
+// Diagnostics for one link (engineer): counters, the live traffic monitor with pause and export, readings, test commands.
 import { ArrowLeftOutlined, ClearOutlined, DownloadOutlined, PauseOutlined, CaretRightOutlined, VerticalAlignBottomOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Input, Result, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';

@@ -1,4 +1,4 @@
-// A device's link at a glance: state, frames good and bad, the last frame, reply latency, reconnects, the port in use.
+// A link at a glance: state, frames good and bad, the last frame, reply latency, reconnects, the port in use.
 import { Alert, Card, Flex, Statistic } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-// A device link's state as a coloured tag: 已连接 in green, 重连中 in orange, 离线自 10:42 in red.
+// A link's state as a coloured tag: 已连接 in green, 重连中 in orange, 离线自 10:42 in red.
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LinkStatus } from '../../../shared/contract/links';

@@ -255,7 +255,7 @@ describe('the alarm ingest', () => {
     expect(decodeInboxItems(aside[0]!.items)).toEqual([{ source: receiver, alarm: alarm({ conditionKey: 'poison', eventCode: 'cid.570' }) }]);
     const entries = await listEntries(ctx.db, { typePrefix: 'alarm.setAside', limit: 5 });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ entityType: 'device', entityId: receiver.deviceId, payload: { reason: expect.stringContaining('poisoned') } });
+    expect(entries[0]).toMatchObject({ entityType: 'link', entityId: receiver.deviceId, payload: { reason: expect.stringContaining('poisoned') } });
     expect(await verifyChain(ctx.db, { key: ctx.journalKey, record: { keyedFrom: 1, checkpoints: [] } })).toMatchObject({ ok: true, checked: 3 });
     // The banner's list says so, until an engineer has dealt with it.
     expect(await listAlarms(ctx.db, { scope: 'active', limit: 10 })).toMatchObject({ unacknowledged: 2, setAside: 1 });

@@ -109,7 +109,7 @@ describe('configuring devices', () => {
     });
 
     await t.call('links.remove', { id: device.id });
-    expect(await t.core.call('links.get', { id: device.id }, { operator: 'x' })).toMatchObject({ ok: false, error: { code: 'device_not_found' } });
+    expect(await t.core.call('links.get', { id: device.id }, { operator: 'x' })).toMatchObject({ ok: false, error: { code: 'link_not_found' } });
     // Its alarms are history now, and keep its name.
     expect((await t.call('alarms.list', { scope: 'all', deviceId: device.id })).items[0]).toMatchObject({ deviceName: 'UPS' });
   });

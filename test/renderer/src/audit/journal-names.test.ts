@@ -15,13 +15,29 @@ const entities = found(/\bentityType: '([a-z_]+)'/g);
 
 describe('journal names in the audit view', () => {
   it('finds the types and objects the core journals', () => {
-    expect(types).toEqual(expect.arrayContaining(['incident.reported', 'alarm.raised', 'device.link_changed', 'operator.logged_in']));
-    expect(entities).toEqual(expect.arrayContaining(['incident', 'alarm', 'device_endpoint', 'spare']));
+    expect(types).toEqual(expect.arrayContaining(['incident.reported', 'alarm.raised', 'link.state_changed', 'operator.logged_in']));
+    expect(entities).toEqual(expect.arrayContaining(['incident', 'alarm', 'link', 'spare']));
   });
 
   it('names every journal type in Chinese and English', () => {
     expect(types.filter((type) => !journalTypeNamesZh[type])).toEqual([]);
     expect(types.filter((type) => !journalTypeNamesEn[type])).toEqual([]);
+  });
+
+  it('still names what entries written before the serial endpoint was called a link carry, as the link does', () => {
+    const earlier: [string, string][] = [
+      ['device.endpoint_created', 'link.created'],
+      ['device.endpoint_updated', 'link.updated'],
+      ['device.endpoint_enabled', 'link.enabled'],
+      ['device.endpoint_removed', 'link.removed'],
+      ['device.link_changed', 'link.state_changed'],
+      ['device.test_command', 'link.test_command'],
+    ];
+    for (const [old, now] of earlier) {
+      expect(journalTypeNamesZh[old]).toBe(journalTypeNamesZh[now]);
+      expect(journalTypeNamesEn[old]).toBe(journalTypeNamesEn[now]);
+    }
+    expect([auditZh.entity.device_endpoint, auditEn.entity.device_endpoint]).toEqual([auditZh.entity.link, auditEn.entity.link]);
   });
 
   it('names every object in Chinese and English', () => {

@@ -4,12 +4,16 @@ import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
 import { databaseFileName } from '../../../../../electron/core/core';
 import type { Database } from '../../../../../electron/core/db/database';
+import type { LinkTable } from '../../../../../electron/core/devices/schema';
 import { migrationProvider, migrations } from '../../../../../electron/core/db/migrations';
 import { Sqlite3Dialect } from '../../../../../electron/core/db/sqlite3-dialect';
 import { tempDir } from '../../../../support/temp-core';
 
-async function migratedTo(name: string): Promise<Kysely<Database>> {
-  const db = new Kysely<Database>({ dialect: new Sqlite3Dialect({ database: new sqlite3.Database(join(tempDir(), databaseFileName)) }) });
+/** The schema as of 0020: migration 0041 renamed the table to `link`. */
+type Database0020 = Omit<Database, 'link'> & { device_endpoint: LinkTable };
+
+async function migratedTo(name: string): Promise<Kysely<Database0020>> {
+  const db = new Kysely<Database0020>({ dialect: new Sqlite3Dialect({ database: new sqlite3.Database(join(tempDir(), databaseFileName)) }) });
   await sql`pragma foreign_keys = on`.execute(db);
   expect((await new Migrator({ db, provider: migrationProvider }).migrateTo(name)).error).toBeUndefined();
   return db;

@@ -1,4 +1,4 @@
-// Adding or editing a device link: name and asset, driver, serial port (picked from this machine's list), serial and protocol settings.
+// Adding or editing a link: name and asset, driver, serial port (picked from this machine's list), serial and protocol settings.
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Form, type FormInstance, Input, Result, Select, Spin, Switch, Typography } from 'antd';
 import { useMemo } from 'react';
@@ -46,17 +46,17 @@ function cleanMatch(match: FormValues['portMatch']): PortMatch {
   return { serialNumber: clean(match.serialNumber), vendorId: clean(match.vendorId), productId: clean(match.productId) };
 }
 
-export function DeviceLinkFormPage() {
+export function LinkFormPage() {
   const { id } = useParams();
   const { t } = useTranslation('devices');
   const errorMessage = useErrorMessage();
   const existing = useContractQuery('links.get', { id: id ?? '' }, { enabled: Boolean(id), staleTime: Number.POSITIVE_INFINITY });
   if (id && existing.isPending) return <Spin size="large" />;
   if (id && existing.isError) return <Result status="error" title={t('form.loadFailed')} subTitle={errorMessage(existing.error)} />;
-  return <DeviceLinkForm key={id ?? 'new'} device={existing.data} />;
+  return <LinkForm key={id ?? 'new'} device={existing.data} />;
 }
 
-function DeviceLinkForm({ device }: { device: LinkView | undefined }) {
+function LinkForm({ device }: { device: LinkView | undefined }) {
   const { t } = useTranslation('devices');
   const navigate = useNavigate();
   const { message } = App.useApp();

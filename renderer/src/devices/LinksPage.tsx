@@ -1,4 +1,4 @@
-// The configured devices: driver, port, link state, traffic counters and active alarms; add, edit, switch off, remove.
+// The configured links: driver, port, state, traffic counters and active alarms; add, edit, switch off, remove.
 import { DeleteOutlined, EditOutlined, MonitorOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Flex, Switch, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -12,7 +12,7 @@ import { useContractCommand, useContractQuery } from '../transport/use-contract'
 import { LinkStateTag } from './LinkStateTag';
 import { PortPath } from './PortPath';
 
-export function DevicesPage() {
+export function LinksPage() {
   const { t, i18n } = useTranslation('devices');
   // English labels are longer: its headers and the three buttons need room to stay on one line.
   const english = i18n.language === 'en';
