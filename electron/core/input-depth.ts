@@ -1,5 +1,5 @@
 // How deeply a call's input nests, checked before zod or a handler walks it: both recurse, and an input nested
-// 100,000 deep would overflow the stack (devices.create's free-form `protocol` did, answering `internal`).
+// 100,000 deep would overflow the stack (links.create's free-form `protocol` did, answering `internal`).
 
 /** Far beyond any contract input (the deepest nest a few levels), far below what the stack takes. */
 export const inputMaxDepth = 64;

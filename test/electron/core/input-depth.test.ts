@@ -49,7 +49,7 @@ describe('the core, given input nested too deep', () => {
     await t.close();
   });
 
-  it("refuses 100,000 levels in devices.create's protocol settings as invalid_input, not internal", async () => {
+  it("refuses 100,000 levels in links.create's protocol settings as invalid_input, not internal", async () => {
     const input = {
       name: '报警主机',
       driver: 'modbus',
