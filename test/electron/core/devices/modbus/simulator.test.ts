@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventually } from '../../../../support/eventually';
 import type { BytePort } from '../../../../../electron/core/devices/port/byte-port';
 import { defaultSerialSettings } from '../../../../../electron/core/devices/port/byte-port';
 import { openSerialBytePort } from '../../../../../electron/core/devices/port/serial-byte-port';
@@ -108,7 +109,7 @@ describe('the Modbus slave simulator over a pty', () => {
     const received: number[] = [];
     consolePort.onData((chunk) => received.push(...chunk));
     await simulator.garbage(Uint8Array.from([0xde, 0xad]));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await eventually('the garbage read', () => received.length >= 2);
     expect(received).toEqual([0xde, 0xad]);
   });
 });
