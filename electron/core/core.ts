@@ -37,6 +37,7 @@ import { operatorsApi } from './operators/api';
 import { createAccessState } from './operators/access-state';
 import { type CoreSession, openCoreSession, type PagePush } from './operators/core-session';
 import { startIdleWatch } from './operators/idle-lock';
+import { syncApi } from './sync/api';
 import { toErrorData } from './to-error-data';
 
 export interface CoreOptions {
@@ -169,6 +170,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...devicesApi(ctx, layer, portList),
       'demo.status': () => demo.status(),
       'demo.enable': (_args, call) => demo.enable(call),
+      ...syncApi(),
     };
     const slaWatchIntervalMs = options.slaWatchIntervalMs ?? defaultSlaWatchIntervalMs;
     if (slaWatchIntervalMs > 0) slaWatch = startSlaWatch(ctx, slaWatchIntervalMs);
