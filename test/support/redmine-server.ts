@@ -2,6 +2,7 @@
 // machine and Redmine version (REST on, the admin's API key, a project, the console's custom fields, a service
 // center engineer), then per suite a copy of it served by `rails server -u webrick` on a free port.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -42,7 +43,8 @@ trackers = Tracker.pluck(:id)
 project = Project.create!(name: "Service Center", identifier: "service-center", is_public: false, enabled_module_names: ["issue_tracking"], tracker_ids: trackers)
 console_id = IssueCustomField.create!(name: "Console ID", field_format: "string", is_for_all: true, is_filter: true, searchable: true, tracker_ids: trackers)
 sla = IssueCustomField.create!(name: "SLA level", field_format: "string", is_for_all: true, is_filter: true, tracker_ids: trackers)
-site = IssueCustomField.create!(name: "Site", field_format: "string", is_for_all: true, is_filter: true, tracker_ids: trackers)
+site = IssueCustomField.create!(name: "Site", field_format: "string", max_length: 20, is_for_all: true, is_filter: true, tracker_ids: trackers)
+# "Site" takes at most 20 characters: a longer site name is refused (422), as a service center's own rules may.
 engineer = User.new(firstname: "Wei", lastname: "Wang", mail: "wang.wei@example.com", language: "en")
 engineer.login = "wangwei"
 engineer.password = "Service-center-123"
@@ -63,7 +65,9 @@ puts "SETUP=" + JSON.generate({ apiKey: admin.api_key, project: project.identifi
 export function redmineTemplate(): RedmineTemplate {
   const version = redmineVersion();
   const base = join(tmpdir(), 'duty-console-redmine');
-  const dir = join(base, version.replace(/[^\w.+-]/g, '_'));
+  // Keyed by the version and by this set-up: a changed set-up prepares a new template.
+  const setupHash = createHash('sha256').update(setupScript).digest('hex').slice(0, 12);
+  const dir = join(base, `${version.replace(/[^\w.+-]/g, '_')}-${setupHash}`);
   const metaFile = join(dir, 'template.json');
   if (existsSync(metaFile)) return JSON.parse(readFileSync(metaFile, 'utf8')) as RedmineTemplate;
   mkdirSync(base, { recursive: true });

@@ -30,7 +30,7 @@ export async function configureSync(t: TempCore, url: string, redmine: RedmineSe
 }
 
 /** Polls `probe` until it returns a value that is not undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000, explain?: () => Promise<unknown>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -43,7 +43,8 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+  const state = explain ? ` (${JSON.stringify(await explain())})` : '';
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}${state}`);
 }
 
 interface IssueList {

@@ -73,6 +73,8 @@ export function startSyncEngine(ctx: CoreContext, secrets: SecretBox, overrides:
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let lastEmit = 0;
+  /** Bumped by every settings save or release of parked items: work begun before it stops and starts over. */
+  let generation = 0;
 
   async function status(): Promise<SyncStatus> {
     const counts = await queueCounts(ctx.db);
@@ -104,6 +106,7 @@ export function startSyncEngine(ctx: CoreContext, secrets: SecretBox, overrides:
 
   /** Connects (resolving the mapping) when not yet connected for these settings; false when the link is down. */
   async function ensureConnected(): Promise<boolean> {
+    const began = generation;
     const opened = await openSyncSettings(ctx.db, secrets);
     settings = opened;
     if (!opened) {
@@ -130,6 +133,7 @@ export function startSyncEngine(ctx: CoreContext, secrets: SecretBox, overrides:
       } else linkDown('offline', error);
       return false;
     }
+    if (began !== generation) return false;
     connectedFor = opened.updatedAt;
     linkFailures = 0;
     nextAttemptAt = null;
@@ -139,6 +143,7 @@ export function startSyncEngine(ctx: CoreContext, secrets: SecretBox, overrides:
   }
 
   async function push(active: TicketConnector, site: string): Promise<void> {
+    const began = generation;
     let heads = await dueHeads(ctx.db, ctx.clock.now(), batch);
     if (heads.length === 0) return;
     const counts = await queueCounts(ctx.db);
@@ -147,7 +152,8 @@ export function startSyncEngine(ctx: CoreContext, secrets: SecretBox, overrides:
     const head = await writeJournalCheckpoint(ctx, 'upstream');
     while (heads.length > 0 && !stopped) {
       for (const item of heads) {
-        if (stopped) return;
+        // Settings saved meanwhile (a fixed site name, another key): the next cycle goes on with them.
+        if (stopped || began !== generation) return;
         const outcome = await pushItem(ctx, active, item, { siteName: site, head, itemBackoff: options.itemBackoff, random: options.random });
         if (outcome.kind === 'done') {
           lastSuccessAt = ctx.clock.now();
@@ -231,6 +237,7 @@ export function startSyncEngine(ctx: CoreContext, secrets: SecretBox, overrides:
       else run();
     },
     retryNow: () => {
+      generation += 1;
       nextAttemptAt = null;
       linkFailures = 0;
       connectedFor = null;

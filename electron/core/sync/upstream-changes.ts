@@ -29,8 +29,10 @@ async function applyStatus(trx: Trx, incidentId: string, target: IncidentState |
   const allowed = canTransition(row.state, action, 'engineer');
   if (!allowed.ok) return { applied: null, notAppliedReason: 'lifecycle_does_not_allow' };
   const by = upstreamOperator(change.author);
-  await appendEvent(trx, incidentId, { type: upstreamActions[action] as 'responded', at: change.at, by }, { upstream: true });
-  await trx.updateTable('incident').set({ state: allowed.value, updated_at: change.at }).where('id', '=', incidentId).execute();
+  // Redmine keeps whole seconds: never before the incident's last recorded change (the report itself, at least).
+  const at = Math.max(change.at, row.updated_at);
+  await appendEvent(trx, incidentId, { type: upstreamActions[action] as 'responded', at, by }, { upstream: true });
+  await trx.updateTable('incident').set({ state: allowed.value, updated_at: at }).where('id', '=', incidentId).execute();
   return { applied: allowed.value, notAppliedReason: null };
 }
 

@@ -1,8 +1,11 @@
 // Sync against a real Redmine on loopback: offline first, every field upstream, steps as notes in order, the
 // service center's changes back on the timeline, refusals parked, a wrong key a clear error.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { databaseFileName } from '../../../../electron/core/core';
 import { type RedmineServer, startRedmine } from '../../../support/redmine-server';
-import { configureSync, fastSync, issuesOf, issueWithJournals, waitFor } from '../../../support/sync-setup';
+import { configureSync, fastSync, issuesOf, issueWithJournals, syncSettings, waitFor } from '../../../support/sync-setup';
 import { startTempCore, type TempCore } from '../../../support/temp-core';
 
 let redmine: RedmineServer;
@@ -92,5 +95,146 @@ describe('tickets upstream (Redmine on loopback)', () => {
     expect(issue).toMatchObject({ status: { name: 'Resolved' }, priority: { name: 'Urgent' } });
     expect(Object.fromEntries(issue.custom_fields.map((f) => [f.name, f.value]))['SLA level']).toBe('II');
     expect(issue.attachments.map((a) => a.filename).sort()).toEqual([`fault-report-${incident.number}.txt`, 'photo.txt']);
+  }, 60_000);
+
+  it("brings the service center's note, assignee and status back on the timeline; a mapped status moves the response milestone once", async () => {
+    const t = await console_();
+    await configureSync(t, redmine.url, redmine, {
+      mapping: { ...syncSettings(redmine.url, redmine).mapping, inboundStatuses: [{ upstream: 'In Progress', state: 'responded' }, { upstream: 'Feedback', state: 'in_progress' }] },
+    });
+    const { incident } = await t.call('incidents.report', { systemId: 'cctv', description: '监控画面全部丢失', reporter: '王保安', level: 'II' });
+    const { ticketId } = await waitFor('the ticket', async () => {
+      const s = await t.call('sync.ticketOf', { incidentId: incident.id });
+      return s.state === 'created' ? s : undefined;
+    });
+    const engineer = await redmine.rest<{ user: { id: number } }>('GET', '/users/current.json', undefined, redmine.template.engineerLogin);
+    const put = await redmine.rest('PUT', `/issues/${ticketId}.json`, { issue: { notes: '已派王工前往现场', assigned_to_id: engineer.json.user.id, status_id: 2 } }, redmine.template.engineerLogin);
+    expect(put.status).toBe(204);
+
+    const upstreamTypes = (entries: { type: string }[]) => entries.filter((e) => e.type.startsWith('incident.upstream_')).map((e) => e.type);
+    const timeline = await waitFor('the upstream changes on the timeline', async () => {
+      const entries = await t.call('incidents.timeline', { id: incident.id });
+      return upstreamTypes(entries).length === 3 ? entries : undefined;
+    });
+    const by = `upstream:${redmine.template.engineerName}`;
+    expect(timeline.filter((e) => e.type.startsWith('incident.upstream_'))).toEqual([
+      expect.objectContaining({ type: 'incident.upstream_assigned', operator: by, payload: expect.objectContaining({ assignee: redmine.template.engineerName }) }),
+      expect.objectContaining({ type: 'incident.upstream_status', operator: by, payload: expect.objectContaining({ status: 'In Progress', applied: 'responded', notAppliedReason: null }) }),
+      expect.objectContaining({ type: 'incident.upstream_note', operator: by, payload: expect.objectContaining({ text: '已派王工前往现场', ticketId }) }),
+    ]);
+    const detail = await t.call('incidents.get', { id: incident.id });
+    expect(detail.incident.state).toBe('responded');
+    expect(detail.milestones.milestones.response).toMatchObject({ state: 'met', by });
+
+    // A step the local lifecycle does not allow now (in progress needs a plan first): shown, not applied.
+    await redmine.rest('PUT', `/issues/${ticketId}.json`, { issue: { status_id: 4 } }, redmine.template.engineerLogin);
+    const refused = await waitFor('the refused status on the timeline', async () => {
+      const entries = await t.call('incidents.timeline', { id: incident.id });
+      return entries.find((e) => e.type === 'incident.upstream_status' && (e.payload as { status: string }).status === 'Feedback');
+    });
+    expect(refused.payload).toMatchObject({ applied: null, notAppliedReason: 'lifecycle_does_not_allow' });
+    expect((await t.call('incidents.get', { id: incident.id })).incident.state).toBe('responded');
+
+    // Later pulls bring nothing twice, and the console's own notes never come back as the service center's.
+    await t.call('incidents.act', { id: incident.id, action: 'add_note', text: '现场已断电重启' });
+    await waitFor('the note upstream', async () => (await t.call('sync.status', {})).waiting === 0);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(upstreamTypes(await t.call('incidents.timeline', { id: incident.id }))).toEqual([
+      'incident.upstream_assigned',
+      'incident.upstream_status',
+      'incident.upstream_note',
+      'incident.upstream_status',
+    ]);
+  }, 60_000);
+
+  it('parks what Redmine refuses with its reason, and files it once the administrator has fixed the settings', async () => {
+    const t = await console_();
+    // The service center's "Site" field takes at most 20 characters.
+    await configureSync(t, redmine.url, redmine, { siteName: '华东区第一数据中心三号楼地下二层主机房及配电间' });
+    const { incident } = await t.call('incidents.report', { systemId: 'cctv', description: '硬盘录像机报警', reporter: '李保安', level: 'III' });
+    await t.call('incidents.act', { id: incident.id, action: 'add_note', text: '已通知' });
+    const other = (await t.call('incidents.report', { systemId: 'cctv', description: '另一处故障', reporter: '李保安', level: 'IV' })).incident;
+    const parked = await waitFor('the reports parked', async () => {
+      const items = await t.call('sync.parked', {});
+      return items.length === 2 ? items : undefined;
+    });
+    expect(parked.map((p) => p.incidentId).sort()).toEqual([incident.id, other.id].sort());
+    expect(parked[0]).toMatchObject({ kind: 'ticket', state: 'parked', parkedReason: { code: 'sync_refused' } });
+    expect(String(parked[0]?.parkedReason?.params.reason)).toMatch(/Site/);
+    const status = await t.call('sync.status', {});
+    expect(status).toMatchObject({ state: 'connected', parked: 2, waiting: 1 });
+    expect(await issuesOf(redmine, incident.id)).toEqual([]);
+
+    // A supervisor skips one with a comment (journaled); the administrator fixes the site name, the rest goes up.
+    const skipped = parked.find((p) => p.incidentId === other.id);
+    await t.call('sync.skip', { entryId: skipped?.entryId ?? '', comment: '重复报告,不上报' });
+    expect((await t.call('incidents.timeline', { id: other.id })).at(-1)).toMatchObject({ type: 'sync.item_skipped', payload: { comment: '重复报告,不上报' } });
+    await configureSync(t, redmine.url, redmine, { siteName: '一号机房' });
+    await t.call('sync.retry', { comment: '站点名称已改短' });
+    await waitFor(
+      'everything upstream',
+      async () => {
+        const s = await t.call('sync.status', {});
+        return s.waiting === 0 && s.parked === 0;
+      },
+      30_000,
+      async () => ({ status: await t.call('sync.status', {}), queue: await t.call('sync.queue', {}) }),
+    );
+    const issues = await issuesOf(redmine, incident.id);
+    expect(issues).toHaveLength(1);
+    expect((await issueWithJournals(redmine, issues[0]?.id ?? 0)).journals.filter((j) => j.notes.includes('已通知'))).toHaveLength(1);
+    expect(await issuesOf(redmine, other.id)).toEqual([]);
+  }, 60_000);
+
+  it('says clearly when the key is refused, keeps the queue, and never shows, journals or stores the key in clear', async () => {
+    const t = await console_();
+    await configureSync(t, redmine.url, redmine, { apiKey: 'not-the-key-0000000000000000000000000000' });
+    const { incident } = await t.call('incidents.report', { systemId: 'cctv', description: '门口摄像头离线', reporter: '赵保安', level: 'IV' });
+    const refused = await waitFor('the key refused', async () => {
+      const s = await t.call('sync.status', {});
+      return s.state === 'key_refused' ? s : undefined;
+    });
+    expect(refused).toMatchObject({ waiting: 1, lastError: { code: 'sync_key_refused' } });
+    const checks = await t.call('sync.testConnection', {});
+    expect(checks.find((c) => c.key === 'key')).toMatchObject({ ok: false, code: 'key_refused' });
+
+    await t.call('sync.saveSettings', { ...syncSettings(redmine.url, redmine), apiKey: redmine.apiKey });
+    await waitFor('the ticket after the key was fixed', async () => (await t.call('sync.ticketOf', { incidentId: incident.id })).state === 'created');
+    expect(await issuesOf(redmine, incident.id)).toHaveLength(1);
+
+    const settings = await t.call('sync.getSettings', {});
+    expect(settings.apiKeySet).toBe(true);
+    expect(JSON.stringify(settings)).not.toContain(redmine.apiKey);
+    const journal = await t.call('journal.list', { limit: 500 });
+    expect(journal.filter((e) => e.type === 'sync.settings_saved')).toHaveLength(2);
+    expect(JSON.stringify(journal)).not.toContain(redmine.apiKey);
+    await t.core.close();
+    const file = readFileSync(join(t.dataDir, databaseFileName));
+    expect(file.includes(Buffer.from(redmine.apiKey))).toBe(false);
+    const wal = join(t.dataDir, `${databaseFileName}-wal`);
+    if (existsSync(wal)) expect(readFileSync(wal).includes(Buffer.from(redmine.apiKey))).toBe(false);
+  }, 60_000);
+
+  it('tests the connection in plain words: what is there, and what is missing', async () => {
+    const t = await console_();
+    await configureSync(t, redmine.url, redmine);
+    const good = await t.call('sync.testConnection', {});
+    expect(good.filter((c) => !c.ok)).toEqual([]);
+    expect(good.map((c) => c.key)).toEqual(expect.arrayContaining(['url', 'tls', 'key', 'project', 'tracker', 'status', 'priority', 'custom_field']));
+
+    const base = syncSettings(redmine.url, redmine);
+    const bad = await t.call('sync.testConnection', {
+      settings: { ...base, apiKey: undefined, project: 'no-such-project', mapping: { ...base.mapping, priorities: { ...base.mapping.priorities, I: 'Critical' }, customFields: { consoleId: 'Console Id Missing', slaLevel: '', site: '' } } },
+    });
+    expect(bad.filter((c) => !c.ok)).toEqual([
+      { key: 'project', ok: false, code: 'project_missing', params: { project: 'no-such-project' } },
+      { key: 'priority', ok: false, code: 'priority_missing', params: { name: 'Critical' } },
+      { key: 'custom_field', ok: false, code: 'custom_field_missing', params: { name: 'Console Id Missing' } },
+    ]);
+    const unreachable = await t.call('sync.testConnection', { settings: { ...base, url: 'http://127.0.0.1:9' } });
+    expect(unreachable).toEqual([expect.objectContaining({ key: 'url', ok: false, code: 'url_unreachable' })]);
+    expect(await t.call('sync.testConnection', { settings: { ...base, url: 'https://127.0.0.1:9', caFilePath: '/nonexistent/ca.pem' } })).toEqual([
+      expect.objectContaining({ key: 'tls', ok: false, code: 'ca_file_unreadable' }),
+    ]);
   }, 60_000);
 });
