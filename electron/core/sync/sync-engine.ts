@@ -226,6 +226,8 @@ export function startSyncEngine(ctx: CoreContext, secrets: SecretBox, overrides:
       })
       .finally(() => {
         running = null;
+        // A wake that came while the last cycle was finishing is not lost.
+        if (wakeRequested) run();
       });
   }
 
