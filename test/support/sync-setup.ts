@@ -1,5 +1,6 @@
 // Sync tests' shared set-up: the console pointed at a test Redmine with the stock mapping plus the SLA-level and
 // site fields, short waits so a test sees backoff and retries in seconds, and a wait-until helper.
+import { expect } from 'vitest';
 import type { SyncSettingsInput } from '../../shared/contract/sync';
 import { defaultSyncMapping } from '../../shared/domain/sync/default-mapping';
 import type { SyncEngineOptions } from '../../electron/core/sync/sync-engine';
@@ -80,4 +81,16 @@ export async function issueWithJournals(redmine: RedmineServer, id: number) {
     };
   }>('GET', `/issues/${id}.json?include=journals,attachments`);
   return res.json.issue;
+}
+
+/** Exactly one ticket for the incident, and every step on it exactly once, in the journal's order; every file once. */
+export async function expectUpstreamOnce(redmine: RedmineServer, t: Pick<TempCore, 'call'>, incidentId: string): Promise<void> {
+  const issues = await issuesOf(redmine, incidentId);
+  expect(issues, 'one ticket').toHaveLength(1);
+  const issue = await issueWithJournals(redmine, issues[0]?.id ?? 0);
+  const steps = (await t.call('incidents.timeline', { id: incidentId })).filter((e) => /^incident\.(?!reported$|upstream_)/.test(e.type));
+  const markers = issue.journals.map((j) => /console-entry:([0-9a-f-]+)/.exec(j.notes)?.[1]).filter(Boolean);
+  expect(markers, 'every step once, in order').toEqual(steps.map((s) => s.id));
+  const files = steps.filter((s) => s.type === 'incident.attachment_added').map((s) => (s.payload as { fileName: string }).fileName);
+  expect(issue.attachments.map((a) => a.filename).sort(), 'every file once').toEqual(files.sort());
 }

@@ -2,7 +2,7 @@
 // later than the timeout, 500s, black holes and a link that goes away. Nothing doubled, nothing lost.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RedmineServer, startRedmine } from '../../../support/redmine-server';
-import { configureSync, fastSync, issuesOf, issueWithJournals, waitFor } from '../../../support/sync-setup';
+import { configureSync, expectUpstreamOnce, fastSync, issuesOf, waitFor } from '../../../support/sync-setup';
 import { type Fault, type FaultProxy, startFaultProxy } from '../../../support/tcp-fault-proxy';
 import { startTempCore, type TempCore } from '../../../support/temp-core';
 
@@ -42,18 +42,6 @@ const drained = (t: TempCore) =>
     async () => ({ status: await t.call('sync.status', {}), queue: await t.call('sync.queue', {}) }),
   );
 
-/** Exactly one ticket for the incident, and every step on it exactly once, in the journal's order. */
-async function expectUpstreamOnce(t: TempCore, incidentId: string): Promise<void> {
-  const issues = await issuesOf(redmine, incidentId);
-  expect(issues, 'one ticket').toHaveLength(1);
-  const issue = await issueWithJournals(redmine, issues[0]?.id ?? 0);
-  const steps = (await t.call('incidents.timeline', { id: incidentId })).filter((e) => e.type.startsWith('incident.') && e.type !== 'incident.reported');
-  const markers = issue.journals.map((j) => /console-entry:([0-9a-f-]+)/.exec(j.notes)?.[1]).filter(Boolean);
-  expect(markers, 'every step once, in order').toEqual(steps.map((s) => s.id));
-  const files = steps.filter((s) => s.type === 'incident.attachment_added').map((s) => (s.payload as { fileName: string }).fileName);
-  expect(issue.attachments.map((a) => a.filename).sort(), 'every file once').toEqual(files.sort());
-}
-
 async function reportWithSteps(t: TempCore, label: string): Promise<string> {
   const { incident } = await t.call('incidents.report', { systemId: 'cctv', description: `${label}: 录像机离线`, reporter: '王保安', level: 'II' });
   await t.call('incidents.act', { id: incident.id, action: 'add_note', text: `${label}: 已通知工程师` });
@@ -76,7 +64,7 @@ describe('sync through faults (Redmine behind a TCP fault proxy)', () => {
     const id = await reportWithSteps(t, fault);
     await drained(t);
     expect(proxy.counts[fault]).toBe(5);
-    await expectUpstreamOnce(t, id);
+    await expectUpstreamOnce(redmine, t, id);
   }, 90_000);
 
   it("lets one incident's failing ticket wait without holding back the others", async () => {
@@ -91,9 +79,9 @@ describe('sync through faults (Redmine behind a TCP fault proxy)', () => {
       const queue = await t.call('sync.queue', {});
       return queue.items.every((i) => i.incidentId === first) && queue.items.length === 1 ? queue : undefined;
     });
-    await expectUpstreamOnce(t, second);
+    await expectUpstreamOnce(redmine, t, second);
     await drained(t);
-    await expectUpstreamOnce(t, first);
+    await expectUpstreamOnce(redmine, t, first);
   }, 90_000);
 
   it('starts pushing within seconds of the link coming back, with the default backoff', async () => {
