@@ -111,9 +111,13 @@ export async function sendHttp(request: HttpRequest, options: HttpTransportOptio
   } catch (err) {
     throw transportError(err, target.origin);
   }
-  const lib = secure ? https : http;
+  // Through a tunnel the TLS socket is made here (with the CA): plain http then speaks over it.
+  const lib = secure && !proxy ? https : http;
   return new Promise((resolve, reject) => {
-    const req = lib.request({ ...requestOptions, method: request.method, headers: { ...requestOptions.headers, ...headers }, agent: false });
+    // A fresh connection per call (no pooled socket outlives an unknown outcome). With createConnection (the tunnel)
+    // no agent may be named, or Node's agent would open its own connection instead.
+    const agent = requestOptions.createConnection ? {} : { agent: false as const };
+    const req = lib.request({ ...requestOptions, method: request.method, headers: { ...requestOptions.headers, ...headers }, ...agent });
     const timer = setTimeout(() => req.destroy(new AppError('sync_timeout', 'sync_timeout', { url: target.origin, ms: options.timeoutMs })), options.timeoutMs);
     req.once('response', (res) => {
       const chunks: Buffer[] = [];

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFileName } from '../../../../electron/core/core';
 import { type RedmineServer, startRedmine } from '../../../support/redmine-server';
+import { startConnectProxy, startTlsFront } from '../../../support/tls-front';
 import { configureSync, fastSync, issuesOf, issueWithJournals, syncSettings, waitFor } from '../../../support/sync-setup';
 import { startTempCore, type TempCore } from '../../../support/temp-core';
 
@@ -236,5 +237,39 @@ describe('tickets upstream (Redmine on loopback)', () => {
     expect(await t.call('sync.testConnection', { settings: { ...base, url: 'https://127.0.0.1:9', caFilePath: '/nonexistent/ca.pem' } })).toEqual([
       expect.objectContaining({ key: 'tls', ok: false, code: 'ca_file_unreadable' }),
     ]);
+  }, 60_000);
+
+  it('verifies TLS always: refuses an untrusted certificate, trusts a company CA file, and goes through an HTTP(S) proxy', async () => {
+    const front = await startTlsFront(redmine.port);
+    const proxy = await startConnectProxy();
+    try {
+      const t = await console_();
+      await configureSync(t, front.url, redmine);
+      const { incident } = await t.call('incidents.report', { systemId: 'cctv', description: '经 HTTPS 上报', reporter: '王保安', level: 'IV' });
+      const untrusted = await waitFor('the certificate refused', async () => {
+        const s = await t.call('sync.status', {});
+        return s.state === 'offline' && s.lastError?.code === 'sync_tls_failed' ? s : undefined;
+      });
+      expect(untrusted.waiting).toBe(1);
+      expect((await t.call('sync.testConnection', {})).find((c) => c.key === 'tls')).toMatchObject({ ok: false, code: 'tls_untrusted' });
+
+      const direct = await t.call('sync.testConnection', { settings: { ...syncSettings(front.url, redmine), caFilePath: front.caFile } });
+      expect(direct.filter((c) => !c.ok)).toEqual([]);
+      expect(direct.find((c) => c.key === 'tls')).toMatchObject({ ok: true, code: 'tls_verified' });
+      await configureSync(t, front.url, redmine, { caFilePath: front.caFile, proxyUrl: proxy.url });
+      const checks = await t.call('sync.testConnection', {});
+      expect(checks.filter((c) => !c.ok)).toEqual([]);
+      expect(checks.filter((c) => c.key === 'tls' || c.key === 'proxy')).toEqual([
+        { key: 'tls', ok: true, code: 'tls_verified', params: {} },
+        { key: 'proxy', ok: true, code: 'proxy_ok', params: { proxy: proxy.url } },
+      ]);
+      await waitFor('the ticket over TLS through the proxy', async () => (await t.call('sync.ticketOf', { incidentId: incident.id })).state === 'created');
+      expect(await issuesOf(redmine, incident.id)).toHaveLength(1);
+      expect(proxy.tunnels.length).toBeGreaterThan(0);
+      expect(new Set(proxy.tunnels)).toEqual(new Set([new URL(front.url).host]));
+    } finally {
+      await proxy.close();
+      await front.close();
+    }
   }, 60_000);
 });
