@@ -73,6 +73,7 @@ export function startSyncEngine(ctx: CoreContext, secrets: SecretBox, overrides:
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let lastEmit = 0;
+  let lastEmitted = '';
   /** Bumped by every settings save or release of parked items: work begun before it stops and starts over. */
   let generation = 0;
 
@@ -82,10 +83,15 @@ export function startSyncEngine(ctx: CoreContext, secrets: SecretBox, overrides:
   }
 
   async function emitStatus(force: boolean): Promise<void> {
-    const now = Date.now();
+    const now = ctx.clock.now();
     if (!force && now - lastEmit < emitEveryMs) return;
     lastEmit = now;
-    ctx.emit('sync.changed', await status());
+    const current = await status();
+    // Most journal appends (alarms, assets) change nothing here: the pages hear only real changes.
+    const text = JSON.stringify(current);
+    if (text === lastEmitted) return;
+    lastEmitted = text;
+    ctx.emit('sync.changed', current);
   }
 
   function setLink(next: SyncLinkState, error: AppErrorData | null): void {
@@ -175,6 +181,8 @@ export function startSyncEngine(ctx: CoreContext, secrets: SecretBox, overrides:
       if (state === 'connected' && ctx.clock.now() >= nextPullAt && !stopped) {
         nextPullAt = ctx.clock.now() + options.pullIntervalMs;
         const pulled = await pullChanges(ctx, connector, settings).catch((err: unknown) => err);
+        // Stopped meanwhile: the database may be closed under the pull; nothing to report.
+        if (stopped) return;
         if (pulled instanceof Error) {
           const failure = toErrorData(pulled);
           if (failure.code === 'sync_key_refused') linkDown('key_refused', failure);
