@@ -37,6 +37,8 @@ import { operatorsApi } from './operators/api';
 import { createAccessState } from './operators/access-state';
 import { type CoreSession, openCoreSession, type PagePush } from './operators/core-session';
 import { startIdleWatch } from './operators/idle-lock';
+import { syncApi } from './sync/api';
+import { type SyncEngine, type SyncEngineOptions, startSyncEngine } from './sync/sync-engine';
 import { toErrorData } from './to-error-data';
 
 export interface CoreOptions {
@@ -50,6 +52,8 @@ export interface CoreOptions {
   /** How often the core looks for sign-ins idle past the idle lock (operators/idle-lock.ts); 0 turns the timer off. Default 15 s. */
   idleCheckIntervalMs?: number;
   devices?: DeviceOptions;
+  /** The upstream sync engine's timings and connector (tests shorten the waits); `false` does not start it. */
+  sync?: Partial<SyncEngineOptions> | false;
 }
 
 export interface DeviceOptions {
@@ -116,6 +120,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let deviceLayer: DeviceLayer | null = null;
   let demoSite: DemoSiteRunner | null = null;
   let alarmIngest: AlarmIngest | null = null;
+  let syncEngine: SyncEngine | null = null;
   const access = createAccessState();
   try {
     mkdirSync(options.dataDir, { recursive: true });
@@ -157,6 +162,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     deviceLayer = layer;
     const demo = createDemoSiteRunner(ctx, layer);
     demoSite = demo;
+    const syncOptions = options.sync === false ? {} : (options.sync ?? {});
+    const sync = startSyncEngine(ctx, layer.secrets, syncOptions, options.sync !== false);
+    syncEngine = sync;
+    // The outbox is written with every journaled change: each append may have made an item due.
+    listeners.add((event) => {
+      if (event === 'journal.appended') sync.wake();
+    });
     handlers = {
       'system.info': async () => info,
       ...journalApi(ctx),
@@ -169,6 +181,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...linksApi(ctx, layer, portList),
       'demo.status': () => demo.status(),
       'demo.enable': (_args, call) => demo.enable(call),
+      ...syncApi(ctx, layer.secrets, sync, syncOptions),
     };
     const slaWatchIntervalMs = options.slaWatchIntervalMs ?? defaultSlaWatchIntervalMs;
     if (slaWatchIntervalMs > 0) slaWatch = startSlaWatch(ctx, slaWatchIntervalMs);
@@ -230,6 +243,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     integrityChecked: async () => (await integrity?.checked()) ?? false,
     async close() {
       listeners.clear();
+      await syncEngine?.stop();
       await slaWatch?.stop();
       await idleWatch?.stop();
       // Sessions stop first, then the alarms they handed in are committed and recorded, then the file closes.

@@ -10,9 +10,10 @@ import { dutyContract } from './duty';
 import { incidentsContract, type IncidentsChanged } from './incidents';
 import { journalContract } from './journal';
 import { operatorsContract, type SessionEnded } from './operators';
+import { type SyncStatus, syncContract } from './sync';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -45,6 +46,8 @@ export interface EventMap {
   'session.ended': SessionEnded;
   /** The core's own state changed (the background integrity check failed): read system.info again. */
   'system.changed': Record<string, never>;
+  /** The upstream link or its queue changed (connected/offline, waiting/parked counts, drain progress): the header's indicator. */
+  'sync.changed': SyncStatus;
 }
 export type EventName = keyof EventMap;
 export const eventNames: EventName[] = [
@@ -57,6 +60,7 @@ export const eventNames: EventName[] = [
   'journal.verifyProgress',
   'session.ended',
   'system.changed',
+  'sync.changed',
 ];
 
 /** What the renderer holds: one way to call, one way to listen, whichever transport carries them. */
@@ -76,4 +80,5 @@ export * from './duty';
 export * from './incidents';
 export * from './journal';
 export * from './operators';
+export * from './sync';
 export * from './system';

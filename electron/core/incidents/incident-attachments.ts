@@ -63,7 +63,7 @@ export function decodeAttachment(file: AttachmentFileInput): DecodedAttachment {
   return { fileName: file.fileName, mime: file.mime, bytes, sha256: sha256Of(bytes) };
 }
 
-function attachmentPath(dataDir: string, sha256: string): string {
+export function attachmentPath(dataDir: string, sha256: string): string {
   return join(dataDir, attachmentsFolder, sha256);
 }
 

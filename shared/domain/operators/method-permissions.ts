@@ -107,6 +107,19 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   // Whether the console runs simulated devices is the administrator's choice, made at first run.
   'demo.status': 'duty_guard',
   'demo.enable': 'administrator',
+
+  // Everyone on duty sees whether tickets reach the service center and an incident's ticket number; a supervisor
+  // decides what happens to an item the ticket system refused; the link, its key and the mapping are the
+  // administrator's (so is testing them: the test uses the stored key).
+  'sync.status': 'duty_guard',
+  'sync.queue': 'duty_guard',
+  'sync.parked': 'duty_guard',
+  'sync.ticketOf': 'duty_guard',
+  'sync.retry': 'supervisor',
+  'sync.skip': 'supervisor',
+  'sync.getSettings': 'administrator',
+  'sync.saveSettings': 'administrator',
+  'sync.testConnection': 'administrator',
 };
 
 export function methodAccess(method: string): MethodAccess | undefined {
