@@ -1,6 +1,6 @@
 // The frame around every screen: navigation for what exists (and the operator may use), the language switch, who is signed in.
 import { AlertOutlined, ApartmentOutlined, DashboardOutlined, DatabaseOutlined, ToolOutlined } from '@ant-design/icons';
-import { ApiOutlined, AuditOutlined, NotificationOutlined, ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, CloudSyncOutlined, NotificationOutlined, ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Segmented, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { HotlineMissingNote } from '../operators/HotlineMissingNote';
 import { useSession } from '../operators/use-session';
 import { AlertSound } from '../incidents/AlertSound';
 import { EmergencyReportButton } from '../incidents/EmergencyReportButton';
+import { SyncIndicator } from '../sync/SyncIndicator';
 import { forgetLanding } from './RoleLanding';
 import { mayOpen } from './route-roles';
 
@@ -29,6 +30,7 @@ const navItems: { key: string; icon: ReactNode; label: string }[] = [
   { key: '/duty/log', icon: <ScheduleOutlined />, label: 'duty:nav.log' },
   { key: '/duty/handover', icon: <SwapOutlined />, label: 'duty:nav.handover' },
   { key: '/audit', icon: <AuditOutlined />, label: 'audit:nav' },
+  { key: '/sync', icon: <CloudSyncOutlined />, label: 'sync:nav' },
   { key: '/operators', icon: <TeamOutlined />, label: 'operators:nav.operators' },
   { key: '/settings', icon: <SettingOutlined />, label: 'operators:nav.settings' },
 ];
@@ -65,6 +67,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <Layout.Header style={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 12, paddingInline: 24, height: 72 }}>
           <EmergencyReportButton />
           <div style={{ flex: 1 }} />
+          <SyncIndicator />
           <AlertSound />
           <Segmented<Language>
             aria-label={t('language.label')}
