@@ -334,7 +334,7 @@ export const incidentsEn: typeof incidentsZh = {
     'incident.sla_overdue': 'Overdue: {{milestone}}',
     'incident.upstream_note': 'Service center note',
     'incident.upstream_assigned': 'Service center assigned it to {{assignee}}',
-    'incident.upstream_status': 'Service center set the ticket to \u201c{{status}}\u201d',
+    'incident.upstream_status': 'Service center set the ticket to "{{status}}"',
     by: 'by {{operator}}',
   },
   upstream: {
@@ -342,7 +342,7 @@ export const incidentsEn: typeof incidentsZh = {
     by: 'service center, {{author}}',
     applied: 'Recorded here as: {{state}}',
     notApplied: {
-      lifecycle_does_not_allow: 'Not applied here: the incident\u2019s state does not allow that step now',
+      lifecycle_does_not_allow: 'Not applied here: the incident\'s state does not allow that step now',
       status_not_mapped: 'Not applied here: the status has no console state',
       already_reached: 'Not applied here: the incident has been there already',
     },

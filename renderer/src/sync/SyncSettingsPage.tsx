@@ -2,7 +2,7 @@
 // "Test connection" checks the form's settings before (or after) they are saved.
 import { ApiOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Result, Row, Spin, Switch, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncCheck } from '../../../shared/contract';
 import { useErrorMessage } from '../app/use-error-message';
@@ -25,6 +25,12 @@ export function SyncSettingsPage() {
   const [form] = Form.useForm<SyncSettingsFormValues>();
   const [replacingKey, setReplacingKey] = useState(false);
   const [checks, setChecks] = useState<SyncCheck[] | null>(null);
+  // A field's error was worded when it was found: word it again in the language just switched to.
+  useEffect(() => {
+    const shown = form.getFieldsError().filter((f) => f.errors.length > 0).map((f) => f.name);
+    // The rejection is the failed validation itself, already shown on the fields.
+    if (shown.length > 0) form.validateFields(shown).catch(() => undefined);
+  }, [english, form]);
 
   if (settings.error) return <Result status="error" title={errorMessage(settings.error)} />;
   if (!settings.data) return <Spin size="large" style={{ display: 'block', margin: '80px auto' }} />;
@@ -117,7 +123,7 @@ export function SyncSettingsPage() {
             </Row>
           </Card>
           <SyncMappingFields />
-          <Card title={t('settings.test')}>
+          <Card title={t('settings.actions')}>
             <Typography.Paragraph type="secondary">{t('settings.testUnsaved')}</Typography.Paragraph>
             <Flex gap={12} wrap style={{ marginBottom: 12 }}>
               <Button size="large" type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
