@@ -120,7 +120,7 @@ test('after an F2 report with the service center unreachable, the header says of
   const queue = page.getByTestId('sync-queue');
   await expect(queue.getByTestId('sync-queue-incident')).toHaveCount(1);
   await expect(queue).toContainText(number);
-  await expect(queue).toContainText('报告故障 · 工单');
+  await expect(queue).toContainText('报告故障 · 新建工单');
   await expect(page.getByTestId('sync-page-link')).toContainText('离线');
   await page.screenshot({ path: test.info().outputPath('sync-page-offline-zh.png'), fullPage: true });
 

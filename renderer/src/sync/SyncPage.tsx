@@ -60,7 +60,7 @@ export function SyncPage() {
           {s.nextAttemptAt !== null && <Descriptions.Item label={t('page.nextAttempt')}>{formatTime(s.nextAttemptAt, english)}</Descriptions.Item>}
         </Descriptions>
         {s.draining && (
-          <div data-testid="sync-drain">
+          <div data-testid="sync-drain" style={{ marginTop: 12 }}>
             <Typography.Text>{t('page.draining', { done: s.draining.done, total: s.draining.total })}</Typography.Text>
             <Progress percent={drainPercent(s.draining)} status="active" size={['100%', 14]} />
           </div>

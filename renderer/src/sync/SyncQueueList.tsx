@@ -37,18 +37,19 @@ export function SyncQueueList() {
           <div key={group.incidentId} data-testid="sync-queue-incident">
             <Typography.Title level={5} style={{ margin: '0 0 6px' }}>
               <Link to={`/incidents/${group.incidentId}`}>{group.incidentNumber}</Link>{' '}
-              <Typography.Text type="secondary">· {t('indicator.waiting', { count: group.items.length })}</Typography.Text>
+              <Typography.Text type="secondary">· {t('page.items', { count: group.items.length })}</Typography.Text>
             </Typography.Title>
             <Table<SyncItem>
               size="small"
               rowKey="entryId"
               pagination={false}
+              tableLayout="fixed"
               dataSource={group.items}
               columns={[
                 { key: 'n', title: '#', width: 48, render: (_v, _item, i) => i + 1 },
-                { key: 'item', title: t('page.item'), render: (_v, item) => itemTitle(item) },
-                { key: 'at', title: t('page.at'), render: (_v, item) => formatTime(item.at, english, false) },
-                { key: 'operator', title: t('page.operator'), dataIndex: 'operator' },
+                { key: 'item', title: t('page.item'), width: '30%', render: (_v, item) => itemTitle(item) },
+                { key: 'at', title: t('page.at'), width: 190, render: (_v, item) => formatTime(item.at, english, false) },
+                { key: 'operator', title: t('page.operator'), width: 140, dataIndex: 'operator' },
                 {
                   key: 'state',
                   title: t('page.state'),

@@ -28,6 +28,7 @@ export const syncZh = {
     draining: '正在上传积压记录:{{done}} / {{total}}',
     queue: '待上传队列(按故障分组,按顺序上传)',
     queueEmpty: '没有待上传的记录。',
+    items: '{{count}} 条',
     queueMore: '还有 {{count}} 条未显示',
     loadMore: '显示更多',
     parkedTitle: '被上游拒绝的记录',
@@ -52,7 +53,7 @@ export const syncZh = {
     parkedAt: '搁置于 {{time}}',
     reason: '原因',
   },
-  kind: { ticket: '工单', note: '备注', file: '附件' },
+  kind: { ticket: '新建工单', note: '工单备注', file: '工单附件' },
   itemState: { waiting: '等待', checking: '核对中', parked: '已搁置', done: '已上传', skipped: '已跳过' },
   settings: {
     title: '上游同步设置',
@@ -181,6 +182,7 @@ export const syncEn: typeof syncZh = {
     draining: 'Sending the backlog: {{done}} of {{total}}',
     queue: 'Waiting to go up (by incident, sent in order)',
     queueEmpty: 'Nothing is waiting.',
+    items: '{{count}} items',
     queueMore: '{{count}} more not shown',
     loadMore: 'Show more',
     parkedTitle: 'Refused by the ticket system',
@@ -206,7 +208,7 @@ export const syncEn: typeof syncZh = {
     parkedAt: 'parked {{time}}',
     reason: 'Reason',
   },
-  kind: { ticket: 'Ticket', note: 'Note', file: 'File' },
+  kind: { ticket: 'new ticket', note: 'ticket note', file: 'ticket file' },
   itemState: { waiting: 'Waiting', checking: 'Checking', parked: 'Parked', done: 'Sent', skipped: 'Skipped' },
   settings: {
     title: 'Upstream sync settings',
