@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import type { SyncSettingsInput } from '../../shared/contract';
 import { defaultSyncMapping } from '../../shared/domain/sync/default-mapping';
 import { callCore, goTo } from './core-call';
-import { expect, test } from './fixtures';
+import { expect, logIn, test } from './fixtures';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -103,6 +103,20 @@ test('the settings show the stock Redmine mapping, a key that is only "set" or "
   await expect(settings.getByRole('heading', { name: 'Upstream sync settings' })).toBeVisible();
   await expect(page.getByTestId('sync-api-key-state')).toHaveText('Not set');
   await page.screenshot({ path: test.info().outputPath('sync-settings-en.png'), fullPage: true });
+});
+
+test('a duty guard sees the sync in the header, not as a way into the sync page', async ({ consolePage: page }) => {
+  const guard = { name: 'guard1', displayName: '张保安', password: 'guard-pass-1' };
+  await callCore(page, 'operators.create', { ...guard, role: 'duty_guard' });
+  await page.getByRole('button', { name: /退出登录/ }).click();
+  await logIn(page, guard.name, guard.password);
+  const indicator = page.getByTestId('sync-indicator');
+  await expect(indicator).toHaveText('上游未设置', { timeout: 30_000 });
+  await expect(indicator).toHaveAttribute('role', 'status');
+  await expect(page.getByRole('menuitem', { name: /上游同步/ })).toHaveCount(0);
+  await goTo(page, '#/sync');
+  await expect(page).toHaveURL(/#\/dashboard$/);
+  await expect(page.getByTestId('sync-page')).toHaveCount(0);
 });
 
 // Needs the sync engine (H3, issue-13-sync): the placeholder core answers "not configured" and refuses to save.
