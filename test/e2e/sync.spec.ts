@@ -144,6 +144,14 @@ test('after an F2 report with the service center unreachable, the header says of
   await switchToEnglish(page);
   await expect(indicator).toContainText('Offline since');
   await expect(indicator).toContainText('1 waiting');
+  // On a 1366 px screen in English the header still holds the whole F2 button and the indicator's words, uncut.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const f2 = await page.getByRole('button', { name: /Emergency/ }).boundingBox();
+  expect(f2?.x).toBeGreaterThanOrEqual(0);
+  for (const line of await indicator.locator('span > span').all()) {
+    expect(await line.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  }
+  await page.screenshot({ path: test.info().outputPath('sync-header-offline-en-1366.png'), clip: { x: 0, y: 0, width: 1366, height: 80 } });
 });
 
 // Needs the sync engine (H3, issue-13-sync): the placeholder core refuses saveSettings and testConnection.
