@@ -111,6 +111,7 @@ export const incidentsZh = {
     reason: '原因',
     level: '新级别',
     text: '内容',
+    comment: '说明',
   },
   action: {
     add_note: '添加备注',
@@ -147,6 +148,8 @@ export const incidentsZh = {
     'incident.upstream_note': '服务中心备注',
     'incident.upstream_assigned': '服务中心指派给 {{assignee}}',
     'incident.upstream_status': '服务中心把工单状态改为“{{status}}”',
+    'sync.item_retried': '重新上传被上游拒绝的记录',
+    'sync.item_skipped': '跳过上传被上游拒绝的记录',
     by: '操作人 {{operator}}',
   },
   upstream: {
@@ -299,6 +302,7 @@ export const incidentsEn: typeof incidentsZh = {
     reason: 'Reason',
     level: 'New level',
     text: 'Text',
+    comment: 'Comment',
   },
   action: {
     add_note: 'Add note',
@@ -335,6 +339,8 @@ export const incidentsEn: typeof incidentsZh = {
     'incident.upstream_note': 'Service center note',
     'incident.upstream_assigned': 'Service center assigned it to {{assignee}}',
     'incident.upstream_status': 'Service center set the ticket to "{{status}}"',
+    'sync.item_retried': 'An item the ticket system refused, sent again',
+    'sync.item_skipped': 'An item the ticket system refused, skipped (not sent)',
     by: 'by {{operator}}',
   },
   upstream: {

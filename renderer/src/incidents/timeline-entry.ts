@@ -5,7 +5,7 @@ import { type IncidentState, incidentStateLabels, incidentStates } from '../../.
 import { isSlaLevel } from '../../../shared/domain/incidents/sla-levels';
 
 /** The payload fields worth showing under a step, in this order. */
-const shownFields = ['plan', 'note', 'text', 'reason', 'faultType', 'cause', 'method', 'loss', 'prevention', 'fileName', 'description'] as const;
+const shownFields = ['plan', 'note', 'text', 'reason', 'comment', 'faultType', 'cause', 'method', 'loss', 'prevention', 'fileName', 'description'] as const;
 
 export interface TimelineLine {
   title: string;

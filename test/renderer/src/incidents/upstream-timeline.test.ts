@@ -52,4 +52,11 @@ describe('upstream entries on the timeline', () => {
     expect(timelineLine(entry('incident.upstream_note', { text: 'x' }, 'upstream:Zhao'), zh).upstream).toEqual({ author: 'Zhao' });
     expect(timelineLine(entry('incident.note_added', { note: 'x' }, 'admin'), zh).upstream).toBeNull();
   });
+
+  it('shows a supervisor skipping a refused item with the comment, under the supervisor, not upstream', () => {
+    const line = timelineLine(entry('sync.item_skipped', { entryId: 'e9', entryType: 'incident.note_added', comment: '项目已删除,不再上传', reason: { code: 'sync_refused' } }, 'lead1'), i18n.getFixedT('zh-CN', 'incidents'));
+    expect(line.title).toBe('跳过上传被上游拒绝的记录');
+    expect(line.details).toEqual([{ label: '说明', value: '项目已删除,不再上传' }]);
+    expect(line.upstream).toBeNull();
+  });
 });
