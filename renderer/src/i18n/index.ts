@@ -14,7 +14,8 @@ import { reportEn, reportZh } from '../incidents/report-i18n';
 import { hotlineEn, hotlineZh } from '../operators/hotline-i18n';
 import { operatorsEn, operatorsZh } from '../operators/i18n';
 import { sparesEn, sparesZh } from '../spares/i18n';
-import { syncEn, syncErrorsEn, syncErrorsZh, syncZh } from '../sync/i18n';
+import { syncErrorsEn, syncErrorsZh } from '../sync/errors-i18n';
+import { syncEn, syncZh } from '../sync/i18n';
 import { commonEn, commonZh, errorsEn, errorsZh } from './common';
 import { datesFollowLanguage } from './date-locale';
 
