@@ -28,6 +28,9 @@ import { DutyLogPage } from '../duty/DutyLogPage';
 import { HandoverPage } from '../duty/HandoverPage';
 import { HandoverPrintPage } from '../duty/HandoverPrintPage';
 import { SparesPage } from '../spares/SparesPage';
+import { SyncPage } from '../sync/SyncPage';
+import { SyncSettingsPage } from '../sync/SyncSettingsPage';
+import { useSyncLive } from '../sync/use-sync-live';
 import { consoleClient } from '../transport';
 import { useContractQuery, useLiveInvalidation } from '../transport/use-contract';
 import { AppShell } from './AppShell';
@@ -39,6 +42,7 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, sta
 
 function ShellLayout() {
   useLiveInvalidation();
+  useSyncLive();
   return (
     <RoleLanding>
       <AppShell>
@@ -80,6 +84,8 @@ const router = createHashRouter([
       { path: '/audit', element: <AuditPage /> },
       { path: '/operators', element: <OperatorsPage /> },
       { path: '/settings', element: <SettingsPage /> },
+      { path: '/sync', element: <SyncPage /> },
+      { path: '/sync/settings', element: <SyncSettingsPage /> },
     ],
   },
 ]);

@@ -1,7 +1,7 @@
 // The frame around every screen: navigation for what exists (and the operator may use), the language switch, who is signed in.
 import { AlertOutlined, ApartmentOutlined, DashboardOutlined, DatabaseOutlined, ToolOutlined } from '@ant-design/icons';
-import { ApiOutlined, AuditOutlined, NotificationOutlined, ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Segmented, Tag, Typography } from 'antd';
+import { ApiOutlined, AuditOutlined, CloudSyncOutlined, NotificationOutlined, ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
+import { Button, Grid, Layout, Menu, Segmented, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -14,6 +14,7 @@ import { HotlineMissingNote } from '../operators/HotlineMissingNote';
 import { useSession } from '../operators/use-session';
 import { AlertSound } from '../incidents/AlertSound';
 import { EmergencyReportButton } from '../incidents/EmergencyReportButton';
+import { SyncIndicator } from '../sync/SyncIndicator';
 import { forgetLanding } from './RoleLanding';
 import { mayOpen } from './route-roles';
 
@@ -29,6 +30,7 @@ const navItems: { key: string; icon: ReactNode; label: string }[] = [
   { key: '/duty/log', icon: <ScheduleOutlined />, label: 'duty:nav.log' },
   { key: '/duty/handover', icon: <SwapOutlined />, label: 'duty:nav.handover' },
   { key: '/audit', icon: <AuditOutlined />, label: 'audit:nav' },
+  { key: '/sync', icon: <CloudSyncOutlined />, label: 'sync:nav' },
   { key: '/operators', icon: <TeamOutlined />, label: 'operators:nav.operators' },
   { key: '/settings', icon: <SettingOutlined />, label: 'operators:nav.settings' },
 ];
@@ -38,6 +40,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   const { operator, signOut } = useSession();
+  // Under 1600 px the header's own buttons keep only their icons, so the F2 button and the sync's words keep their room.
+  const compactHeader = !Grid.useBreakpoint().xxl;
   const shownNavItems = navItems.filter((i) => mayOpen(operator.role, i.key));
   const selected = shownNavItems.find((i) => location.pathname.startsWith(i.key))?.key ?? '/dashboard';
   const switchLanguage = (language: Language) => {
@@ -65,6 +69,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <Layout.Header style={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 12, paddingInline: 24, height: 72 }}>
           <EmergencyReportButton />
           <div style={{ flex: 1 }} />
+          <SyncIndicator />
           <AlertSound />
           <Segmented<Language>
             aria-label={t('language.label')}
@@ -79,10 +84,12 @@ export function AppShell({ children }: { children: ReactNode }) {
             <UserOutlined style={{ marginRight: 6 }} />
             {operator.displayName} <Tag style={{ marginInlineStart: 6 }}>{t(`operators:roles.${operator.role}`)}</Tag>
           </span>
-          <ChangePasswordButton />
-          <Button icon={<LogoutOutlined />} onClick={() => { forgetLanding(); void signOut('logout'); }}>
-            {t('operators:shell.logout')}
-          </Button>
+          <ChangePasswordButton compact={compactHeader} />
+          <Tooltip title={compactHeader ? t('operators:shell.logout') : undefined}>
+            <Button icon={<LogoutOutlined />} aria-label={t('operators:shell.logout')} style={{ flexShrink: 0 }} onClick={() => { forgetLanding(); void signOut('logout'); }}>
+              {compactHeader ? null : t('operators:shell.logout')}
+            </Button>
+          </Tooltip>
         </Layout.Header>
         <HotlineMissingNote />
         <AlarmBanner />

@@ -14,6 +14,9 @@ const screenRoles: { path: string; minRole: OperatorRole }[] = [
   { path: '/devices/*', minRole: 'engineer' },
   { path: '/operators/*', minRole: 'administrator' },
   { path: '/settings/*', minRole: 'administrator' },
+  // The sync's settings before the sync page: the first match wins.
+  { path: '/sync/settings', minRole: 'administrator' },
+  { path: '/sync/*', minRole: 'supervisor' },
 ];
 
 export function minRoleFor(pathname: string): OperatorRole {

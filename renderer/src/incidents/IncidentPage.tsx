@@ -12,6 +12,7 @@ import { formatTime, levelColours, LevelTag, StateTag, useEnglish, useNow } from
 import { IncidentRecordCard } from './IncidentRecordCard';
 import { IncidentSystem } from './IncidentSystem';
 import { IncidentTimeline } from './IncidentTimeline';
+import { UpstreamTicket } from '../sync/UpstreamTicket';
 import { MilestoneClock } from './MilestoneClock';
 
 export function IncidentPage() {
@@ -37,6 +38,7 @@ export function IncidentPage() {
           <LevelTag level={incident.level} large />
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="incident-number">{incident.number}</Typography.Title>
           <StateTag state={incident.state} />
+          <UpstreamTicket incidentId={incident.id} />
           <div style={{ flex: 1 }} />
           {showReport && (
             <Button size="large" icon={<PrinterOutlined />} onClick={() => void navigate(`/incidents/${incident.id}/report`)}>

@@ -1,5 +1,5 @@
 // Every journaled step of the incident, oldest first, with who did it and when (local time).
-import { Card, Spin, Timeline, Typography } from 'antd';
+import { Card, Spin, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { alarmColours } from '../app/theme';
 import { useContractQuery } from '../transport/use-contract';
@@ -16,15 +16,17 @@ export function IncidentTimeline({ incidentId }: { incidentId: string }) {
       <div data-testid="incident-timeline">
       <Timeline
         items={(timeline.data ?? []).map((entry) => {
-          const line = timelineLine(entry, t);
+          const line = timelineLine(entry, t, english);
           return {
             key: entry.id,
-            color: line.alarm ? alarmColours.critical : undefined,
+            color: line.alarm ? alarmColours.critical : line.upstream ? 'purple' : undefined,
             content: (
-              <div>
+              <div data-upstream={line.upstream ? 'true' : undefined}>
+                {line.upstream && <Tag color="purple">{t('upstream.marker')}</Tag>}
                 <Typography.Text strong style={{ color: line.alarm ? alarmColours.critical : undefined }}>{line.title}</Typography.Text>{' '}
                 <Typography.Text type="secondary">
-                  {formatTime(entry.at, english)} · {t('timeline.by', { operator: entry.operator })}
+                  {formatTime(entry.at, english)} ·{' '}
+                  {line.upstream ? t('upstream.by', { author: line.upstream.author }) : t('timeline.by', { operator: entry.operator })}
                 </Typography.Text>
                 {line.details.map((d, i) => (
                   <div key={i} style={{ whiteSpace: 'pre-wrap' }}>

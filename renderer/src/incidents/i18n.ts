@@ -111,6 +111,7 @@ export const incidentsZh = {
     reason: '原因',
     level: '新级别',
     text: '内容',
+    comment: '说明',
   },
   action: {
     add_note: '添加备注',
@@ -144,7 +145,23 @@ export const incidentsZh = {
     'incident.device_linked': '关联设备',
     'incident.device_unlinked': '取消关联设备',
     'incident.sla_overdue': '超时:{{milestone}}',
+    'incident.upstream_note': '服务中心备注',
+    'incident.upstream_assigned': '服务中心指派给 {{assignee}}',
+    'incident.upstream_status': '服务中心把工单状态改为“{{status}}”',
+    'sync.item_retried': '重新上传被上游拒绝的记录',
+    'sync.item_skipped': '跳过上传被上游拒绝的记录',
     by: '操作人 {{operator}}',
+  },
+  upstream: {
+    marker: '上游',
+    by: '服务中心 {{author}}',
+    applied: '本地已据此记为:{{state}}',
+    notApplied: {
+      lifecycle_does_not_allow: '本地未采用:故障当前的状态不允许这一步',
+      status_not_mapped: '本地未采用:这个状态没有对应的本地状态',
+      already_reached: '本地未采用:故障已经到过这一步',
+    },
+    outcome: '结果',
   },
   print: {
     title: '故障处理报告',
@@ -285,6 +302,7 @@ export const incidentsEn: typeof incidentsZh = {
     reason: 'Reason',
     level: 'New level',
     text: 'Text',
+    comment: 'Comment',
   },
   action: {
     add_note: 'Add note',
@@ -318,7 +336,23 @@ export const incidentsEn: typeof incidentsZh = {
     'incident.device_linked': 'Device linked',
     'incident.device_unlinked': 'Device unlinked',
     'incident.sla_overdue': 'Overdue: {{milestone}}',
+    'incident.upstream_note': 'Service center note',
+    'incident.upstream_assigned': 'Service center assigned it to {{assignee}}',
+    'incident.upstream_status': 'Service center set the ticket to "{{status}}"',
+    'sync.item_retried': 'An item the ticket system refused, sent again',
+    'sync.item_skipped': 'An item the ticket system refused, skipped (not sent)',
     by: 'by {{operator}}',
+  },
+  upstream: {
+    marker: 'Upstream',
+    by: 'service center, {{author}}',
+    applied: 'Recorded here as: {{state}}',
+    notApplied: {
+      lifecycle_does_not_allow: 'Not applied here: the incident\'s state does not allow that step now',
+      status_not_mapped: 'Not applied here: the status has no console state',
+      already_reached: 'Not applied here: the incident has been there already',
+    },
+    outcome: 'Outcome',
   },
   print: {
     title: 'Fault report',

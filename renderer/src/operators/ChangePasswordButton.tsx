@@ -1,6 +1,6 @@
 // "Change my password": every operator, whatever the role, changes their own password after proving the current one.
 import { KeyOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal } from 'antd';
+import { App, Button, Form, Input, Modal, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../app/use-error-message';
@@ -12,7 +12,8 @@ interface PasswordForm {
   repeatPassword: string;
 }
 
-export function ChangePasswordButton() {
+/** `compact`: the icon alone (its name in the tooltip and for screen readers), where the header is narrow. */
+export function ChangePasswordButton({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation('operators');
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
@@ -39,9 +40,11 @@ export function ChangePasswordButton() {
 
   return (
     <>
-      <Button icon={<KeyOutlined />} onClick={() => setOpen(true)}>
-        {t('shell.changePassword')}
-      </Button>
+      <Tooltip title={compact ? t('shell.changePassword') : undefined}>
+        <Button icon={<KeyOutlined />} aria-label={t('shell.changePassword')} style={{ flexShrink: 0 }} onClick={() => setOpen(true)}>
+          {compact ? null : t('shell.changePassword')}
+        </Button>
+      </Tooltip>
       <Modal
         open={open}
         title={t('password.title')}

@@ -1,0 +1,78 @@
+// How the sync's state reads to a person: the header's words and colour, "offline since" in local time, the drain's
+// progress, the queue grouped by incident. Pure: the components turn the phrases into words with i18n.
+import dayjs from 'dayjs';
+import type { SyncItem, SyncStatus } from '../../../shared/contract';
+
+/** normal = green (connected, nothing waiting), busy = blue (sending), warning = orange (offline / not sending), alarm = red (parked, key refused), muted = grey. */
+export type SyncTone = 'normal' | 'busy' | 'warning' | 'alarm' | 'muted';
+
+/** One phrase of the indicator: an i18n key under `sync:indicator.` and its values. */
+export interface SyncPhrase {
+  key: 'not_configured' | 'disabled' | 'connected' | 'offline' | 'offlineSince' | 'key_refused' | 'waiting' | 'parked' | 'draining';
+  params?: Record<string, string | number>;
+}
+
+export interface SyncIndicatorView {
+  tone: SyncTone;
+  phrases: SyncPhrase[];
+}
+
+/** "14:03" today, "12月6日 14:03" / "Dec 6 14:03" this year, with the year before that: the machine's local time. */
+export function offlineSinceTime(at: number, now: number, english: boolean): string {
+  const time = dayjs(at).locale(english ? 'en' : 'zh-cn');
+  if (time.isSame(now, 'day')) return time.format('HH:mm');
+  if (time.isSame(now, 'year')) return time.format(english ? 'MMM D HH:mm' : 'M月D日 HH:mm');
+  return time.format(english ? 'YYYY-MM-DD HH:mm' : 'YYYY年M月D日 HH:mm');
+}
+
+function linkPhrase(status: SyncStatus, now: number, english: boolean): SyncPhrase {
+  if (status.state === 'offline') {
+    return status.offlineSince === null ? { key: 'offline' } : { key: 'offlineSince', params: { time: offlineSinceTime(status.offlineSince, now, english) } };
+  }
+  return { key: status.state };
+}
+
+function toneOf(status: SyncStatus): SyncTone {
+  if (status.parked > 0 || status.state === 'key_refused') return 'alarm';
+  const pending = status.waiting > 0 || status.draining !== null;
+  if (status.state === 'offline') return 'warning';
+  if (status.state === 'connected') return pending ? 'busy' : 'normal';
+  // Not set up or switched off: grey, unless something waits that will not go up until it is.
+  return pending ? 'warning' : 'muted';
+}
+
+/** The header's indicator: the link, then what waits (or the drain's progress), then what is parked. */
+export function syncIndicatorView(status: SyncStatus, now: number, english: boolean): SyncIndicatorView {
+  const phrases: SyncPhrase[] = [linkPhrase(status, now, english)];
+  if (status.draining && status.state === 'connected') phrases.push({ key: 'draining', params: { done: status.draining.done, total: status.draining.total } });
+  else if (status.waiting > 0) phrases.push({ key: 'waiting', params: { count: status.waiting } });
+  if (status.parked > 0) phrases.push({ key: 'parked', params: { count: status.parked } });
+  return { tone: toneOf(status), phrases };
+}
+
+/** Whole percent of a drain, 0–100 (an empty drain is done). */
+export function drainPercent(draining: { done: number; total: number }): number {
+  if (draining.total <= 0) return 100;
+  return Math.min(100, Math.max(0, Math.floor((draining.done / draining.total) * 100)));
+}
+
+export interface IncidentQueue {
+  incidentId: string;
+  incidentNumber: string;
+  items: SyncItem[];
+}
+
+/** The queue by incident, incidents in the order their oldest item waits, each incident's items in their order. */
+export function queueByIncident(items: SyncItem[]): IncidentQueue[] {
+  const groups = new Map<string, IncidentQueue>();
+  for (const item of items) {
+    let group = groups.get(item.incidentId);
+    if (!group) {
+      group = { incidentId: item.incidentId, incidentNumber: item.incidentNumber, items: [] };
+      groups.set(item.incidentId, group);
+    }
+    group.items.push(item);
+  }
+  for (const group of groups.values()) group.items.sort((a, b) => a.seq - b.seq);
+  return [...groups.values()];
+}

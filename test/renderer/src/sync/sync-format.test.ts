@@ -1,0 +1,92 @@
+// The sync indicator reads right: the link, what waits, what is parked, in colour; "offline since" in local time.
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { describe, expect, it } from 'vitest';
+import type { SyncItem, SyncStatus } from '../../../../shared/contract';
+import { drainPercent, offlineSinceTime, queueByIncident, syncIndicatorView } from '../../../../renderer/src/sync/sync-format';
+
+const idle: SyncStatus = { state: 'connected', offlineSince: null, lastError: null, waiting: 0, parked: 0, lastSuccessAt: null, draining: null, nextAttemptAt: null };
+const at = (text: string) => dayjs(text).valueOf();
+
+describe('the sync indicator', () => {
+  it('is green and says connected when nothing waits', () => {
+    expect(syncIndicatorView(idle, Date.now(), false)).toEqual({ tone: 'normal', phrases: [{ key: 'connected' }] });
+  });
+
+  it('says offline since the local time it went down, and how many wait, in orange', () => {
+    const view = syncIndicatorView({ ...idle, state: 'offline', offlineSince: at('2026-12-07T14:03:00'), waiting: 1 }, at('2026-12-07T15:00:00'), false);
+    expect(view.tone).toBe('warning');
+    expect(view.phrases).toEqual([{ key: 'offlineSince', params: { time: '14:03' } }, { key: 'waiting', params: { count: 1 } }]);
+  });
+
+  it('turns red with the parked count, even while connected', () => {
+    const view = syncIndicatorView({ ...idle, waiting: 3, parked: 2 }, Date.now(), true);
+    expect(view.tone).toBe('alarm');
+    expect(view.phrases.map((p) => p.key)).toEqual(['connected', 'waiting', 'parked']);
+    expect(view.phrases[2]?.params).toEqual({ count: 2 });
+  });
+
+  it('shows the drain’s progress instead of the waiting count while connected and draining, in blue', () => {
+    const view = syncIndicatorView({ ...idle, waiting: 40, draining: { done: 60, total: 100 } }, Date.now(), false);
+    expect(view.tone).toBe('busy');
+    expect(view.phrases[1]).toEqual({ key: 'draining', params: { done: 60, total: 100 } });
+  });
+
+  it('is red when the key was refused, and orange when sync is off with items waiting', () => {
+    expect(syncIndicatorView({ ...idle, state: 'key_refused', waiting: 5 }, Date.now(), false).tone).toBe('alarm');
+    expect(syncIndicatorView({ ...idle, state: 'disabled', waiting: 5 }, Date.now(), false).tone).toBe('warning');
+    expect(syncIndicatorView({ ...idle, state: 'not_configured' }, Date.now(), false)).toEqual({ tone: 'muted', phrases: [{ key: 'not_configured' }] });
+  });
+
+  it('says plain offline when the core does not know since when', () => {
+    expect(syncIndicatorView({ ...idle, state: 'offline' }, Date.now(), false).phrases).toEqual([{ key: 'offline' }]);
+  });
+});
+
+describe('offline since', () => {
+  const now = at('2026-12-07T09:30:00');
+  it('is the time alone today', () => {
+    expect(offlineSinceTime(at('2026-12-07T00:05:00'), now, false)).toBe('00:05');
+    expect(offlineSinceTime(at('2026-12-07T00:05:00'), now, true)).toBe('00:05');
+  });
+  it('carries the day from yesterday on, and the year from last year on', () => {
+    expect(offlineSinceTime(at('2026-12-06T23:50:00'), now, false)).toBe('12月6日 23:50');
+    expect(offlineSinceTime(at('2026-12-06T23:50:00'), now, true)).toBe('Dec 6 23:50');
+    expect(offlineSinceTime(at('2025-12-31T23:50:00'), now, false)).toBe('2025年12月31日 23:50');
+    expect(offlineSinceTime(at('2025-12-31T23:50:00'), now, true)).toBe('2025-12-31 23:50');
+  });
+});
+
+describe('the drain’s progress', () => {
+  it('is a whole percent within 0–100', () => {
+    expect(drainPercent({ done: 1, total: 3 })).toBe(33);
+    expect(drainPercent({ done: 5, total: 3 })).toBe(100);
+    expect(drainPercent({ done: 0, total: 0 })).toBe(100);
+  });
+});
+
+describe('the queue by incident', () => {
+  const item = (seq: number, incidentId: string): SyncItem => ({
+    entryId: `e${seq}`,
+    seq,
+    type: 'incident.note_added',
+    kind: 'note',
+    incidentId,
+    incidentNumber: `GZ-${incidentId}`,
+    at: seq,
+    operator: 'op',
+    state: 'waiting',
+    attempts: 0,
+    nextAttemptAt: null,
+    lastError: null,
+    parkedReason: null,
+    parkedAt: null,
+  });
+  it('keeps incidents in the order their oldest item waits and each incident’s items in order', () => {
+    const groups = queueByIncident([item(1, 'b'), item(2, 'a'), item(4, 'b'), item(3, 'b')]);
+    expect(groups.map((g) => [g.incidentNumber, g.items.map((i) => i.seq)])).toEqual([
+      ['GZ-b', [1, 3, 4]],
+      ['GZ-a', [2]],
+    ]);
+  });
+});
