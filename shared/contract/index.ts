@@ -9,10 +9,11 @@ import { demoContract } from './demo';
 import { dutyContract } from './duty';
 import { incidentsContract, type IncidentsChanged } from './incidents';
 import { journalContract } from './journal';
+import { maintenanceContract, type MaintenanceChanged } from './maintenance';
 import { operatorsContract, type SessionEnded } from './operators';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...devicesContract, ...alarmsContract, ...demoContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...devicesContract, ...alarmsContract, ...demoContract, ...maintenanceContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -38,6 +39,8 @@ export interface EventMap {
   'journal.appended': { fromSeq: number; toSeq: number; count: number };
   /** How far a running `journal.verify` has come (after each batch of entries). */
   'journal.verifyProgress': { checked: number; total: number };
+  /** Maintenance tasks were made, filled in or finished: read the due list and open tasks again. */
+  'maintenance.changed': MaintenanceChanged;
   /**
    * This page's sign-in was ended by the core (logout elsewhere, idle lock, password changed, account disabled);
    * pushed only to the pages it ends, never broadcast.
@@ -55,6 +58,7 @@ export const eventNames: EventName[] = [
   'incidents.changed',
   'journal.appended',
   'journal.verifyProgress',
+  'maintenance.changed',
   'session.ended',
   'system.changed',
 ];
@@ -78,5 +82,6 @@ export * from './demo';
 export * from './duty';
 export * from './incidents';
 export * from './journal';
+export * from './maintenance';
 export * from './operators';
 export * from './system';

@@ -6,9 +6,10 @@ import type { DeviceTables } from '../devices/schema';
 import type { DutyTables } from '../duty/schema';
 import type { IncidentTables } from '../incidents/schema';
 import type { JournalTables } from '../journal/schema';
+import type { MaintenanceTables } from '../maintenance/schema';
 import type { OperatorTables } from '../operators/schema';
 
-export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, DeviceTables, AlarmTables {}
+export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, DeviceTables, AlarmTables, MaintenanceTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

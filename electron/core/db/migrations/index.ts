@@ -11,6 +11,7 @@ import * as m0030 from './0030-incident-clock-index';
 import * as m0031 from './0031-alarm-inbox';
 import * as m0032 from './0032-journal-keying';
 import * as m0040 from './0040-machine-room-alarm-rules';
+import * as m0060 from './0060-maintenance';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0031-alarm-inbox': m0031,
   '0032-journal-keying': m0032,
   '0040-machine-room-alarm-rules': m0040,
+  '0060-maintenance': m0060,
 };
 
 export const migrationProvider: MigrationProvider = {
