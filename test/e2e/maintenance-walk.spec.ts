@@ -118,6 +118,12 @@ test('an engineer walks a due maintenance task, opens an incident from a failed 
   expect(pages.at(-1)).toContain('客户代表签字');
   execFileSync('pdftoppm', ['-png', '-r', '60', shots('maintenance-record.pdf'), shots('maintenance-record')]);
   await page.emulateMedia({ media: 'screen' });
+
+  // The DVR's own page lists the task, and its history holds each result.
+  await goTo(page, `/assets/${dvr.id}`);
+  await expect(page.getByTestId('device-maintenance').locator('[data-due-state="done"]')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/维保 WB-\d{8}-001:录像保存天数 — 不合格/).first()).toBeVisible();
+  await expect(page.getByText(/完成维保 WB-\d{8}-001\(不合格 1 项\)/)).toBeVisible();
 });
 
 test('a long blank checklist paginates on A4 with the record\'s header on every page', async ({ consolePage: page }) => {
@@ -145,4 +151,42 @@ test('a long blank checklist paginates on A4 with the record\'s header on every 
   }
   expect(pages.at(-1)).toContain('客户代表签字');
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', shots('maintenance-blank.pdf'), shots('maintenance-blank')]);
+});
+
+test('a supervisor plans cable tests from the shipped checklist (yearly by default) and edits a checklist into a new version', async ({ consolePage: page }) => {
+  test.setTimeout(180_000);
+  await callCore(page, 'assets.create', { name: '3 楼配线架', systemId: 'cabling-network', typeId: 'patch-panel', building: 'A座', floor: '3' });
+  await goTo(page, '/maintenance/plans');
+  await page.getByRole('button', { name: '新建计划' }).click();
+  const form = dialog(page);
+  await form.getByLabel('计划名称').fill('综合布线年度线缆检测');
+  await form.getByLabel('检查表').click();
+  await page.keyboard.type('线缆检测');
+  await page.locator('.ant-select-item-option', { hasText: '线缆检测(阻抗、阻值)' }).click();
+  // The checklist's shipped frequency fills in: cables yearly.
+  await expect(form.getByText('每年', { exact: true })).toBeVisible();
+  await form.getByLabel('系统').click();
+  await page.locator('.ant-select-item-option', { hasText: '综合布线及网络系统' }).click();
+  await form.getByLabel('负责工程师').fill('赵工');
+  await form.locator('.ant-modal-footer .ant-btn-primary').click();
+  await expect(form).toBeHidden();
+  const plan = page.locator('.ant-table-row', { hasText: '综合布线年度线缆检测' });
+  await expect(plan).toContainText('每年');
+  await expect(plan).toContainText('赵工');
+
+  // Its first task is due now and shows in the list.
+  await goTo(page, '/maintenance?filter=due');
+  await expect(page.locator('.ant-table-row', { hasText: '综合布线年度线缆检测' })).toBeVisible();
+
+  // A checklist edit is saved as version 2.
+  await goTo(page, '/maintenance/templates');
+  await page.locator('.ant-table-row', { hasText: '线缆检测(阻抗、阻值)' }).click();
+  const editor = dialog(page);
+  await editor.getByRole('button', { name: '添加检查项' }).click();
+  await editor.getByLabel('检查项(中文)').last().fill('配线架理线整齐');
+  await editor.getByLabel('检查项(英文)').last().fill('Patch panel tidy');
+  await page.screenshot({ path: test.info().outputPath('maintenance-template-editor.png'), fullPage: true });
+  await editor.locator('.ant-modal-footer .ant-btn-primary').click();
+  await expect(page.getByText('检查表已保存为第 2 版;已有记录不受影响')).toBeVisible();
+  await expect(page.locator('.ant-table-row', { hasText: '线缆检测(阻抗、阻值)' })).toContainText('v2');
 });

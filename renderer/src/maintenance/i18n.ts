@@ -129,6 +129,11 @@ export const maintenanceZh = {
     versionFieldOption: { software: '软件版本', firmware: '固件版本', none: '不更新' },
     saved: '检查表已保存为第 {{version}} 版;已有记录不受影响',
   },
+  history: {
+    item: '维保 {{number}}:{{label}} — {{outcome}}',
+    checked: '完成维保 {{number}}(不合格 {{failed}} 项)',
+    incident: '维保 {{number}} 检查项开故障单 {{incident}}',
+  },
   print: {
     title: '维保检查记录',
     blankTitle: '维保检查表(空白)',
@@ -289,6 +294,11 @@ export const maintenanceEn: typeof maintenanceZh = {
     versionField: 'Updates register field',
     versionFieldOption: { software: 'Software version', firmware: 'Firmware version', none: 'None' },
     saved: 'Checklist saved as version {{version}}; records already made are unchanged',
+  },
+  history: {
+    item: 'Maintenance {{number}}: {{label}} — {{outcome}}',
+    checked: 'Maintained in {{number}} ({{failed}} failed)',
+    incident: 'Maintenance {{number}} opened incident {{incident}}',
   },
   print: {
     title: 'Maintenance record',
