@@ -190,3 +190,21 @@ test('a supervisor plans cable tests from the shipped checklist (yearly by defau
   await expect(page.getByText('检查表已保存为第 2 版;已有记录不受影响')).toBeVisible();
   await expect(page.locator('.ant-table-row', { hasText: '线缆检测(阻抗、阻值)' })).toContainText('v2');
 });
+
+test('the maintenance screens read in English on the switch, overdue work marked', async ({ consolePage: page }) => {
+  test.setTimeout(180_000);
+  const ups = await callCore<Created>(page, 'assets.create', { name: 'UPS 1', systemId: 'machine-room-power', typeId: 'ups', building: 'A' });
+  const task = await callCore<{ id: string }>(page, 'maintenance.createTask', { kind: 'pre_event', title: 'Annual meeting check', templateId: 'pre-event', deviceIds: [ups.id], dueOn: '2026-01-05', windowDays: 1, details: { eventName: 'Annual meeting' } });
+  await page.getByText('English', { exact: true }).click();
+  await goTo(page, '/maintenance?filter=overdue');
+  const row = page.locator('.ant-table-row', { hasText: 'Annual meeting check' });
+  await expect(row.locator('[data-due-state="overdue"]')).toHaveText('Overdue');
+  await expect(row).toContainText('Pre-event check');
+  await page.screenshot({ path: test.info().outputPath('maintenance-list-en.png'), fullPage: true });
+  await goTo(page, `/maintenance/tasks/${task.id}`);
+  await expect(page.getByTestId('walk-device')).toContainText(`${ups.assetTag} · UPS 1`, { timeout: 30_000 });
+  await expect(page.getByTestId('item-function')).toContainText('Device functions right');
+  await expect(page.getByRole('button', { name: 'Finish task' })).toBeDisabled();
+  await expect(page.getByText('3 items still open')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('maintenance-walk-en.png'), fullPage: true });
+});

@@ -14,7 +14,7 @@ const colours: Record<DueState, string> = {
 export function DueStateTag({ state }: { state: DueState }) {
   const { t } = useTranslation('maintenance');
   return (
-    <Tag color={colours[state]} data-due-state={state} style={{ fontSize: 14, padding: '2px 10px', fontWeight: state === 'overdue' ? 700 : 400 }}>
+    <Tag variant="solid" color={colours[state]} data-due-state={state} style={{ fontSize: 14, padding: '2px 10px', fontWeight: state === 'overdue' ? 700 : 400 }}>
       {t(`dueState.${state}`)}
     </Tag>
   );

@@ -11,7 +11,7 @@ export const maintenanceZh = {
   itemKind: { check: '合格/不合格', reading: '读数', text: '文字', photo: '照片', backup: '备份', version: '版本' },
   outcome: { pass: '合格', fail: '不合格', na: '不适用', done: '已填' },
   col: { number: '编号', title: '任务', kind: '类别', dueOn: '到期日', deadline: '截止日', state: '状态', engineer: '工程师', devices: '设备', failed: '不合格' },
-  list: { empty: '没有任务。', newTask: '新建临时任务', count: '共 {{count}} 项', loadFailed: '无法读取维保任务' },
+  list: { empty: '没有任务。', newTask: '新建临时任务', count_one: '共 {{count}} 项', count_other: '共 {{count}} 项', loadFailed: '无法读取维保任务' },
   dashboard: { title: '维保', dueThisWeek: '本周到期', overdue: '已逾期', open: '查看维保任务' },
   create: {
     title: '新建临时任务',
@@ -177,7 +177,7 @@ export const maintenanceEn: typeof maintenanceZh = {
   itemKind: { check: 'Pass / fail', reading: 'Reading', text: 'Text', photo: 'Photo', backup: 'Backup', version: 'Version' },
   outcome: { pass: 'Pass', fail: 'Fail', na: 'N/A', done: 'Filled' },
   col: { number: 'Number', title: 'Task', kind: 'Kind', dueOn: 'Due', deadline: 'Deadline', state: 'State', engineer: 'Engineer', devices: 'Devices', failed: 'Failed' },
-  list: { empty: 'No tasks.', newTask: 'New ad-hoc task', count: '{{count}} tasks', loadFailed: 'Could not read the maintenance tasks' },
+  list: { empty: 'No tasks.', newTask: 'New ad-hoc task', count_one: '{{count}} task', count_other: '{{count}} tasks', loadFailed: 'Could not read the maintenance tasks' },
   dashboard: { title: 'Maintenance', dueThisWeek: 'Due this week', overdue: 'Overdue', open: 'Open maintenance tasks' },
   create: {
     title: 'New ad-hoc task',
