@@ -208,3 +208,34 @@ test('the maintenance screens read in English on the switch, overdue work marked
   await expect(page.getByText('3 items still open')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('maintenance-walk-en.png'), fullPage: true });
 });
+
+test('what was typed while the core did not answer is kept by the page and saved when the task opens again', async ({ consolePage: page }) => {
+  test.setTimeout(180_000);
+  const sw = await callCore<Created>(page, 'assets.create', { name: '核心交换机', systemId: 'cabling-network', typeId: 'core-switch' });
+  const task = await callCore<{ id: string }>(page, 'maintenance.createTask', { kind: 'adhoc', title: '年度升级', templateId: 'upgrade', deviceIds: [sw.id], dueOn: today() });
+  // The core stops answering saves (as if it stopped): they are sent and never acknowledged.
+  let answerSaves = false;
+  await page.routeWebSocket(/\/api/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      if (!answerSaves && typeof message === 'string' && message.includes('"maintenance.saveResult"')) return;
+      server.send(message);
+    });
+  });
+  await page.reload();
+  await goTo(page, `/maintenance/tasks/${task.id}`);
+  const firmware = page.getByTestId('item-firmware-version');
+  await expect(firmware).toBeVisible({ timeout: 30_000 });
+  await firmware.getByLabel('原版本').fill('V5.20');
+  await firmware.getByLabel('现版本').fill('V5.30');
+  await firmware.getByLabel('现版本').blur();
+  await expect(firmware).toContainText('正在保存');
+
+  // The console comes back: opening the task sends what was typed, and the register's firmware version follows.
+  answerSaves = true;
+  await page.reload();
+  await goTo(page, `/maintenance/tasks/${task.id}`);
+  await expect(firmware.getByLabel('现版本')).toHaveValue('V5.30', { timeout: 30_000 });
+  await expect(firmware).toContainText('已保存');
+  await expect.poll(async () => (await callCore<{ device: { firmwareVersion: string } }>(page, 'assets.get', { id: sw.id })).device.firmwareVersion).toBe('V5.30');
+});
