@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   ];
   const summary = await call(core, 'maintenance.dueSummary', {});
   // The print benchmark's 200-device record: an ad-hoc task over 200 devices, every item answered.
-  const search = await call(core, 'assets.search', { systemId: 'cctv', limit: 200 });
+  const search = await call(core, 'assets.search', { systemId: 'cctv', status: 'in_service', limit: 200 });
   const task = await call(core, 'maintenance.createTask', { kind: 'adhoc', title: '200 台设备记录', site: '会展中心', systemId: 'cctv', templateId: 'cctv-equipment', deviceIds: search.items.map((d) => d.id), dueOn: summary.today });
   const detail = await call(core, 'maintenance.task', { id: task.id });
   for (const d of detail.devices) {

@@ -1,5 +1,6 @@
 // Maintenance tasks: ad-hoc ones (pre-event check, training, customer visit), the due list, one task with its
 // template version, devices and results, and finishing it.
+import { type SqlBool, sql } from 'kysely';
 import { AppError } from '../../../shared/contract/app-error';
 import type { DueSummary, ItemResult, MaintenanceTask, TaskDetail, TaskList } from '../../../shared/contract/maintenance';
 import type { MethodArgs } from '../../../shared/contract';
@@ -13,6 +14,9 @@ import type { Db, Trx } from '../db/database';
 import { inTransaction } from '../journal/service';
 import { insertTaskDevices, nextTaskNumber, requireTask, scopeDevices, toTask } from './task-rows';
 import { getTemplate } from './template-service';
+
+/** Not done, written as a literal so SQLite uses the partial indexes of migration 0060 (a bound value would not). */
+const notDone = sql<SqlBool>`state <> 'done'`;
 
 export function today(ctx: CoreContext): string {
   return localDayOf(ctx.clock.now());
@@ -85,10 +89,10 @@ export async function createTask(ctx: CoreContext, call: CallContext, input: Met
 export async function listTasks(ctx: CoreContext, input: MethodArgs<'maintenance.tasks'>): Promise<TaskList> {
   const day = today(ctx);
   let q = ctx.db.selectFrom('mnt_task');
-  if (input.filter === 'due') q = q.where('state', '<>', 'done').where('deadline', '>=', day).where('due_on', '<', addDays(day, dueSoonDays));
-  if (input.filter === 'overdue') q = q.where('state', '<>', 'done').where('deadline', '<', day);
-  if (input.filter === 'open') q = q.where('state', '<>', 'done');
-  if (input.filter === 'done') q = q.where('state', '=', 'done');
+  if (input.filter === 'due') q = q.where(notDone).where('deadline', '>=', day).where('due_on', '<', addDays(day, dueSoonDays));
+  if (input.filter === 'overdue') q = q.where(notDone).where('deadline', '<', day);
+  if (input.filter === 'open') q = q.where(notDone);
+  if (input.filter === 'done') q = q.where(sql<SqlBool>`state = 'done'`);
   if (input.deviceId) {
     const deviceId = input.deviceId;
     q = q.where('id', 'in', (eb) => eb.selectFrom('mnt_task_device').select('task_id').where('device_id', '=', deviceId));
@@ -105,7 +109,7 @@ export async function dueSummary(ctx: CoreContext): Promise<DueSummary> {
   const day = today(ctx);
   const row = await ctx.db
     .selectFrom('mnt_task')
-    .where('state', '<>', 'done')
+    .where(notDone)
     .where('due_on', '<', addDays(day, dueSoonDays))
     .select((eb) => [
       eb.fn.sum<number>(eb.case().when('deadline', '<', day).then(1).else(0).end()).as('overdue'),
