@@ -104,10 +104,10 @@ export async function saveResult(ctx: CoreContext, call: CallContext, input: Met
   const { result, versionChanged } = await inTransaction(ctx, async (trx, journal) => {
     const t = await target(trx, input.taskId, input.deviceId, input.itemId);
     const value = valueFor(t.item, input.value);
-    // A photo is attached with maintenance.attachPhoto; a plain save keeps the one there.
+    // A photo is attached with maintenance.attachPhoto; a plain save keeps the one there (null takes it away).
     if (t.item.kind === 'photo') {
       const prior = await trx.selectFrom('mnt_result').select('value').where('task_id', '=', input.taskId).where('device_id', '=', input.deviceId).where('item_id', '=', input.itemId).executeTakeFirst();
-      value.photoSha256 = value.photoSha256 === null ? null : ((prior ? (JSON.parse(prior.value) as ItemValue).photoSha256 : null) ?? null);
+      value.photoSha256 = input.value.photoSha256 === null ? null : ((prior ? (JSON.parse(prior.value) as ItemValue).photoSha256 : null) ?? null);
     }
     await writeResult(ctx, trx, journal, call, t, value);
     return { result: await resultOf(trx, input.taskId, input.deviceId, input.itemId), versionChanged: t.item.kind === 'version' };

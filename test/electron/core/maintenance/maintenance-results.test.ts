@@ -98,4 +98,20 @@ describe('maintenance results', () => {
     expect((await rig.call('journal.list', {})).length).toBe(before);
     expect((await rig.call('maintenance.task', { id: task.id })).results).toEqual([]);
   });
+
+  it('keeps a photo item\'s picture beside the database and shows it to whoever reads the task; refuses what is not a picture', async () => {
+    rig = await openRig(noon('2026-12-07'));
+    const { dvr, task } = await cctvTask();
+    // A 1×1 PNG.
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    const result = await rig.call('maintenance.attachPhoto', { taskId: task.id, deviceId: dvr.id, itemId: 'photo', mime: 'image/png', contentBase64: png });
+    expect(result.outcome).toBe('done');
+    const photo = await rig.call('maintenance.photo', { taskId: task.id, sha256: result.value.photoSha256! });
+    expect(photo).toEqual({ mime: 'image/png', contentBase64: png });
+    // A later save of the note keeps the picture.
+    const noted = await rig.call('maintenance.saveResult', { taskId: task.id, deviceId: dvr.id, itemId: 'photo', value: { note: '机柜背面' } });
+    expect(noted.value.photoSha256).toBe(result.value.photoSha256);
+    expect(await rig.refusal('maintenance.attachPhoto', { taskId: task.id, deviceId: dvr.id, itemId: 'photo', mime: 'image/png', contentBase64: Buffer.from('not a png').toString('base64') })).toBe('attachment_content_mismatch');
+    expect(await rig.refusal('maintenance.attachPhoto', { taskId: task.id, deviceId: dvr.id, itemId: 'dvr-board', mime: 'image/png', contentBase64: png })).toBe('maintenance_item_not_photo');
+  });
 });
