@@ -29,10 +29,13 @@ import { incidentsApi } from './incidents/api';
 import { checkSlaCrossings, startSlaWatch } from './incidents/sla-watch';
 import { inputMaxDepth, tooDeepAt } from './input-depth';
 import { journalApi } from './journal/api';
+import { maintenanceApi } from './maintenance/api';
+import { generateDueTasks } from './maintenance/task-generation';
+import { ensureShippedTemplates } from './maintenance/template-service';
+import { type PeriodicJob, startPeriodicJob } from './periodic-job';
 import { checkJournalAtStart, writeJournalCheckpoint } from './journal/journal-checkpoints';
 import { openJournalKey } from './journal/journal-key';
 import { newId } from './new-id';
-import { type PeriodicJob } from './periodic-job';
 import { operatorsApi } from './operators/api';
 import { createAccessState } from './operators/access-state';
 import { type CoreSession, openCoreSession, type PagePush } from './operators/core-session';
@@ -114,6 +117,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let db: Db | null = null;
   let handlers: Handlers<MethodName> | null = null;
   let slaWatch: PeriodicJob | null = null;
+  let maintenanceJob: PeriodicJob | null = null;
   let idleWatch: PeriodicJob | null = null;
   let coreCtx: CoreContext | null = null;
   let integrity: IntegrityState | null = null;
@@ -143,6 +147,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     info.journalAlarm = await checkJournalAtStart(ctx, journalKey.created);
     // Deadlines passed while the console was closed are journaled before anyone is answered.
     await checkSlaCrossings(ctx);
+    // Checklists ship with the console; plans' tasks come due while it was closed.
+    await ensureShippedTemplates(db, ctx.clock.now());
+    await generateDueTasks(ctx);
     const deviceOptions = options.devices ?? {};
     const injectedLister = deviceOptions.listPorts;
     const portList = injectedLister ? async () => ({ ports: await injectedLister(), warning: null }) : () => listPorts();
@@ -179,12 +186,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...alertsApi(ctx),
       ...alarmsApi(ctx),
       ...linksApi(ctx, layer, portList),
+      ...maintenanceApi(ctx),
       'demo.status': () => demo.status(),
       'demo.enable': (_args, call) => demo.enable(call),
       ...syncApi(ctx, layer.secrets, sync, syncOptions),
     };
     const slaWatchIntervalMs = options.slaWatchIntervalMs ?? defaultSlaWatchIntervalMs;
     if (slaWatchIntervalMs > 0) slaWatch = startSlaWatch(ctx, slaWatchIntervalMs);
+    // Plans' tasks are made a week ahead: looking once an hour keeps a console left running for days current.
+    if (slaWatchIntervalMs > 0) maintenanceJob = startPeriodicJob('maintenance tasks', 3_600_000, () => generateDueTasks(ctx));
     const idleCheckIntervalMs = options.idleCheckIntervalMs ?? defaultIdleCheckIntervalMs;
     if (idleCheckIntervalMs > 0) idleWatch = startIdleWatch(ctx, access.signIns, idleCheckIntervalMs);
     coreCtx = ctx;
@@ -245,6 +255,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       listeners.clear();
       await syncEngine?.stop();
       await slaWatch?.stop();
+      await maintenanceJob?.stop();
       await idleWatch?.stop();
       // Sessions stop first, then the alarms they handed in are committed and recorded, then the file closes.
       await deviceLayer?.supervisor.stop();

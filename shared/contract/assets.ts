@@ -34,12 +34,20 @@ export const deviceFieldsSchema = z.object({
   status: deviceStatusSchema.default('in_service'),
   notes: text(2000).default(''),
   parentId: id.nullable().default(null),
+  /**
+   * Kept by upgrade items of maintenance tasks (maintenance.saveResult); absent on an update: left as they are, so a
+   * form that does not show them never blanks them.
+   */
+  softwareVersion: text(100).optional(),
+  firmwareVersion: text(100).optional(),
 });
 export type DeviceFields = z.output<typeof deviceFieldsSchema>;
 export type DeviceFieldsInput = z.input<typeof deviceFieldsSchema>;
 
 export interface Device extends DeviceFields {
   id: string;
+  softwareVersion: string;
+  firmwareVersion: string;
   createdAt: number;
   updatedAt: number;
 }

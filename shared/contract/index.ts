@@ -9,11 +9,12 @@ import { demoContract } from './demo';
 import { dutyContract } from './duty';
 import { incidentsContract, type IncidentsChanged } from './incidents';
 import { journalContract } from './journal';
+import { maintenanceContract, type MaintenanceChanged } from './maintenance';
 import { operatorsContract, type SessionEnded } from './operators';
 import { type SyncStatus, syncContract } from './sync';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract, ...maintenanceContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -39,6 +40,8 @@ export interface EventMap {
   'journal.appended': { fromSeq: number; toSeq: number; count: number };
   /** How far a running `journal.verify` has come (after each batch of entries). */
   'journal.verifyProgress': { checked: number; total: number };
+  /** Maintenance tasks were made, filled in or finished: read the due list and open tasks again. */
+  'maintenance.changed': MaintenanceChanged;
   /**
    * This page's sign-in was ended by the core (logout elsewhere, idle lock, password changed, account disabled);
    * pushed only to the pages it ends, never broadcast.
@@ -58,6 +61,7 @@ export const eventNames: EventName[] = [
   'incidents.changed',
   'journal.appended',
   'journal.verifyProgress',
+  'maintenance.changed',
   'session.ended',
   'system.changed',
   'sync.changed',
@@ -79,6 +83,7 @@ export * from './demo';
 export * from './duty';
 export * from './incidents';
 export * from './journal';
+export * from './maintenance';
 export * from './operators';
 export * from './sync';
 export * from './system';

@@ -39,6 +39,8 @@ export function toDevice(r: DeviceRow): Device {
     status: r.status,
     notes: r.notes,
     parentId: r.parent_id,
+    softwareVersion: r.software_version,
+    firmwareVersion: r.firmware_version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -63,6 +65,8 @@ function toColumns(f: DeviceFields) {
     status: f.status,
     notes: f.notes,
     parent_id: f.parentId,
+    ...(f.softwareVersion === undefined ? {} : { software_version: f.softwareVersion }),
+    ...(f.firmwareVersion === undefined ? {} : { firmware_version: f.firmwareVersion }),
   };
 }
 
@@ -201,7 +205,12 @@ export async function updateDevice(ctx: CoreContext, call: CallContext, id: stri
   const device = await inTransaction(ctx, async (trx, journal) => {
     const before = await trx.selectFrom('device').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new AppError('asset_not_found', 'asset_not_found', { id });
-    const next = { ...fields, assetTag: fields.assetTag || before.asset_tag };
+    const next = {
+      ...fields,
+      assetTag: fields.assetTag || before.asset_tag,
+      softwareVersion: fields.softwareVersion ?? before.software_version,
+      firmwareVersion: fields.firmwareVersion ?? before.firmware_version,
+    };
     await checkReferences(trx, next, id);
     const old = toDevice(before);
     const changes: Record<string, { from: unknown; to: unknown }> = {};

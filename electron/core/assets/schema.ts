@@ -25,6 +25,9 @@ export interface DeviceTable {
   status: DeviceStatus;
   notes: string;
   parent_id: string | null;
+  /** Added by migration 0060; updated by maintenance upgrade items. */
+  software_version: Generated<string>;
+  firmware_version: Generated<string>;
   created_at: number;
   updated_at: number;
 }

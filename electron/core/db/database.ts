@@ -6,10 +6,11 @@ import type { LinkTables } from '../devices/schema';
 import type { DutyTables } from '../duty/schema';
 import type { IncidentTables } from '../incidents/schema';
 import type { JournalTables } from '../journal/schema';
+import type { MaintenanceTables } from '../maintenance/schema';
 import type { OperatorTables } from '../operators/schema';
 import type { SyncTables } from '../sync/schema';
 
-export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, LinkTables, AlarmTables, SyncTables {}
+export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, LinkTables, AlarmTables, SyncTables, MaintenanceTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

@@ -21,6 +21,9 @@ import { DiagnosticsPage } from '../devices/DiagnosticsPage';
 import { FaultReportPage } from '../incidents/FaultReportPage';
 import { IncidentPage } from '../incidents/IncidentPage';
 import { IncidentsPage } from '../incidents/IncidentsPage';
+import { MaintenancePage } from '../maintenance/MaintenancePage';
+import { RecordPrintPage } from '../maintenance/RecordPrintPage';
+import { TaskWalkPage } from '../maintenance/TaskWalkPage';
 import { OperatorsPage } from '../operators/OperatorsPage';
 import { SessionGate } from '../operators/SessionGate';
 import { SettingsPage } from '../operators/SettingsPage';
@@ -57,6 +60,7 @@ const router = createHashRouter([
   { path: '/labels', element: <LabelsPage /> },
   { path: '/duty/handover/:id/print', element: <HandoverPrintPage /> },
   { path: '/incidents/:id/report', element: <FaultReportPage /> },
+  { path: '/maintenance/tasks/:id/print', element: <RecordPrintPage /> },
   {
     element: <ShellLayout />,
     children: [
@@ -81,6 +85,10 @@ const router = createHashRouter([
       { path: '/devices/new', element: <LinkFormPage /> },
       { path: '/devices/:id/edit', element: <LinkFormPage /> },
       { path: '/devices/:id/diagnostics', element: <DiagnosticsPage /> },
+      { path: '/maintenance', element: <MaintenancePage /> },
+      { path: '/maintenance/plans', element: <MaintenancePage /> },
+      { path: '/maintenance/templates', element: <MaintenancePage /> },
+      { path: '/maintenance/tasks/:id', element: <TaskWalkPage /> },
       { path: '/audit', element: <AuditPage /> },
       { path: '/operators', element: <OperatorsPage /> },
       { path: '/settings', element: <SettingsPage /> },

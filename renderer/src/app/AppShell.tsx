@@ -1,6 +1,6 @@
 // The frame around every screen: navigation for what exists (and the operator may use), the language switch, who is signed in.
 import { AlertOutlined, ApartmentOutlined, DashboardOutlined, DatabaseOutlined, ToolOutlined } from '@ant-design/icons';
-import { ApiOutlined, AuditOutlined, CloudSyncOutlined, NotificationOutlined, ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, CheckSquareOutlined, CloudSyncOutlined, NotificationOutlined, ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Segmented, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,7 @@ const navItems: { key: string; icon: ReactNode; label: string }[] = [
   { key: '/alarms', icon: <NotificationOutlined />, label: 'alarms:nav' },
   { key: '/devices', icon: <ApiOutlined />, label: 'devices:nav' },
   { key: '/assets', icon: <DatabaseOutlined />, label: 'nav.assets' },
+  { key: '/maintenance', icon: <CheckSquareOutlined />, label: 'maintenance:nav' },
   { key: '/spares', icon: <ToolOutlined />, label: 'nav.spares' },
   { key: '/catalog', icon: <ApartmentOutlined />, label: 'nav.catalog' },
   { key: '/duty/log', icon: <ScheduleOutlined />, label: 'duty:nav.log' },

@@ -6,6 +6,7 @@ import type { Device, JournalEntry } from '../../../shared/contract';
 import { type DeviceStatus, deviceStatuses } from '../../../shared/domain/assets/device-status';
 import { alarmColours } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
+import { maintenanceLine } from '../maintenance/history-line';
 import { useContractQuery } from '../transport/use-contract';
 import { formatDate, formatMoment, locationLine } from './device-format';
 import { deviceStatusColours, useStatusLabel } from './DeviceStatusTag';
@@ -16,7 +17,7 @@ type Change = { from: unknown; to: unknown };
 /** The order fields are listed in a change, as on the form. */
 const fieldOrder = [
   'name', 'assetTag', 'systemId', 'typeId', 'brand', 'model', 'serialNo', 'status', 'address', 'parentId',
-  'building', 'floor', 'room', 'rack', 'installDate', 'warrantyEnd', 'notes',
+  'building', 'floor', 'room', 'rack', 'installDate', 'warrantyEnd', 'notes', 'softwareVersion', 'firmwareVersion',
 ];
 
 function changesOf(entry: JournalEntry): [string, Change][] {
@@ -41,6 +42,7 @@ function useNow(everyMs: number): number {
 
 export function DeviceHistory({ device }: { device: Device }) {
   const { t, i18n } = useTranslation('assets');
+  const { t: tm } = useTranslation('maintenance');
   const errorMessage = useErrorMessage();
   const catalog = useCatalog();
   const statusLabel = useStatusLabel();
@@ -148,6 +150,19 @@ export function DeviceHistory({ device }: { device: Device }) {
                 title: String(incident?.title ?? ''),
               })}
             </Typography.Text>
+            {when}
+          </Flex>
+        ),
+      };
+    }
+    const maintenance = maintenanceLine(entry, tm);
+    if (maintenance) {
+      return {
+        key: entry.id,
+        color: maintenance.colour,
+        content: (
+          <Flex vertical gap={2}>
+            <Typography.Text strong>{maintenance.text}</Typography.Text>
             {when}
           </Flex>
         ),

@@ -10,6 +10,7 @@ import { useErrorMessage } from '../app/use-error-message';
 import { useContractQuery } from '../transport/use-contract';
 import { formatDate, formatMoment, todayIso, warrantyState } from './device-format';
 import { formEntry } from './DeviceFormPage';
+import { DeviceTasksCard } from '../maintenance/DeviceTasksCard';
 import { DeviceHistory } from './DeviceHistory';
 import { DeviceStatusTag, ToneTag } from './DeviceStatusTag';
 import { useCatalog } from './use-catalog';
@@ -51,6 +52,7 @@ export function DevicePage() {
               <DeviceDescriptions device={device} parent={parent} />
             </Card>
             <DeviceChildren device={device} children={children} />
+            <DeviceTasksCard deviceId={device.id} />
           </Flex>
         </Col>
         <Col xs={24} xl={9}>
@@ -125,6 +127,8 @@ function DeviceDescriptions({ device, parent }: { device: Device; parent: Device
     { key: 'floor', label: t('fields.floor'), children: text(device.floor) },
     { key: 'room', label: t('fields.room'), children: text(device.room) },
     { key: 'rack', label: t('fields.rack'), children: text(device.rack) },
+    { key: 'softwareVersion', label: t('fields.softwareVersion'), children: text(device.softwareVersion) },
+    { key: 'firmwareVersion', label: t('fields.firmwareVersion'), children: text(device.firmwareVersion) },
     { key: 'installDate', label: t('fields.installDate'), children: date(device.installDate) },
     { key: 'warrantyEnd', label: t('fields.warrantyEnd'), children: warrantyTag },
     {

@@ -3,6 +3,8 @@
 export const assetsZh = {
   title: '设备档案',
   fields: {
+    softwareVersion: '软件版本',
+    firmwareVersion: '固件版本',
     assetTag: '资产编号',
     name: '设备名称',
     systemId: '所属系统',
@@ -122,6 +124,8 @@ export const assetsZh = {
 export const assetsEn: typeof assetsZh = {
   title: 'Asset register',
   fields: {
+    softwareVersion: 'Software version',
+    firmwareVersion: 'Firmware version',
     assetTag: 'Asset tag',
     name: 'Device name',
     systemId: 'System',

@@ -7,6 +7,7 @@ import { OpenIncidentCard } from '../incidents/OpenIncidentCard';
 import { useContractQuery } from '../transport/use-contract';
 import { DutyLogPanel } from './DutyLogPanel';
 import { HotlinePanel } from './HotlinePanel';
+import { MaintenanceDueCard } from './MaintenanceDueCard';
 
 export function DashboardPage() {
   const { t } = useTranslation('incidents');
@@ -30,6 +31,7 @@ export function DashboardPage() {
       <Col xs={24} xl={8}>
         <div style={{ display: 'grid', gap: 24 }}>
           <HotlinePanel />
+          <MaintenanceDueCard />
           <DutyLogPanel />
         </div>
       </Col>

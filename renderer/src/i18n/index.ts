@@ -11,6 +11,7 @@ import { devicesEn, devicesZh } from '../devices/i18n';
 import { dutyEn, dutyErrorsEn, dutyErrorsZh, dutyZh } from '../duty/i18n';
 import { incidentsEn, incidentsZh } from '../incidents/i18n';
 import { reportEn, reportZh } from '../incidents/report-i18n';
+import { maintenanceEn, maintenanceErrorsEn, maintenanceErrorsZh, maintenanceZh } from '../maintenance/i18n';
 import { hotlineEn, hotlineZh } from '../operators/hotline-i18n';
 import { operatorsEn, operatorsZh } from '../operators/i18n';
 import { sparesEn, sparesZh } from '../spares/i18n';
@@ -39,7 +40,7 @@ void i18n.use(initReactI18next).init({
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   resources: {
-    'zh-CN': { common: commonZh, operators: operatorsZh, errors: { ...errorsZh, ...dutyErrorsZh, ...alarmsErrorsZh, ...devicesErrorsZh, ...auditErrorsZh, ...syncErrorsZh }, duty: dutyZh, alarms: alarmsZh, devices: devicesZh, audit: auditZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh, incidents: incidentsZh, report: reportZh, hotline: hotlineZh, sync: syncZh },
-    en: { common: commonEn, operators: operatorsEn, errors: { ...errorsEn, ...dutyErrorsEn, ...alarmsErrorsEn, ...devicesErrorsEn, ...auditErrorsEn, ...syncErrorsEn }, duty: dutyEn, alarms: alarmsEn, devices: devicesEn, audit: auditEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn, incidents: incidentsEn, report: reportEn, hotline: hotlineEn, sync: syncEn },
+    'zh-CN': { common: commonZh, operators: operatorsZh, errors: { ...errorsZh, ...dutyErrorsZh, ...alarmsErrorsZh, ...devicesErrorsZh, ...auditErrorsZh, ...syncErrorsZh, ...maintenanceErrorsZh }, maintenance: maintenanceZh, duty: dutyZh, alarms: alarmsZh, devices: devicesZh, audit: auditZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh, incidents: incidentsZh, report: reportZh, hotline: hotlineZh, sync: syncZh },
+    en: { common: commonEn, operators: operatorsEn, errors: { ...errorsEn, ...dutyErrorsEn, ...alarmsErrorsEn, ...devicesErrorsEn, ...auditErrorsEn, ...syncErrorsEn, ...maintenanceErrorsEn }, maintenance: maintenanceEn, duty: dutyEn, alarms: alarmsEn, devices: devicesEn, audit: auditEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn, incidents: incidentsEn, report: reportEn, hotline: hotlineEn, sync: syncEn },
   },
 });

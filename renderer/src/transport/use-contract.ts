@@ -33,14 +33,19 @@ export function useContractEvent<E extends EventName>(event: E, handler: (payloa
   useEffect(() => consoleClient().subscribe(event, handler), [event, handler]);
 }
 
-/** Keeps every cached asset query fresh when the core says assets changed (another window, an import). */
+/** Which cached queries each pushed event makes stale: the one table of it. */
+const staleAfter: { event: 'assets.changed' | 'maintenance.changed'; queries: RegExp }[] = [
+  { event: 'assets.changed', queries: /^(assets|spares|catalog)\./ },
+  { event: 'maintenance.changed', queries: /^maintenance\./ },
+];
+
+/** Keeps cached queries fresh when the core says their data changed (another window, an import, a plan's new task). */
 export function useLiveInvalidation(): void {
   const queryClient = useQueryClient();
-  useEffect(
-    () =>
-      consoleClient().subscribe('assets.changed', () => {
-        void queryClient.invalidateQueries({ predicate: (q) => /^(assets|spares|catalog)\./.test(String(q.queryKey[0])) });
-      }),
-    [queryClient],
-  );
+  useEffect(() => {
+    const stops = staleAfter.map(({ event, queries }) =>
+      consoleClient().subscribe(event, () => void queryClient.invalidateQueries({ predicate: (q) => queries.test(String(q.queryKey[0])) })),
+    );
+    return () => stops.forEach((stop) => stop());
+  }, [queryClient]);
 }

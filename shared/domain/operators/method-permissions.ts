@@ -104,6 +104,24 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'alarmRules.update': 'supervisor',
   'alarmRules.remove': 'supervisor',
 
+  // Maintenance: everyone sees what is due (the dashboard); engineers do the work and make ad-hoc tasks; supervisors
+  // edit checklists and plans (the shipped frequencies are theirs to change).
+  'maintenance.templates': 'duty_guard',
+  'maintenance.template': 'duty_guard',
+  'maintenance.saveTemplate': 'supervisor',
+  'maintenance.plans': 'duty_guard',
+  'maintenance.savePlan': 'supervisor',
+  'maintenance.tasks': 'duty_guard',
+  'maintenance.dueSummary': 'duty_guard',
+  'maintenance.task': 'duty_guard',
+  'maintenance.createTask': 'engineer',
+  'maintenance.saveResult': 'engineer',
+  'maintenance.attachPhoto': 'engineer',
+  'maintenance.photo': 'duty_guard',
+  'maintenance.updateTask': 'engineer',
+  'maintenance.finishTask': 'engineer',
+  'maintenance.reportIncident': 'engineer',
+
   // Whether the console runs simulated devices is the administrator's choice, made at first run.
   'demo.status': 'duty_guard',
   'demo.enable': 'administrator',
