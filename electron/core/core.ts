@@ -35,6 +35,7 @@ import { newId } from './new-id';
 import { type PeriodicJob } from './periodic-job';
 import { operatorsApi } from './operators/api';
 import { createAccessState } from './operators/access-state';
+import { problemsApi } from './problems/api';
 import { type CoreSession, openCoreSession, type PagePush } from './operators/core-session';
 import { startIdleWatch } from './operators/idle-lock';
 import { toErrorData } from './to-error-data';
@@ -167,6 +168,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...alertsApi(ctx),
       ...alarmsApi(ctx),
       ...linksApi(ctx, layer, portList),
+      ...problemsApi(ctx, access),
       'demo.status': () => demo.status(),
       'demo.enable': (_args, call) => demo.enable(call),
     };

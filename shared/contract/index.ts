@@ -10,9 +10,10 @@ import { dutyContract } from './duty';
 import { incidentsContract, type IncidentsChanged } from './incidents';
 import { journalContract } from './journal';
 import { operatorsContract, type SessionEnded } from './operators';
+import { problemsContract } from './problems';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...problemsContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -34,6 +35,8 @@ export interface EventMap {
   /** Configured links changed, or their state did (connected, reconnecting, offline…). */
   'links.changed': LinksChanged;
   'incidents.changed': IncidentsChanged;
+  /** Consultations or defects were recorded or moved a step: read them again. */
+  'problems.changed': { ids: string[] };
   /** One per committed change: the range of journal entries it appended (an import may add thousands). */
   'journal.appended': { fromSeq: number; toSeq: number; count: number };
   /** How far a running `journal.verify` has come (after each batch of entries). */
@@ -53,6 +56,7 @@ export const eventNames: EventName[] = [
   'assets.changed',
   'links.changed',
   'incidents.changed',
+  'problems.changed',
   'journal.appended',
   'journal.verifyProgress',
   'session.ended',
@@ -76,4 +80,5 @@ export * from './duty';
 export * from './incidents';
 export * from './journal';
 export * from './operators';
+export * from './problems';
 export * from './system';

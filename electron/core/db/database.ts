@@ -7,8 +7,9 @@ import type { DutyTables } from '../duty/schema';
 import type { IncidentTables } from '../incidents/schema';
 import type { JournalTables } from '../journal/schema';
 import type { OperatorTables } from '../operators/schema';
+import type { ProblemTables } from '../problems/schema';
 
-export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, LinkTables, AlarmTables {}
+export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, LinkTables, AlarmTables, ProblemTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

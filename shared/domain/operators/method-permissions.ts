@@ -104,6 +104,18 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'alarmRules.update': 'supervisor',
   'alarmRules.remove': 'supervisor',
 
+  // Problem records: anyone on duty records a consultation or submits a defect; each defect step is checked against
+  // its role table (shared/domain/problems/defect-lifecycle.ts); only a supervisor signs a proposal off.
+  'consultations.record': 'duty_guard',
+  'consultations.list': 'duty_guard',
+  'consultations.get': 'duty_guard',
+  'defects.submit': 'duty_guard',
+  'defects.list': 'duty_guard',
+  'defects.get': 'duty_guard',
+  'defects.act': 'duty_guard',
+  'defects.signOff': 'supervisor',
+  'defects.ofIncident': 'duty_guard',
+
   // Whether the console runs simulated devices is the administrator's choice, made at first run.
   'demo.status': 'duty_guard',
   'demo.enable': 'administrator',

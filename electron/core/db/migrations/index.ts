@@ -12,6 +12,7 @@ import * as m0031 from './0031-alarm-inbox';
 import * as m0032 from './0032-journal-keying';
 import * as m0040 from './0040-machine-room-alarm-rules';
 import * as m0041 from './0041-link-table';
+import * as m0070 from './0070-problem-records';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0032-journal-keying': m0032,
   '0040-machine-room-alarm-rules': m0040,
   '0041-link-table': m0041,
+  '0070-problem-records': m0070,
 };
 
 export const migrationProvider: MigrationProvider = {
