@@ -22,6 +22,10 @@ import { FaultReportPage } from '../incidents/FaultReportPage';
 import { IncidentPage } from '../incidents/IncidentPage';
 import { IncidentsPage } from '../incidents/IncidentsPage';
 import { OperatorsPage } from '../operators/OperatorsPage';
+import { ConsultationPrintPage } from '../problems/ConsultationPrintPage';
+import { DefectPage } from '../problems/DefectPage';
+import { DefectPrintPage } from '../problems/DefectPrintPage';
+import { ProblemsPage } from '../problems/ProblemsPage';
 import { SessionGate } from '../operators/SessionGate';
 import { SettingsPage } from '../operators/SettingsPage';
 import { DutyLogPage } from '../duty/DutyLogPage';
@@ -53,6 +57,8 @@ const router = createHashRouter([
   { path: '/labels', element: <LabelsPage /> },
   { path: '/duty/handover/:id/print', element: <HandoverPrintPage /> },
   { path: '/incidents/:id/report', element: <FaultReportPage /> },
+  { path: '/problems/defects/:id/print', element: <DefectPrintPage /> },
+  { path: '/problems/consultations/:id/print', element: <ConsultationPrintPage /> },
   {
     element: <ShellLayout />,
     children: [
@@ -61,6 +67,8 @@ const router = createHashRouter([
       { path: '/dashboard', element: <DashboardPage /> },
       { path: '/incidents', element: <IncidentsPage /> },
       { path: '/incidents/:id', element: <IncidentPage /> },
+      { path: '/problems', element: <ProblemsPage /> },
+      { path: '/problems/defects/:id', element: <DefectPage /> },
       { path: '/assets', element: <AssetsPage /> },
       { path: '/assets/new', element: <DeviceFormPage /> },
       { path: '/assets/import', element: <ImportPage /> },

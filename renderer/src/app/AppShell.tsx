@@ -1,6 +1,6 @@
 // The frame around every screen: navigation for what exists (and the operator may use), the language switch, who is signed in.
 import { AlertOutlined, ApartmentOutlined, DashboardOutlined, DatabaseOutlined, ToolOutlined } from '@ant-design/icons';
-import { ApiOutlined, AuditOutlined, NotificationOutlined, ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, NotificationOutlined, QuestionCircleOutlined, ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Segmented, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,7 @@ const navItems: { key: string; icon: ReactNode; label: string }[] = [
   { key: '/dashboard', icon: <DashboardOutlined />, label: 'incidents:nav.dashboard' },
   { key: '/incidents', icon: <AlertOutlined />, label: 'incidents:nav.incidents' },
   { key: '/alarms', icon: <NotificationOutlined />, label: 'alarms:nav' },
+  { key: '/problems', icon: <QuestionCircleOutlined />, label: 'problems:nav' },
   { key: '/devices', icon: <ApiOutlined />, label: 'devices:nav' },
   { key: '/assets', icon: <DatabaseOutlined />, label: 'nav.assets' },
   { key: '/spares', icon: <ToolOutlined />, label: 'nav.spares' },

@@ -6,6 +6,7 @@ import type { Device, JournalEntry } from '../../../shared/contract';
 import { type DeviceStatus, deviceStatuses } from '../../../shared/domain/assets/device-status';
 import { alarmColours } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
+import { defectStepOfEntry } from '../problems/defect-steps-view';
 import { useContractQuery } from '../transport/use-contract';
 import { formatDate, formatMoment, locationLine } from './device-format';
 import { deviceStatusColours, useStatusLabel } from './DeviceStatusTag';
@@ -147,6 +148,22 @@ export function DeviceHistory({ device }: { device: Device }) {
                 number: String(incident?.number ?? ''),
                 title: String(incident?.title ?? ''),
               })}
+            </Typography.Text>
+            {when}
+          </Flex>
+        ),
+      };
+    }
+    const defectStep = defectStepOfEntry(entry.type);
+    if (defectStep) {
+      const defect = entry.payload as { number?: unknown; title?: unknown } | null;
+      return {
+        key: entry.id,
+        color: alarmColours.major,
+        content: (
+          <Flex vertical gap={2}>
+            <Typography.Text strong data-testid="history-defect">
+              {t('history.defectStep', { number: String(defect?.number ?? ''), title: String(defect?.title ?? ''), step: t(`problems:step.${defectStep}`) })}
             </Typography.Text>
             {when}
           </Flex>

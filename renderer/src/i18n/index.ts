@@ -13,6 +13,7 @@ import { incidentsEn, incidentsZh } from '../incidents/i18n';
 import { reportEn, reportZh } from '../incidents/report-i18n';
 import { hotlineEn, hotlineZh } from '../operators/hotline-i18n';
 import { operatorsEn, operatorsZh } from '../operators/i18n';
+import { problemsEn, problemsErrorsEn, problemsErrorsZh, problemsZh } from '../problems/i18n';
 import { sparesEn, sparesZh } from '../spares/i18n';
 import { commonEn, commonZh, errorsEn, errorsZh } from './common';
 import { datesFollowLanguage } from './date-locale';
@@ -37,7 +38,7 @@ void i18n.use(initReactI18next).init({
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   resources: {
-    'zh-CN': { common: commonZh, operators: operatorsZh, errors: { ...errorsZh, ...dutyErrorsZh, ...alarmsErrorsZh, ...devicesErrorsZh, ...auditErrorsZh }, duty: dutyZh, alarms: alarmsZh, devices: devicesZh, audit: auditZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh, incidents: incidentsZh, report: reportZh, hotline: hotlineZh },
-    en: { common: commonEn, operators: operatorsEn, errors: { ...errorsEn, ...dutyErrorsEn, ...alarmsErrorsEn, ...devicesErrorsEn, ...auditErrorsEn }, duty: dutyEn, alarms: alarmsEn, devices: devicesEn, audit: auditEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn, incidents: incidentsEn, report: reportEn, hotline: hotlineEn },
+    'zh-CN': { common: commonZh, operators: operatorsZh, errors: { ...errorsZh, ...dutyErrorsZh, ...alarmsErrorsZh, ...devicesErrorsZh, ...auditErrorsZh, ...problemsErrorsZh }, problems: problemsZh, duty: dutyZh, alarms: alarmsZh, devices: devicesZh, audit: auditZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh, incidents: incidentsZh, report: reportZh, hotline: hotlineZh },
+    en: { common: commonEn, operators: operatorsEn, errors: { ...errorsEn, ...dutyErrorsEn, ...alarmsErrorsEn, ...devicesErrorsEn, ...auditErrorsEn, ...problemsErrorsEn }, problems: problemsEn, duty: dutyEn, alarms: alarmsEn, devices: devicesEn, audit: auditEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn, incidents: incidentsEn, report: reportEn, hotline: hotlineEn },
   },
 });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { milestoneKinds } from '../../../shared/domain/incidents/sla-clock';
 import { useErrorMessage } from '../app/use-error-message';
+import { IncidentDefectsCard } from '../problems/IncidentDefectsCard';
 import { useContractQuery } from '../transport/use-contract';
 import { IncidentActions } from './IncidentActions';
 import { IncidentAttachments } from './IncidentAttachments';
@@ -109,6 +110,7 @@ export function IncidentPage() {
               )}
             </Card>
             <IncidentAttachments incidentId={incident.id} attachments={attachments} />
+            <IncidentDefectsCard incident={incident} />
           </div>
         </Col>
         <Col xs={24} lg={12}>

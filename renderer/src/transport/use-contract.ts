@@ -33,13 +33,20 @@ export function useContractEvent<E extends EventName>(event: E, handler: (payloa
   useEffect(() => consoleClient().subscribe(event, handler), [event, handler]);
 }
 
-/** Keeps every cached asset query fresh when the core says assets changed (another window, an import). */
+/** Keeps cached asset and problem-record queries fresh when the core says they changed (another window, an import). */
 export function useLiveInvalidation(): void {
   const queryClient = useQueryClient();
   useEffect(
     () =>
       consoleClient().subscribe('assets.changed', () => {
         void queryClient.invalidateQueries({ predicate: (q) => /^(assets|spares|catalog)\./.test(String(q.queryKey[0])) });
+      }),
+    [queryClient],
+  );
+  useEffect(
+    () =>
+      consoleClient().subscribe('problems.changed', () => {
+        void queryClient.invalidateQueries({ predicate: (q) => /^(defects|consultations)\./.test(String(q.queryKey[0])) });
       }),
     [queryClient],
   );
