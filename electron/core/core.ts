@@ -25,6 +25,9 @@ import { listPorts } from './devices/port-list';
 import { type BackoffOptions, defaultBackoff } from './devices/reconnect-backoff';
 import { openSecretBox } from './devices/secret-box';
 import { dutyApi } from './duty/api';
+import { escalationsApi } from './escalations/api';
+import { escalateMissedMilestones } from './escalations/escalation-service';
+import { startEscalationWatch } from './escalations/escalation-watch';
 import { incidentsApi } from './incidents/api';
 import { checkSlaCrossings, startSlaWatch } from './incidents/sla-watch';
 import { inputMaxDepth, tooDeepAt } from './input-depth';
@@ -111,6 +114,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let db: Db | null = null;
   let handlers: Handlers<MethodName> | null = null;
   let slaWatch: PeriodicJob | null = null;
+  let escalationWatch: PeriodicJob | null = null;
   let idleWatch: PeriodicJob | null = null;
   let coreCtx: CoreContext | null = null;
   let integrity: IntegrityState | null = null;
@@ -139,6 +143,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     info.journalAlarm = await checkJournalAtStart(ctx, journalKey.created);
     // Deadlines passed while the console was closed are journaled before anyone is answered.
     await checkSlaCrossings(ctx);
+    await escalateMissedMilestones(ctx);
     const deviceOptions = options.devices ?? {};
     const injectedLister = deviceOptions.listPorts;
     const portList = injectedLister ? async () => ({ ports: await injectedLister(), warning: null }) : () => listPorts();
@@ -169,11 +174,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...alarmsApi(ctx),
       ...linksApi(ctx, layer, portList),
       ...problemsApi(ctx, access),
+      ...escalationsApi(ctx),
       'demo.status': () => demo.status(),
       'demo.enable': (_args, call) => demo.enable(call),
     };
     const slaWatchIntervalMs = options.slaWatchIntervalMs ?? defaultSlaWatchIntervalMs;
     if (slaWatchIntervalMs > 0) slaWatch = startSlaWatch(ctx, slaWatchIntervalMs);
+    if (slaWatchIntervalMs > 0) escalationWatch = startEscalationWatch(ctx, slaWatchIntervalMs);
     const idleCheckIntervalMs = options.idleCheckIntervalMs ?? defaultIdleCheckIntervalMs;
     if (idleCheckIntervalMs > 0) idleWatch = startIdleWatch(ctx, access.signIns, idleCheckIntervalMs);
     coreCtx = ctx;
@@ -233,6 +240,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     async close() {
       listeners.clear();
       await slaWatch?.stop();
+      await escalationWatch?.stop();
       await idleWatch?.stop();
       // Sessions stop first, then the alarms they handed in are committed and recorded, then the file closes.
       await deviceLayer?.supervisor.stop();

@@ -7,13 +7,14 @@ import type { MethodSpec } from './define';
 import { type LinksChanged, linksContract } from './links';
 import { demoContract } from './demo';
 import { dutyContract } from './duty';
+import { escalationsContract } from './escalations';
 import { incidentsContract, type IncidentsChanged } from './incidents';
 import { journalContract } from './journal';
 import { operatorsContract, type SessionEnded } from './operators';
 import { problemsContract } from './problems';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...problemsContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...problemsContract, ...escalationsContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -37,6 +38,8 @@ export interface EventMap {
   'incidents.changed': IncidentsChanged;
   /** Consultations or defects were recorded or moved a step: read them again. */
   'problems.changed': { ids: string[] };
+  /** Escalations were raised or acknowledged: the supervisor's queue reads them again. */
+  'escalations.changed': { ids: string[] };
   /** One per committed change: the range of journal entries it appended (an import may add thousands). */
   'journal.appended': { fromSeq: number; toSeq: number; count: number };
   /** How far a running `journal.verify` has come (after each batch of entries). */
@@ -57,6 +60,7 @@ export const eventNames: EventName[] = [
   'links.changed',
   'incidents.changed',
   'problems.changed',
+  'escalations.changed',
   'journal.appended',
   'journal.verifyProgress',
   'session.ended',
@@ -77,6 +81,7 @@ export * from './links';
 export * from './assets';
 export * from './demo';
 export * from './duty';
+export * from './escalations';
 export * from './incidents';
 export * from './journal';
 export * from './operators';

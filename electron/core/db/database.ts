@@ -4,12 +4,13 @@ import type { AlarmTables } from '../alarms/schema';
 import type { AssetTables } from '../assets/schema';
 import type { LinkTables } from '../devices/schema';
 import type { DutyTables } from '../duty/schema';
+import type { EscalationTables } from '../escalations/schema';
 import type { IncidentTables } from '../incidents/schema';
 import type { JournalTables } from '../journal/schema';
 import type { OperatorTables } from '../operators/schema';
 import type { ProblemTables } from '../problems/schema';
 
-export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, LinkTables, AlarmTables, ProblemTables {}
+export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, LinkTables, AlarmTables, ProblemTables, EscalationTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

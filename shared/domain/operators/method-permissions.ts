@@ -116,6 +116,11 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'defects.signOff': 'supervisor',
   'defects.ofIncident': 'duty_guard',
 
+  // Escalations: the engineer marks what cannot be resolved on site; the supervisor acknowledges each one.
+  'escalations.raise': 'engineer',
+  'escalations.list': 'duty_guard',
+  'escalations.acknowledge': 'supervisor',
+
   // Whether the console runs simulated devices is the administrator's choice, made at first run.
   'demo.status': 'duty_guard',
   'demo.enable': 'administrator',
