@@ -9,6 +9,7 @@ import { LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@an
 import { AlarmBanner } from '../alarms/AlarmBanner';
 import { JournalAlarmBanner } from '../audit/JournalAlarmBanner';
 import { type Language, saveLanguage } from '../i18n';
+import { EscalationQueue } from '../escalations/EscalationQueue';
 import { ChangePasswordButton } from '../operators/ChangePasswordButton';
 import { HotlineMissingNote } from '../operators/HotlineMissingNote';
 import { useSession } from '../operators/use-session';
@@ -66,6 +67,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <Layout.Header style={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 12, paddingInline: 24, height: 72 }}>
           <EmergencyReportButton />
           <div style={{ flex: 1 }} />
+          <EscalationQueue />
           <AlertSound />
           <Segmented<Language>
             aria-label={t('language.label')}

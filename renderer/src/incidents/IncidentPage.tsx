@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { milestoneKinds } from '../../../shared/domain/incidents/sla-clock';
 import { useErrorMessage } from '../app/use-error-message';
+import { IncidentEscalations } from '../escalations/IncidentEscalations';
 import { IncidentDefectsCard } from '../problems/IncidentDefectsCard';
 import { useContractQuery } from '../transport/use-contract';
 import { IncidentActions } from './IncidentActions';
@@ -70,6 +71,7 @@ export function IncidentPage() {
         <Col xs={24} lg={12}>
           <Card title={t('detail.actions')} style={{ height: '100%' }}>
             <IncidentActions incident={incident} actions={availableActions} />
+            <IncidentEscalations incident={incident} />
             {incident.plan && (
               <div style={{ marginTop: 16 }}>
                 <Typography.Text type="secondary">{t('detail.plan')}:</Typography.Text>

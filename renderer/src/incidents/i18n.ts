@@ -144,6 +144,9 @@ export const incidentsZh = {
     'incident.device_linked': '关联设备',
     'incident.device_unlinked': '取消关联设备',
     'incident.sla_overdue': '超时:{{milestone}}',
+    'escalation.raised': '升级给主管',
+    'escalation.acknowledged': '主管已确认升级',
+    'incident.defect_started': '提交系统缺陷',
     by: '操作人 {{operator}}',
   },
   print: {
@@ -318,6 +321,9 @@ export const incidentsEn: typeof incidentsZh = {
     'incident.device_linked': 'Device linked',
     'incident.device_unlinked': 'Device unlinked',
     'incident.sla_overdue': 'Overdue: {{milestone}}',
+    'escalation.raised': 'Escalated to the supervisor',
+    'escalation.acknowledged': 'Escalation acknowledged',
+    'incident.defect_started': 'System defect submitted',
     by: 'by {{operator}}',
   },
   print: {
