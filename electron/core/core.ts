@@ -24,6 +24,7 @@ import { createDeviceSupervisor } from './devices/device-supervisor';
 import { listPorts } from './devices/port-list';
 import { type BackoffOptions, defaultBackoff } from './devices/reconnect-backoff';
 import { openSecretBox } from './devices/secret-box';
+import { dispatchApi } from './dispatch/api';
 import { dutyApi } from './duty/api';
 import { escalationsApi } from './escalations/api';
 import { escalateMissedMilestones } from './escalations/escalation-service';
@@ -175,6 +176,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...linksApi(ctx, layer, portList),
       ...problemsApi(ctx, access),
       ...escalationsApi(ctx),
+      ...dispatchApi(ctx),
       'demo.status': () => demo.status(),
       'demo.enable': (_args, call) => demo.enable(call),
     };

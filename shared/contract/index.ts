@@ -6,6 +6,7 @@ import { assetsContract } from './assets';
 import type { MethodSpec } from './define';
 import { type LinksChanged, linksContract } from './links';
 import { demoContract } from './demo';
+import { dispatchContract } from './dispatch';
 import { dutyContract } from './duty';
 import { escalationsContract } from './escalations';
 import { incidentsContract, type IncidentsChanged } from './incidents';
@@ -14,7 +15,7 @@ import { operatorsContract, type SessionEnded } from './operators';
 import { problemsContract } from './problems';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...problemsContract, ...escalationsContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...problemsContract, ...escalationsContract, ...dispatchContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -80,6 +81,7 @@ export * from './device-protocols';
 export * from './links';
 export * from './assets';
 export * from './demo';
+export * from './dispatch';
 export * from './duty';
 export * from './escalations';
 export * from './incidents';

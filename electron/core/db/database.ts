@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AlarmTables } from '../alarms/schema';
 import type { AssetTables } from '../assets/schema';
 import type { LinkTables } from '../devices/schema';
+import type { DispatchTables } from '../dispatch/schema';
 import type { DutyTables } from '../duty/schema';
 import type { EscalationTables } from '../escalations/schema';
 import type { IncidentTables } from '../incidents/schema';
@@ -10,7 +11,7 @@ import type { JournalTables } from '../journal/schema';
 import type { OperatorTables } from '../operators/schema';
 import type { ProblemTables } from '../problems/schema';
 
-export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, LinkTables, AlarmTables, ProblemTables, EscalationTables {}
+export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, LinkTables, AlarmTables, ProblemTables, EscalationTables, DispatchTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

@@ -121,6 +121,13 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'escalations.list': 'duty_guard',
   'escalations.acknowledge': 'supervisor',
 
+  // Engineers' grades are the administrator's; whoever is on duty records a dispatch and the arrival (紧急救援).
+  'engineers.list': 'duty_guard',
+  'engineers.setGrade': 'administrator',
+  'dispatch.record': 'duty_guard',
+  'dispatch.arrived': 'duty_guard',
+  'dispatch.ofIncident': 'duty_guard',
+
   // Whether the console runs simulated devices is the administrator's choice, made at first run.
   'demo.status': 'duty_guard',
   'demo.enable': 'administrator',
