@@ -8,6 +8,7 @@ import { auditEn, auditErrorsEn, auditErrorsZh, auditZh } from '../audit/i18n';
 import { catalogEn, catalogZh } from '../catalog/i18n';
 import { devicesErrorsEn, devicesErrorsZh } from '../devices/errors-i18n';
 import { devicesEn, devicesZh } from '../devices/i18n';
+import { dispatchEn, dispatchErrorsEn, dispatchErrorsZh, dispatchZh } from '../dispatch/i18n';
 import { dutyEn, dutyErrorsEn, dutyErrorsZh, dutyZh } from '../duty/i18n';
 import { escalationsEn, escalationsErrorsEn, escalationsErrorsZh, escalationsZh } from '../escalations/i18n';
 import { incidentsEn, incidentsZh } from '../incidents/i18n';
@@ -39,7 +40,7 @@ void i18n.use(initReactI18next).init({
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   resources: {
-    'zh-CN': { common: commonZh, operators: operatorsZh, errors: { ...errorsZh, ...dutyErrorsZh, ...alarmsErrorsZh, ...devicesErrorsZh, ...auditErrorsZh, ...problemsErrorsZh, ...escalationsErrorsZh }, problems: problemsZh, escalations: escalationsZh, duty: dutyZh, alarms: alarmsZh, devices: devicesZh, audit: auditZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh, incidents: incidentsZh, report: reportZh, hotline: hotlineZh },
-    en: { common: commonEn, operators: operatorsEn, errors: { ...errorsEn, ...dutyErrorsEn, ...alarmsErrorsEn, ...devicesErrorsEn, ...auditErrorsEn, ...problemsErrorsEn, ...escalationsErrorsEn }, problems: problemsEn, escalations: escalationsEn, duty: dutyEn, alarms: alarmsEn, devices: devicesEn, audit: auditEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn, incidents: incidentsEn, report: reportEn, hotline: hotlineEn },
+    'zh-CN': { common: commonZh, operators: operatorsZh, errors: { ...errorsZh, ...dutyErrorsZh, ...alarmsErrorsZh, ...devicesErrorsZh, ...auditErrorsZh, ...problemsErrorsZh, ...escalationsErrorsZh, ...dispatchErrorsZh }, dispatch: dispatchZh, problems: problemsZh, escalations: escalationsZh, duty: dutyZh, alarms: alarmsZh, devices: devicesZh, audit: auditZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh, incidents: incidentsZh, report: reportZh, hotline: hotlineZh },
+    en: { common: commonEn, operators: operatorsEn, errors: { ...errorsEn, ...dutyErrorsEn, ...alarmsErrorsEn, ...devicesErrorsEn, ...auditErrorsEn, ...problemsErrorsEn, ...escalationsErrorsEn, ...dispatchErrorsEn }, dispatch: dispatchEn, problems: problemsEn, escalations: escalationsEn, duty: dutyEn, alarms: alarmsEn, devices: devicesEn, audit: auditEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn, incidents: incidentsEn, report: reportEn, hotline: hotlineEn },
   },
 });

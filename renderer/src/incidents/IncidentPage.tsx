@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { milestoneKinds } from '../../../shared/domain/incidents/sla-clock';
 import { useErrorMessage } from '../app/use-error-message';
+import { DispatchPanel } from '../dispatch/DispatchPanel';
 import { IncidentEscalations } from '../escalations/IncidentEscalations';
 import { IncidentDefectsCard } from '../problems/IncidentDefectsCard';
 import { useContractQuery } from '../transport/use-contract';
@@ -66,6 +67,7 @@ export function IncidentPage() {
             {milestoneKinds.map((kind) => (
               <MilestoneClock key={kind} kind={kind} milestone={milestones.milestones[kind]} now={now} stopped={milestones.closed} />
             ))}
+            <DispatchPanel incident={incident} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>

@@ -147,6 +147,8 @@ export const incidentsZh = {
     'escalation.raised': '升级给主管',
     'escalation.acknowledged': '主管已确认升级',
     'incident.defect_started': '提交系统缺陷',
+    'incident.engineer_dispatched': '派遣工程师',
+    'incident.engineer_arrived': '工程师到达',
     by: '操作人 {{operator}}',
   },
   print: {
@@ -324,6 +326,8 @@ export const incidentsEn: typeof incidentsZh = {
     'escalation.raised': 'Escalated to the supervisor',
     'escalation.acknowledged': 'Escalation acknowledged',
     'incident.defect_started': 'System defect submitted',
+    'incident.engineer_dispatched': 'Engineer dispatched',
+    'incident.engineer_arrived': 'Engineer arrived',
     by: 'by {{operator}}',
   },
   print: {
