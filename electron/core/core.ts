@@ -24,7 +24,11 @@ import { createDeviceSupervisor } from './devices/device-supervisor';
 import { listPorts } from './devices/port-list';
 import { type BackoffOptions, defaultBackoff } from './devices/reconnect-backoff';
 import { openSecretBox } from './devices/secret-box';
+import { dispatchApi } from './dispatch/api';
 import { dutyApi } from './duty/api';
+import { escalationsApi } from './escalations/api';
+import { escalateMissedMilestones } from './escalations/escalation-service';
+import { startEscalationWatch } from './escalations/escalation-watch';
 import { incidentsApi } from './incidents/api';
 import { checkSlaCrossings, startSlaWatch } from './incidents/sla-watch';
 import { inputMaxDepth, tooDeepAt } from './input-depth';
@@ -38,6 +42,7 @@ import { openJournalKey } from './journal/journal-key';
 import { newId } from './new-id';
 import { operatorsApi } from './operators/api';
 import { createAccessState } from './operators/access-state';
+import { problemsApi } from './problems/api';
 import { type CoreSession, openCoreSession, type PagePush } from './operators/core-session';
 import { startIdleWatch } from './operators/idle-lock';
 import { syncApi } from './sync/api';
@@ -118,6 +123,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let handlers: Handlers<MethodName> | null = null;
   let slaWatch: PeriodicJob | null = null;
   let maintenanceJob: PeriodicJob | null = null;
+  let escalationWatch: PeriodicJob | null = null;
   let idleWatch: PeriodicJob | null = null;
   let coreCtx: CoreContext | null = null;
   let integrity: IntegrityState | null = null;
@@ -150,6 +156,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     // Checklists ship with the console; plans' tasks come due while it was closed.
     await ensureShippedTemplates(db, ctx.clock.now());
     await generateDueTasks(ctx);
+    await escalateMissedMilestones(ctx);
     const deviceOptions = options.devices ?? {};
     const injectedLister = deviceOptions.listPorts;
     const portList = injectedLister ? async () => ({ ports: await injectedLister(), warning: null }) : () => listPorts();
@@ -187,6 +194,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...alarmsApi(ctx),
       ...linksApi(ctx, layer, portList),
       ...maintenanceApi(ctx),
+      ...problemsApi(ctx, access),
+      ...escalationsApi(ctx),
+      ...dispatchApi(ctx),
       'demo.status': () => demo.status(),
       'demo.enable': (_args, call) => demo.enable(call),
       ...syncApi(ctx, layer.secrets, sync, syncOptions),
@@ -195,6 +205,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     if (slaWatchIntervalMs > 0) slaWatch = startSlaWatch(ctx, slaWatchIntervalMs);
     // Plans' tasks are made a week ahead: looking once an hour keeps a console left running for days current.
     if (slaWatchIntervalMs > 0) maintenanceJob = startPeriodicJob('maintenance tasks', 3_600_000, () => generateDueTasks(ctx));
+    if (slaWatchIntervalMs > 0) escalationWatch = startEscalationWatch(ctx, slaWatchIntervalMs);
     const idleCheckIntervalMs = options.idleCheckIntervalMs ?? defaultIdleCheckIntervalMs;
     if (idleCheckIntervalMs > 0) idleWatch = startIdleWatch(ctx, access.signIns, idleCheckIntervalMs);
     coreCtx = ctx;
@@ -256,6 +267,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       await syncEngine?.stop();
       await slaWatch?.stop();
       await maintenanceJob?.stop();
+      await escalationWatch?.stop();
       await idleWatch?.stop();
       // Sessions stop first, then the alarms they handed in are committed and recorded, then the file closes.
       await deviceLayer?.supervisor.stop();

@@ -6,15 +6,18 @@ import { assetsContract } from './assets';
 import type { MethodSpec } from './define';
 import { type LinksChanged, linksContract } from './links';
 import { demoContract } from './demo';
+import { dispatchContract } from './dispatch';
 import { dutyContract } from './duty';
+import { escalationsContract } from './escalations';
 import { incidentsContract, type IncidentsChanged } from './incidents';
 import { journalContract } from './journal';
 import { maintenanceContract, type MaintenanceChanged } from './maintenance';
 import { operatorsContract, type SessionEnded } from './operators';
+import { problemsContract } from './problems';
 import { type SyncStatus, syncContract } from './sync';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract, ...maintenanceContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract, ...maintenanceContract, ...problemsContract, ...escalationsContract, ...dispatchContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -36,6 +39,10 @@ export interface EventMap {
   /** Configured links changed, or their state did (connected, reconnecting, offline…). */
   'links.changed': LinksChanged;
   'incidents.changed': IncidentsChanged;
+  /** Consultations or defects were recorded or moved a step: read them again. */
+  'problems.changed': { ids: string[] };
+  /** Escalations were raised or acknowledged: the supervisor's queue reads them again. */
+  'escalations.changed': { ids: string[] };
   /** One per committed change: the range of journal entries it appended (an import may add thousands). */
   'journal.appended': { fromSeq: number; toSeq: number; count: number };
   /** How far a running `journal.verify` has come (after each batch of entries). */
@@ -59,6 +66,8 @@ export const eventNames: EventName[] = [
   'assets.changed',
   'links.changed',
   'incidents.changed',
+  'problems.changed',
+  'escalations.changed',
   'journal.appended',
   'journal.verifyProgress',
   'maintenance.changed',
@@ -80,10 +89,13 @@ export * from './device-protocols';
 export * from './links';
 export * from './assets';
 export * from './demo';
+export * from './dispatch';
 export * from './duty';
+export * from './escalations';
 export * from './incidents';
 export * from './journal';
 export * from './maintenance';
 export * from './operators';
 export * from './sync';
+export * from './problems';
 export * from './system';

@@ -5,7 +5,7 @@ import type { CallContext, CoreContext } from '../context';
 import { inTransaction } from '../journal/service';
 import type { AccessState } from './access-state';
 import { lockedError } from './lock-out';
-import { findOperatorByName } from './operator-service';
+import { findOperatorById, findOperatorByName } from './operator-service';
 import { decoyPasswordHash, verifyPassword } from './password-hash';
 import type { OperatorTable } from './schema';
 
@@ -17,7 +17,7 @@ import type { OperatorTable } from './schema';
  * locked account cannot be tried from there either.
  */
 
-export type PasswordCheckPurpose = 'handover_confirm' | 'change_password';
+export type PasswordCheckPurpose = 'handover_confirm' | 'change_password' | 'defect_sign_off';
 
 /** The caller's key in the count: their operator id, or the trusted internal caller's name. */
 function callerKey(call: CallContext): string {
@@ -70,4 +70,15 @@ export async function checkHandoverCredentials(ctx: CoreContext, access: AccessS
 /** The caller's own current password before they change it: `password_wrong` or `password_checks_locked`. */
 export async function checkOwnPassword(ctx: CoreContext, access: AccessState, call: CallContext, row: OperatorTable, password: string): Promise<void> {
   if (!(await checkForCaller(ctx, access, call, 'change_password', row, password))) throw new AppError('password_wrong', 'password_wrong');
+}
+
+/**
+ * The caller's own password typed again to sign (a defect's sign-off): the signed-in operator, or the internal
+ * caller's account of that name. `auth_required` with no account, `password_wrong`, `password_checks_locked`.
+ */
+export async function checkSignerPassword(ctx: CoreContext, access: AccessState, call: CallContext, purpose: PasswordCheckPurpose, password: string): Promise<OperatorTable> {
+  const row = call.session ? await findOperatorById(ctx.db, call.session.operatorId ?? '') : await findOperatorByName(ctx.db, call.operator);
+  if (!row) throw new AppError('auth_required', 'auth_required');
+  if (!(await checkForCaller(ctx, access, call, purpose, row, password))) throw new AppError('password_wrong', 'password_wrong');
+  return row;
 }

@@ -25,6 +25,10 @@ import { MaintenancePage } from '../maintenance/MaintenancePage';
 import { RecordPrintPage } from '../maintenance/RecordPrintPage';
 import { TaskWalkPage } from '../maintenance/TaskWalkPage';
 import { OperatorsPage } from '../operators/OperatorsPage';
+import { ConsultationPrintPage } from '../problems/ConsultationPrintPage';
+import { DefectPage } from '../problems/DefectPage';
+import { DefectPrintPage } from '../problems/DefectPrintPage';
+import { ProblemsPage } from '../problems/ProblemsPage';
 import { SessionGate } from '../operators/SessionGate';
 import { SettingsPage } from '../operators/SettingsPage';
 import { DutyLogPage } from '../duty/DutyLogPage';
@@ -61,6 +65,8 @@ const router = createHashRouter([
   { path: '/duty/handover/:id/print', element: <HandoverPrintPage /> },
   { path: '/incidents/:id/report', element: <FaultReportPage /> },
   { path: '/maintenance/tasks/:id/print', element: <RecordPrintPage /> },
+  { path: '/problems/defects/:id/print', element: <DefectPrintPage /> },
+  { path: '/problems/consultations/:id/print', element: <ConsultationPrintPage /> },
   {
     element: <ShellLayout />,
     children: [
@@ -69,6 +75,8 @@ const router = createHashRouter([
       { path: '/dashboard', element: <DashboardPage /> },
       { path: '/incidents', element: <IncidentsPage /> },
       { path: '/incidents/:id', element: <IncidentPage /> },
+      { path: '/problems', element: <ProblemsPage /> },
+      { path: '/problems/defects/:id', element: <DefectPage /> },
       { path: '/assets', element: <AssetsPage /> },
       { path: '/assets/new', element: <DeviceFormPage /> },
       { path: '/assets/import', element: <ImportPage /> },

@@ -1,6 +1,6 @@
 // The frame around every screen: navigation for what exists (and the operator may use), the language switch, who is signed in.
 import { AlertOutlined, ApartmentOutlined, DashboardOutlined, DatabaseOutlined, ToolOutlined } from '@ant-design/icons';
-import { ApiOutlined, AuditOutlined, CheckSquareOutlined, CloudSyncOutlined, NotificationOutlined, ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, CheckSquareOutlined, CloudSyncOutlined, NotificationOutlined, QuestionCircleOutlined, ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Segmented, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@an
 import { AlarmBanner } from '../alarms/AlarmBanner';
 import { JournalAlarmBanner } from '../audit/JournalAlarmBanner';
 import { type Language, saveLanguage } from '../i18n';
+import { EscalationQueue } from '../escalations/EscalationQueue';
 import { ChangePasswordButton } from '../operators/ChangePasswordButton';
 import { HotlineMissingNote } from '../operators/HotlineMissingNote';
 import { useSession } from '../operators/use-session';
@@ -23,6 +24,7 @@ const navItems: { key: string; icon: ReactNode; label: string }[] = [
   { key: '/dashboard', icon: <DashboardOutlined />, label: 'incidents:nav.dashboard' },
   { key: '/incidents', icon: <AlertOutlined />, label: 'incidents:nav.incidents' },
   { key: '/alarms', icon: <NotificationOutlined />, label: 'alarms:nav' },
+  { key: '/problems', icon: <QuestionCircleOutlined />, label: 'problems:nav' },
   { key: '/devices', icon: <ApiOutlined />, label: 'devices:nav' },
   { key: '/assets', icon: <DatabaseOutlined />, label: 'nav.assets' },
   { key: '/maintenance', icon: <CheckSquareOutlined />, label: 'maintenance:nav' },
@@ -71,6 +73,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <EmergencyReportButton />
           <div style={{ flex: 1 }} />
           <SyncIndicator />
+          <EscalationQueue />
           <AlertSound />
           <Segmented<Language>
             aria-label={t('language.label')}

@@ -7,6 +7,7 @@ import { type DeviceStatus, deviceStatuses } from '../../../shared/domain/assets
 import { alarmColours } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
 import { maintenanceLine } from '../maintenance/history-line';
+import { defectStepOfEntry } from '../problems/defect-steps-view';
 import { useContractQuery } from '../transport/use-contract';
 import { formatDate, formatMoment, locationLine } from './device-format';
 import { deviceStatusColours, useStatusLabel } from './DeviceStatusTag';
@@ -163,6 +164,22 @@ export function DeviceHistory({ device }: { device: Device }) {
         content: (
           <Flex vertical gap={2}>
             <Typography.Text strong>{maintenance.text}</Typography.Text>
+            {when}
+          </Flex>
+        ),
+      };
+    }
+    const defectStep = defectStepOfEntry(entry.type);
+    if (defectStep) {
+      const defect = entry.payload as { number?: unknown; title?: unknown } | null;
+      return {
+        key: entry.id,
+        color: alarmColours.major,
+        content: (
+          <Flex vertical gap={2}>
+            <Typography.Text strong data-testid="history-defect">
+              {t('history.defectStep', { number: String(defect?.number ?? ''), title: String(defect?.title ?? ''), step: t(`problems:step.${defectStep}`) })}
+            </Typography.Text>
             {when}
           </Flex>
         ),

@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { milestoneKinds } from '../../../shared/domain/incidents/sla-clock';
 import { useErrorMessage } from '../app/use-error-message';
+import { DispatchPanel } from '../dispatch/DispatchPanel';
+import { IncidentEscalations } from '../escalations/IncidentEscalations';
+import { IncidentDefectsCard } from '../problems/IncidentDefectsCard';
 import { useContractQuery } from '../transport/use-contract';
 import { IncidentActions } from './IncidentActions';
 import { IncidentAttachments } from './IncidentAttachments';
@@ -66,11 +69,13 @@ export function IncidentPage() {
             {milestoneKinds.map((kind) => (
               <MilestoneClock key={kind} kind={kind} milestone={milestones.milestones[kind]} now={now} stopped={milestones.closed} />
             ))}
+            <DispatchPanel incident={incident} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('detail.actions')} style={{ height: '100%' }}>
             <IncidentActions incident={incident} actions={availableActions} />
+            <IncidentEscalations incident={incident} />
             {incident.plan && (
               <div style={{ marginTop: 16 }}>
                 <Typography.Text type="secondary">{t('detail.plan')}:</Typography.Text>
@@ -111,6 +116,7 @@ export function IncidentPage() {
               )}
             </Card>
             <IncidentAttachments incidentId={incident.id} attachments={attachments} />
+            <IncidentDefectsCard incident={incident} />
           </div>
         </Col>
         <Col xs={24} lg={12}>

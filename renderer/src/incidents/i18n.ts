@@ -150,6 +150,11 @@ export const incidentsZh = {
     'incident.upstream_status': '服务中心把工单状态改为“{{status}}”',
     'sync.item_retried': '重新上传被上游拒绝的记录',
     'sync.item_skipped': '跳过上传被上游拒绝的记录',
+    'escalation.raised': '升级给主管',
+    'escalation.acknowledged': '主管已确认升级',
+    'incident.defect_started': '提交系统缺陷',
+    'incident.engineer_dispatched': '派遣工程师',
+    'incident.engineer_arrived': '工程师到达',
     by: '操作人 {{operator}}',
   },
   upstream: {
@@ -341,6 +346,11 @@ export const incidentsEn: typeof incidentsZh = {
     'incident.upstream_status': 'Service center set the ticket to "{{status}}"',
     'sync.item_retried': 'An item the ticket system refused, sent again',
     'sync.item_skipped': 'An item the ticket system refused, skipped (not sent)',
+    'escalation.raised': 'Escalated to the supervisor',
+    'escalation.acknowledged': 'Escalation acknowledged',
+    'incident.defect_started': 'System defect submitted',
+    'incident.engineer_dispatched': 'Engineer dispatched',
+    'incident.engineer_arrived': 'Engineer arrived',
     by: 'by {{operator}}',
   },
   upstream: {

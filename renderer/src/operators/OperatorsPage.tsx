@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Operator } from '../../../shared/contract';
 import { operatorRoles, type OperatorRole } from '../../../shared/domain/operators/operator-roles';
+import { EngineerGradesCard } from '../dispatch/EngineerGradesCard';
 import { alarmColours } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';
@@ -166,6 +167,7 @@ export function OperatorsPage() {
           </Form.Item>
         </Form>
       </Modal>
+      <EngineerGradesCard />
     </Flex>
   );
 }

@@ -34,9 +34,10 @@ export function useContractEvent<E extends EventName>(event: E, handler: (payloa
 }
 
 /** Which cached queries each pushed event makes stale: the one table of it. */
-const staleAfter: { event: 'assets.changed' | 'maintenance.changed'; queries: RegExp }[] = [
+const staleAfter: { event: 'assets.changed' | 'maintenance.changed' | 'problems.changed'; queries: RegExp }[] = [
   { event: 'assets.changed', queries: /^(assets|spares|catalog)\./ },
   { event: 'maintenance.changed', queries: /^maintenance\./ },
+  { event: 'problems.changed', queries: /^(defects|consultations)\./ },
 ];
 
 /** Keeps cached queries fresh when the core says their data changed (another window, an import, a plan's new task). */

@@ -121,6 +121,29 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'maintenance.updateTask': 'engineer',
   'maintenance.finishTask': 'engineer',
   'maintenance.reportIncident': 'engineer',
+  // Problem records: anyone on duty records a consultation or submits a defect; each defect step is checked against
+  // its role table (shared/domain/problems/defect-lifecycle.ts); only a supervisor signs a proposal off.
+  'consultations.record': 'duty_guard',
+  'consultations.list': 'duty_guard',
+  'consultations.get': 'duty_guard',
+  'defects.submit': 'duty_guard',
+  'defects.list': 'duty_guard',
+  'defects.get': 'duty_guard',
+  'defects.act': 'duty_guard',
+  'defects.signOff': 'supervisor',
+  'defects.ofIncident': 'duty_guard',
+
+  // Escalations: the engineer marks what cannot be resolved on site; the supervisor acknowledges each one.
+  'escalations.raise': 'engineer',
+  'escalations.list': 'duty_guard',
+  'escalations.acknowledge': 'supervisor',
+
+  // Engineers' grades are the administrator's; whoever is on duty records a dispatch and the arrival (紧急救援).
+  'engineers.list': 'duty_guard',
+  'engineers.setGrade': 'administrator',
+  'dispatch.record': 'duty_guard',
+  'dispatch.arrived': 'duty_guard',
+  'dispatch.ofIncident': 'duty_guard',
 
   // Whether the console runs simulated devices is the administrator's choice, made at first run.
   'demo.status': 'duty_guard',

@@ -14,6 +14,9 @@ import * as m0040 from './0040-machine-room-alarm-rules';
 import * as m0041 from './0041-link-table';
 import * as m0050 from './0050-sync-outbox';
 import * as m0060 from './0060-maintenance';
+import * as m0070 from './0070-problem-records';
+import * as m0071 from './0071-escalations';
+import * as m0072 from './0072-engineer-dispatch';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -30,6 +33,9 @@ export const migrations: Record<string, Migration> = {
   '0041-link-table': m0041,
   '0050-sync-outbox': m0050,
   '0060-maintenance': m0060,
+  '0070-problem-records': m0070,
+  '0071-escalations': m0071,
+  '0072-engineer-dispatch': m0072,
 };
 
 export const migrationProvider: MigrationProvider = {
