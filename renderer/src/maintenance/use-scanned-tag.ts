@@ -1,9 +1,12 @@
 // A USB barcode/QR scanner is a keyboard: it types the label's asset tag fast, then Enter. Keys typed that way while
-// no field has the focus are taken as a scan (a person does not type 6+ characters within a few ms each).
+// no field has the focus are taken as a scan.
 import { useEffect, useRef } from 'react';
 
-/** A scanner's keys come within this of each other; a person's rarely do. */
-const scannerGapMs = 60;
+/**
+ * Keys further apart than this start a new tag. A scanner's come a few ms apart; the allowance is wide because a busy
+ * console can deliver them late, and a person typing a tag and Enter with no field focused means the same thing.
+ */
+const tagGapMs = 1000;
 const minTagLength = 3;
 
 export function useScannedTag(onTag: (tag: string) => void): void {
@@ -14,7 +17,7 @@ export function useScannedTag(onTag: (tag: string) => void): void {
       if (target?.closest('input, textarea, [contenteditable="true"], .ant-select, .ant-modal')) return;
       const now = e.timeStamp;
       const b = buffer.current;
-      if (now - b.at > scannerGapMs * 5) b.text = '';
+      if (now - b.at > tagGapMs) b.text = '';
       b.at = now;
       if (e.key === 'Enter') {
         if (b.text.length >= minTagLength) {
