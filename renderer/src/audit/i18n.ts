@@ -62,6 +62,7 @@ export const auditZh = {
     maintenance_template: '检查表',
     maintenance_plan: '维保计划',
     maintenance_task: '维保任务',
+    sync: '服务中心同步',
   },
 };
 
@@ -90,6 +91,12 @@ export const journalTypeNamesZh: Record<string, string> = {
   'incident.attachment_downloaded': '下载附件',
   'incident.device_linked': '关联设备',
   'incident.device_unlinked': '取消关联设备',
+  'incident.upstream_note': '服务中心备注',
+  'incident.upstream_assigned': '服务中心指派',
+  'incident.upstream_status': '服务中心变更状态',
+  'sync.settings_saved': '保存同步设置',
+  'sync.item_retried': '重新上报',
+  'sync.item_skipped': '跳过上报',
   'incident.linked': '关联到故障',
   'incident.unlinked': '取消关联故障',
   'incident.sla_overdue': 'SLA 超时',
@@ -234,6 +241,7 @@ export const auditEn: typeof auditZh = {
     maintenance_template: 'Checklist',
     maintenance_plan: 'Maintenance plan',
     maintenance_task: 'Maintenance task',
+    sync: 'Service center sync',
   },
 };
 
@@ -255,6 +263,12 @@ export const journalTypeNamesEn: Record<string, string> = {
   'incident.attachment_downloaded': 'Attachment downloaded',
   'incident.device_linked': 'Device linked',
   'incident.device_unlinked': 'Device unlinked',
+  'incident.upstream_note': 'Service center note',
+  'incident.upstream_assigned': 'Service center assignment',
+  'incident.upstream_status': 'Service center status change',
+  'sync.settings_saved': 'Sync settings saved',
+  'sync.item_retried': 'Upstream item retried',
+  'sync.item_skipped': 'Upstream item skipped',
   'incident.linked': 'Linked to an incident',
   'incident.unlinked': 'Unlinked from an incident',
   'incident.sla_overdue': 'SLA deadline passed',
