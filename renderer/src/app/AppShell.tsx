@@ -18,6 +18,7 @@ import { EmergencyReportButton } from '../incidents/EmergencyReportButton';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { forgetLanding } from './RoleLanding';
 import { mayOpen } from './route-roles';
+import { visuallyHidden } from './visually-hidden';
 
 /** Each item shows to the roles that may open its screen (route-roles.ts); the core refuses the calls behind it anyway. */
 const navItems: { key: string; icon: ReactNode; label: string }[] = [
@@ -90,8 +91,8 @@ export function AppShell({ children }: { children: ReactNode }) {
           </span>
           <ChangePasswordButton compact={compactHeader} />
           <Tooltip title={compactHeader ? t('operators:shell.logout') : undefined}>
-            <Button icon={<LogoutOutlined />} aria-label={t('operators:shell.logout')} style={{ flexShrink: 0 }} onClick={() => { forgetLanding(); void signOut('logout'); }}>
-              {compactHeader ? null : t('operators:shell.logout')}
+            <Button icon={<LogoutOutlined />} style={{ flexShrink: 0 }} onClick={() => { forgetLanding(); void signOut('logout'); }}>
+              {compactHeader ? <span style={visuallyHidden}>{t('operators:shell.logout')}</span> : t('operators:shell.logout')}
             </Button>
           </Tooltip>
         </Layout.Header>

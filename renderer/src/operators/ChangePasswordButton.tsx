@@ -1,6 +1,7 @@
 // "Change my password": every operator, whatever the role, changes their own password after proving the current one.
 import { KeyOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Tooltip } from 'antd';
+import { visuallyHidden } from '../app/visually-hidden';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../app/use-error-message';
@@ -41,8 +42,8 @@ export function ChangePasswordButton({ compact = false }: { compact?: boolean })
   return (
     <>
       <Tooltip title={compact ? t('shell.changePassword') : undefined}>
-        <Button icon={<KeyOutlined />} aria-label={t('shell.changePassword')} style={{ flexShrink: 0 }} onClick={() => setOpen(true)}>
-          {compact ? null : t('shell.changePassword')}
+        <Button icon={<KeyOutlined />} style={{ flexShrink: 0 }} onClick={() => setOpen(true)}>
+          {compact ? <span style={visuallyHidden}>{t('shell.changePassword')}</span> : t('shell.changePassword')}
         </Button>
       </Tooltip>
       <Modal
