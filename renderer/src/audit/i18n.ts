@@ -58,6 +58,9 @@ export const auditZh = {
     journal: '审计日志',
     export: '导出',
     console: '值守台',
+    consultation: '咨询记录',
+    defect: '系统缺陷',
+    escalation: '升级',
   },
 };
 
@@ -212,6 +215,9 @@ export const auditEn: typeof auditZh = {
     journal: 'Audit journal',
     export: 'Export',
     console: 'Console',
+    consultation: 'Consultation',
+    defect: 'System defect',
+    escalation: 'Escalation',
   },
 };
 
