@@ -156,7 +156,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     // Checklists ship with the console; plans' tasks come due while it was closed.
     await ensureShippedTemplates(db, ctx.clock.now());
     await generateDueTasks(ctx);
-    await escalateMissedMilestones(ctx);
+    // Escalations wait for the supervisor, not the guard: a failure here is logged and retried by the escalation
+    // watch, and never keeps the console (and its emergency report) from starting.
+    await escalateMissedMilestones(ctx).catch((err: unknown) => console.error('[core] escalation check failed:', toErrorData(err)));
     const deviceOptions = options.devices ?? {};
     const injectedLister = deviceOptions.listPorts;
     const portList = injectedLister ? async () => ({ ports: await injectedLister(), warning: null }) : () => listPorts();
@@ -214,7 +216,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     await demo.resume();
     await startConfiguredLinks(ctx, layer);
   } catch (err) {
-    info.startupError = toErrorData(err);
+    // The background integrity check may have named the damage first (db_corrupt): keep that, it says more.
+    info.startupError ??= toErrorData(err);
   }
 
   const call: Core['call'] = async (method, input, caller) => {

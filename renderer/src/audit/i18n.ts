@@ -62,6 +62,9 @@ export const auditZh = {
     maintenance_plan: '维保计划',
     maintenance_task: '维保任务',
     sync: '服务中心同步',
+    consultation: '咨询记录',
+    defect: '系统缺陷',
+    escalation: '升级',
   },
 };
 
@@ -234,6 +237,9 @@ export const auditEn: typeof auditZh = {
     maintenance_plan: 'Maintenance plan',
     maintenance_task: 'Maintenance task',
     sync: 'Service center sync',
+    consultation: 'Consultation',
+    defect: 'System defect',
+    escalation: 'Escalation',
   },
 };
 
