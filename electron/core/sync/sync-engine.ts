@@ -53,6 +53,8 @@ export interface SyncEngine {
 /** Keeps the last emit at most this often while a backlog drains (the header's progress), and always at a cycle's end. */
 const emitEveryMs = 250;
 const batch = 50;
+/** Journal appends within this long wake the engine once (a push still starts well within seconds). */
+const wakeCoalesceMs = 200;
 
 /** `autoRun` false: the engine answers status and ticket questions but never calls the upstream (tests of other features). */
 export function startSyncEngine(ctx: CoreContext, secrets: SecretBox, overrides: Partial<SyncEngineOptions> = {}, autoRun = true): SyncEngine {
@@ -72,6 +74,7 @@ export function startSyncEngine(ctx: CoreContext, secrets: SecretBox, overrides:
   let wakeRequested = false;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
+  let wakeTimer: NodeJS.Timeout | null = null;
   let lastEmit = 0;
   let lastEmitted = '';
   /** Bumped by every settings save or release of parked items: work begun before it stops and starts over. */
@@ -242,9 +245,17 @@ export function startSyncEngine(ctx: CoreContext, secrets: SecretBox, overrides:
   schedule(0);
   return {
     wake: () => {
-      // A wake while down does not shorten the backoff; it only counts the new item.
-      if (state === 'offline' || state === 'key_refused') void emitStatus(false).catch(() => undefined);
-      else run();
+      // Every journal append wakes the engine: an alarm burst appends thousands in a second. Wakes within
+      // wakeCoalesceMs make one, so the engine's reads do not compete with the alarm commits.
+      if (wakeTimer || stopped) return;
+      wakeTimer = setTimeout(() => {
+        wakeTimer = null;
+        if (stopped) return;
+        // A wake while down does not shorten the backoff; it only counts the new item.
+        if (state === 'offline' || state === 'key_refused') void emitStatus(false).catch(() => undefined);
+        else run();
+      }, wakeCoalesceMs);
+      wakeTimer.unref();
     },
     retryNow: () => {
       generation += 1;
@@ -267,6 +278,7 @@ export function startSyncEngine(ctx: CoreContext, secrets: SecretBox, overrides:
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      if (wakeTimer) clearTimeout(wakeTimer);
       // A call under way may wait for its timeout; the database may close beside it (the item stays `checking`).
       await Promise.race([running, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
     },

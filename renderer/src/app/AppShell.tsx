@@ -74,7 +74,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <EmergencyReportButton />
           <div style={{ flex: 1 }} />
           <SyncIndicator />
-          <EscalationQueue />
+          <EscalationQueue compact={compactHeader} />
           <AlertSound />
           <Segmented<Language>
             aria-label={t('language.label')}

@@ -2,13 +2,14 @@
 // drawer where each escalation is acknowledged with what will be done.
 import { RiseOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Drawer, Empty, Form, Input, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Drawer, Empty, Form, Input, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Escalation } from '../../../shared/contract';
 import { useConsoleMuted } from '../alarms/use-console-muted';
 import { useErrorMessage } from '../app/use-error-message';
+import { visuallyHidden } from '../app/visually-hidden';
 import { formatTime, LevelTag, useEnglish } from '../incidents/incident-format';
 import { useMayCall } from '../operators/use-may-call';
 import { consoleClient } from '../transport';
@@ -18,12 +19,13 @@ import { playEscalationChime } from './escalation-tone';
 /** Escalation purple: distinct from the alarm colours (red, orange, gold, blue). */
 const escalationColour = '#9254de';
 
-export function EscalationQueue() {
+/** `compact`: a narrow header shows the icon and the count only (the words in a tooltip and for screen readers). */
+export function EscalationQueue({ compact = false }: { compact?: boolean }) {
   if (!useMayCall('escalations.acknowledge')) return null;
-  return <SupervisorQueue />;
+  return <SupervisorQueue compact={compact} />;
 }
 
-function SupervisorQueue() {
+function SupervisorQueue({ compact }: { compact: boolean }) {
   const { t } = useTranslation('escalations');
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -45,16 +47,18 @@ function SupervisorQueue() {
   return (
     <>
       <Badge count={items.length} color={escalationColour}>
-        <Button
-          size="large"
-          icon={<RiseOutlined />}
-          onClick={() => setOpen(true)}
-          data-testid="escalation-queue"
-          data-count={items.length}
-          style={items.length > 0 ? { borderColor: escalationColour, color: escalationColour } : undefined}
-        >
-          {t('queueEmpty')}
-        </Button>
+        <Tooltip title={compact ? t('queueEmpty') : undefined}>
+          <Button
+            size="large"
+            icon={<RiseOutlined />}
+            onClick={() => setOpen(true)}
+            data-testid="escalation-queue"
+            data-count={items.length}
+            style={items.length > 0 ? { borderColor: escalationColour, color: escalationColour } : undefined}
+          >
+            {compact ? <span style={visuallyHidden}>{t('queueEmpty')}</span> : t('queueEmpty')}
+          </Button>
+        </Tooltip>
       </Badge>
       <Drawer open={open} onClose={() => setOpen(false)} title={t('title')} size={520} data-testid="escalation-drawer">
         {items.length === 0 ? <Empty description={t('empty')} /> : items.map((e) => <EscalationCard key={e.id} escalation={e} onOpen={() => setOpen(false)} />)}
