@@ -3,7 +3,7 @@ import type { PlanScope } from '../../../shared/contract/maintenance';
 import { addDays, localDayOf, occurrenceDay, taskLeadDays } from '../../../shared/domain/maintenance/frequency';
 import type { CoreContext } from '../context';
 import { inTransaction } from '../journal/service';
-import { insertTaskDevices, nextTaskNumber, scopeDevices } from './task-rows';
+import { nextTaskNumber, openTask, scopeDevices } from './task-rows';
 import { getTemplate } from './template-service';
 
 /** A plan left alone for years makes at most this many tasks at once (each one a missed round, shown overdue). */
@@ -31,41 +31,27 @@ export async function generateDueTasks(ctx: CoreContext): Promise<string[]> {
         if (taken) continue;
         const deviceIds = await scopeDevices(trx, scope, template.items);
         const id = ctx.newId();
-        const now = ctx.clock.now();
-        const row = {
-          id,
-          number: await nextTaskNumber(trx, dueOn),
-          kind: 'planned' as const,
-          plan_id: current.id,
-          occurrence: n,
-          title: current.name,
-          site: current.site,
-          system_id: scope.kind === 'system' ? scope.systemId : template.systemId,
-          template_id: template.id,
-          template_version: template.version,
-          engineer: current.engineer,
-          due_on: dueOn,
-          deadline: addDays(dueOn, current.window_days),
-          state: 'open' as const,
-          findings: '',
-          suggestions: '',
-          details: '{}',
-          device_count: deviceIds.length,
-          failed_count: 0,
-          started_at: null,
-          finished_at: null,
-          finished_by: null,
-          created_at: now,
-          updated_at: now,
-        };
-        await trx.insertInto('mnt_task').values(row).execute();
-        await insertTaskDevices(trx, id, deviceIds);
-        await journal({
-          type: 'maintenance.task_created',
-          entityType: 'maintenance_task',
-          entityId: id,
-          payload: { number: row.number, kind: row.kind, planId: row.plan_id, title: row.title, templateId: template.id, templateVersion: template.version, dueOn, deadline: row.deadline, engineer: row.engineer, deviceIds },
+        await openTask(trx, journal, {
+          fields: {
+            id,
+            number: await nextTaskNumber(trx, dueOn),
+            kind: 'planned',
+            plan_id: current.id,
+            occurrence: n,
+            title: current.name,
+            site: current.site,
+            system_id: scope.kind === 'system' ? scope.systemId : template.systemId,
+            template_id: template.id,
+            template_version: template.version,
+            engineer: current.engineer,
+            due_on: dueOn,
+            deadline: addDays(dueOn, current.window_days),
+            details: '{}',
+          },
+          deviceIds,
+          now: ctx.clock.now(),
           operator: 'system',
+          payload: { planId: current.id },
         });
         created.push(id);
       }

@@ -5,6 +5,7 @@ import type { MaintenanceTask, PlanScope, TaskDetails } from '../../../shared/co
 import { itemApplies, type ChecklistItem } from '../../../shared/domain/maintenance/checklist-items';
 import { dueState } from '../../../shared/domain/maintenance/due-state';
 import type { Db, Trx } from '../db/database';
+import type { NewEntry } from '../journal/service';
 import type { MntTaskTable } from './schema';
 
 export type TaskRow = Selectable<MntTaskTable>;
@@ -81,6 +82,41 @@ export async function scopeDevices(trx: Trx, scope: PlanScope, items: readonly C
 }
 
 /** Links a task to its devices, in order. */
+/** What a new task is given; the rest (open, nothing found yet, no results) is the same for every task. */
+export type NewTaskFields = Pick<TaskRow, 'id' | 'number' | 'kind' | 'plan_id' | 'occurrence' | 'title' | 'site' | 'system_id' | 'template_id' | 'template_version' | 'engineer' | 'due_on' | 'deadline' | 'details'>;
+
+/** Inserts a planned or ad-hoc task with its devices and journals it as created; returns the row. */
+export async function openTask(
+  trx: Trx,
+  journal: (entry: NewEntry) => Promise<void>,
+  task: { fields: NewTaskFields; deviceIds: readonly string[]; now: number; operator: string; payload: Record<string, unknown> },
+): Promise<TaskRow> {
+  const { fields, deviceIds, now } = task;
+  const row = {
+    ...fields,
+    state: 'open' as const,
+    findings: '',
+    suggestions: '',
+    device_count: deviceIds.length,
+    failed_count: 0,
+    started_at: null,
+    finished_at: null,
+    finished_by: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await trx.insertInto('mnt_task').values(row).execute();
+  await insertTaskDevices(trx, row.id, deviceIds);
+  await journal({
+    type: 'maintenance.task_created',
+    entityType: 'maintenance_task',
+    entityId: row.id,
+    payload: { number: row.number, kind: row.kind, title: row.title, templateId: row.template_id, templateVersion: row.template_version, dueOn: row.due_on, deadline: row.deadline, engineer: row.engineer, deviceIds, ...task.payload },
+    operator: task.operator,
+  });
+  return { ...row, seq: 0 };
+}
+
 export async function insertTaskDevices(trx: Trx, taskId: string, deviceIds: readonly string[]): Promise<void> {
   for (let i = 0; i < deviceIds.length; i += 300) {
     const chunk = deviceIds.slice(i, i + 300).map((deviceId, j) => ({ task_id: taskId, device_id: deviceId, sort: i + j }));

@@ -12,7 +12,7 @@ import { getDevices } from '../assets/device-service';
 import type { CallContext, CoreContext } from '../context';
 import type { Db, Trx } from '../db/database';
 import { inTransaction } from '../journal/service';
-import { insertTaskDevices, nextTaskNumber, requireTask, scopeDevices, toTask } from './task-rows';
+import { nextTaskNumber, openTask, requireTask, scopeDevices, toTask } from './task-rows';
 import { getTemplate } from './template-service';
 
 /** Not done, written as a literal so SQLite uses the partial indexes of migration 0060 (a bound value would not). */
@@ -44,43 +44,29 @@ export async function createTask(ctx: CoreContext, call: CallContext, input: Met
     // Hand-picked devices: all of them, even one no item names (a training's or a visit's devices are context).
     const deviceIds = unique.length && template.items.length ? await scopeDevices(trx, { kind: 'devices', deviceIds: unique }, []) : unique;
     const id = ctx.newId();
-    const now = ctx.clock.now();
-    const row = {
-      id,
-      number: await nextTaskNumber(trx, input.dueOn),
-      kind: input.kind,
-      plan_id: null,
-      occurrence: null,
-      title: input.title,
-      site: input.site,
-      system_id: input.systemId ?? template.systemId,
-      template_id: template.id,
-      template_version: template.version,
-      engineer: input.engineer,
-      due_on: input.dueOn,
-      deadline: addDays(input.dueOn, input.windowDays),
-      state: 'open' as const,
-      findings: '',
-      suggestions: '',
-      details: JSON.stringify(input.details),
-      device_count: deviceIds.length,
-      failed_count: 0,
-      started_at: null,
-      finished_at: null,
-      finished_by: null,
-      created_at: now,
-      updated_at: now,
-    };
-    await trx.insertInto('mnt_task').values(row).execute();
-    await insertTaskDevices(trx, id, deviceIds);
-    await journal({
-      type: 'maintenance.task_created',
-      entityType: 'maintenance_task',
-      entityId: id,
-      payload: { number: row.number, kind: row.kind, title: row.title, site: row.site, templateId: template.id, templateVersion: template.version, dueOn: row.due_on, deadline: row.deadline, engineer: row.engineer, deviceIds, details: input.details },
+    const row = await openTask(trx, journal, {
+      fields: {
+        id,
+        number: await nextTaskNumber(trx, input.dueOn),
+        kind: input.kind,
+        plan_id: null,
+        occurrence: null,
+        title: input.title,
+        site: input.site,
+        system_id: input.systemId ?? template.systemId,
+        template_id: template.id,
+        template_version: template.version,
+        engineer: input.engineer,
+        due_on: input.dueOn,
+        deadline: addDays(input.dueOn, input.windowDays),
+        details: JSON.stringify(input.details),
+      },
+      deviceIds,
+      now: ctx.clock.now(),
       operator: call.operator,
+      payload: { site: input.site, details: input.details },
     });
-    return toTask({ ...row, seq: 0 }, today(ctx));
+    return toTask(row, today(ctx));
   });
   ctx.emit('maintenance.changed', { taskIds: [task.id] });
   return task;
