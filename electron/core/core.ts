@@ -153,9 +153,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     info.journalAlarm = await checkJournalAtStart(ctx, journalKey.created);
     // Deadlines passed while the console was closed are journaled before anyone is answered.
     await checkSlaCrossings(ctx);
-    // Checklists ship with the console; plans' tasks come due while it was closed.
-    await ensureShippedTemplates(db, ctx.clock.now());
-    await generateDueTasks(ctx);
+    // Checklists ship with the console; plans' tasks come due while it was closed. Like the escalations below, a
+    // failure here is logged (the hourly run tries the tasks again) and never keeps the emergency report from starting.
+    await ensureShippedTemplates(db, ctx.clock.now())
+      .then(() => generateDueTasks(ctx))
+      .catch((err: unknown) => console.error('[core] maintenance tasks at start failed:', toErrorData(err)));
     // Escalations wait for the supervisor, not the guard: a failure here is logged and retried by the escalation
     // watch, and never keeps the console (and its emergency report) from starting.
     await escalateMissedMilestones(ctx).catch((err: unknown) => console.error('[core] escalation check failed:', toErrorData(err)));

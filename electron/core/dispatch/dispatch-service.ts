@@ -71,6 +71,9 @@ export async function recordDispatch(ctx: CoreContext, call: CallContext, args: 
     if (required && engineer.grade !== required) {
       throw new AppError('dispatch_grade_required', 'dispatch_grade_required', { level: incident.level, grade: required, name: engineer.displayName });
     }
+    // A second click on 派遣 (or a second guard) must not send the same engineer twice: one open dispatch each.
+    const underWay = await trx.selectFrom('incident_dispatch').select('id').where('incident_id', '=', incident.id).where('engineer_id', '=', engineer.id).where('arrived_at', 'is', null).executeTakeFirst();
+    if (underWay) throw new AppError('dispatch_already_under_way', 'dispatch_already_under_way', { name: engineer.displayName });
     const dispatchedAt = args.dispatchedAt ?? ctx.clock.now();
     if (args.expectedAt < dispatchedAt) throw new AppError('dispatch_expected_before_dispatched', 'dispatch_expected_before_dispatched');
     const row = {

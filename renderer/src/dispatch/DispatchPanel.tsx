@@ -17,6 +17,7 @@ export function DispatchPanel({ incident }: { incident: Incident }) {
   const engineers = useContractQuery('engineers.list', {});
   const record = useContractCommand('dispatch.record', ['dispatch.', 'incidents.']);
   const arrived = useContractCommand('dispatch.arrived', ['dispatch.', 'incidents.']);
+  const [form] = Form.useForm<{ engineerId: string; expectedAt: Dayjs }>();
   const required = gradeRequiredFor(incident.level);
   const run = async (work: () => Promise<unknown>) => {
     try {
@@ -50,7 +51,14 @@ export function DispatchPanel({ incident }: { incident: Incident }) {
         <Form
           layout="inline"
           style={{ marginTop: 8, rowGap: 8 }}
-          onFinish={(v: { engineerId: string; expectedAt: Dayjs }) => void run(() => record.mutateAsync({ incidentId: incident.id, engineerId: v.engineerId, expectedAt: v.expectedAt.valueOf() }))}
+          form={form}
+          onFinish={(v: { engineerId: string; expectedAt: Dayjs }) =>
+            void run(async () => {
+              await record.mutateAsync({ incidentId: incident.id, engineerId: v.engineerId, expectedAt: v.expectedAt.valueOf() });
+              // Sent: the form starts empty again, so a second click cannot send the same engineer twice.
+              form.resetFields(['engineerId']);
+            })
+          }
           initialValues={{ expectedAt: dayjs().add(30, 'minute') }}
         >
           <Form.Item name="engineerId" label={t('engineer')} rules={[{ required: true }]}>

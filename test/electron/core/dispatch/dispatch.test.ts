@@ -59,6 +59,12 @@ describe('engineer grades and dispatch', () => {
     expect(await t.call('dispatch.ofIncident', { incidentId: incident.id })).toEqual([]);
     const sent = await guard.call('dispatch.record', { incidentId: incident.id, engineerId: ids.zhang, expectedAt });
     expect(sent).toMatchObject({ ok: true, value: { engineerName: 'zhang', grade: 'five_star', dispatchedAt: t0, expectedAt, arrivedAt: null, recordedBy: 'guard' } });
+    // A second click (or a second guard) does not send the same engineer twice while they are on the way.
+    expect(await guard.call('dispatch.record', { incidentId: incident.id, engineerId: ids.zhang, expectedAt })).toMatchObject({
+      ok: false,
+      error: { code: 'dispatch_already_under_way', params: { name: 'zhang' } },
+    });
+    expect(await t.call('dispatch.ofIncident', { incidentId: incident.id })).toHaveLength(1);
     // The guard's page would be idle-locked by now: the arrival goes through the internal path, as the guard.
     const asGuard = (method: string, input: unknown) => t.core.call(method, input, { operator: 'guard', role: 'duty_guard' });
     now = t0 + 35 * 60_000;
