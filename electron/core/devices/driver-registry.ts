@@ -46,6 +46,8 @@ export interface Driver extends DriverProtocol {
   /** The settings with defaults filled in; AppError `device_protocol_invalid` naming the field otherwise. */
   parseSettings(raw: unknown): Record<string, unknown>;
   open(args: SessionOpenArgs): Promise<OpenedSession>;
+  /** Whether a session on these settings judges the condition (false: it names a part the settings no longer have). */
+  claims(settings: Record<string, unknown>, conditionKey: string): boolean;
 }
 
 interface SettingsIssue {
@@ -66,6 +68,7 @@ function defineDriver<S extends z.ZodType<Record<string, unknown>>>(
   schema: S,
   check: (settings: z.output<S>) => { path: PropertyKey[]; message: string } | null,
   open: (settings: z.output<S>, args: SessionOpenArgs) => Promise<OpenedSession>,
+  claims: (settings: z.output<S>, conditionKey: string) => boolean = () => true,
 ): Driver {
   const parse = (raw: unknown): z.output<S> => {
     const parsed = schema.safeParse(raw);
@@ -74,7 +77,7 @@ function defineDriver<S extends z.ZodType<Record<string, unknown>>>(
     if (problem) throw invalidSettings(kind, [{ ...problem, code: 'custom' }]);
     return parsed.data;
   };
-  return { kind, ...driverProtocols[kind], parseSettings: parse, open: (args) => open(parse(args.settings), args) };
+  return { kind, ...driverProtocols[kind], parseSettings: parse, open: (args) => open(parse(args.settings), args), claims: (raw, key) => claims(parse(raw), key) };
 }
 
 const noCheck = (): null => null;
@@ -99,6 +102,12 @@ async function onBytePort(args: SessionOpenArgs, make: (port: BytePort) => Drive
   };
 }
 
+/** The PD address or slave a condition key of the protocol names (`osdp:1:secure`, `modbus:2:temp:high`), else null. */
+function partOf(conditionKey: string, protocol: 'osdp' | 'modbus'): number | null {
+  const [prefix, part] = conditionKey.split(':');
+  return prefix === protocol && part !== undefined && /^\d+$/.test(part) ? Number(part) : null;
+}
+
 const hexBytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'));
 
 export const driverRegistry: Record<DriverKind, Driver> = {
@@ -118,6 +127,7 @@ export const driverRegistry: Record<DriverKind, Driver> = {
         pds: s.pds.map((pd) => ({ address: pd.address, scbk: pd.scbk ? hexBytes(pd.scbk) : undefined, secure: pd.secure })),
       }),
     ),
+    (s, key) => partOf(key, 'osdp') === null || s.pds.some((pd) => pd.address === partOf(key, 'osdp')),
   ),
   modbus: defineDriver(
     'modbus',
@@ -153,6 +163,13 @@ export const driverRegistry: Record<DriverKind, Driver> = {
           fireClose();
         },
       };
+    },
+    (s, key) => {
+      const slave = partOf(key, 'modbus');
+      if (slave === null) return true;
+      const model = s.model ?? shippedModbusModel(s.modelId);
+      const point = key.split(':')[2];
+      return slave === (s.slaveAddress ?? model?.defaults.slaveAddress) && (point === 'link' || (model?.points.some((p) => p.key === point) ?? false));
     },
   ),
   megatec: defineDriver('megatec', megatecSettingsSchema, noCheck, (s, args) =>

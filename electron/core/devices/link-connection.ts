@@ -4,7 +4,7 @@ import type { LinkState, PortMatch, SerialPortSettings } from '../../../shared/c
 import type { Driver, OpenedSession, PortOpener } from './driver-registry';
 import type { DriverSession, SessionHandlers } from './driver-session';
 import { type PortLister, resolvePortPath } from './port-match';
-import { reconcilingHandlers } from './left-active-conditions';
+import { type LeftActive, reconcilingHandlers, restoreUnclaimed } from './left-active-conditions';
 import { type BackoffOptions, createBackoff } from './reconnect-backoff';
 
 export interface ConnectionStatus {
@@ -25,7 +25,7 @@ export interface LinkConnectionOptions {
   settings: Record<string, unknown>;
   handlers: SessionHandlers;
   /** The conditions an earlier session left active, read afresh before each session starts. */
-  leftActive?: () => Promise<Set<string>>;
+  leftActive?: () => Promise<LeftActive>;
   now: () => number;
   listPorts: PortLister;
   openPort: PortOpener;
@@ -106,9 +106,11 @@ export function createLinkConnection(options: LinkConnectionOptions): LinkConnec
       return;
     }
     let session: OpenedSession;
+    let left: LeftActive | null = null;
     try {
       // Every session (start-up, update, re-enable, replug) judges again what the one before it left active.
-      const handlers = options.leftActive ? reconcilingHandlers(options.handlers, await options.leftActive()) : options.handlers;
+      left = options.leftActive ? await options.leftActive() : null;
+      const handlers = left ? reconcilingHandlers(options.handlers, left) : options.handlers;
       if (stopped) return;
       session = await options.driver.open({ path, serial: options.serial, settings: options.settings, handlers, now, openPort: options.openPort });
     } catch (err) {
@@ -122,6 +124,7 @@ export function createLinkConnection(options: LinkConnectionOptions): LinkConnec
       return;
     }
     try {
+      if (left) await restoreUnclaimed(left, (key) => options.driver.claims(options.settings, key), options.handlers, now());
       session.session.start();
     } catch (err) {
       await session.close();

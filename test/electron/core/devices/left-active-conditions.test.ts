@@ -94,6 +94,40 @@ describe('conditions an earlier session left active', () => {
     expect(raises).toHaveLength(1);
   });
 
+  it('restores the alarms of a PD that devices.update takes out of the link, saying it is no longer configured', async () => {
+    const t = await bed.start();
+    const { pair, device: pds } = await bed.simulate(eightNone(9600), (port) =>
+      createOsdpPdSimulator({ port, pds: [{ address: 1, vendor: 0x0a0b0c, model: 1, serial: 42 }, { address: 2, vendor: 0x0a0b0c, model: 1, serial: 43 }] }),
+    );
+    pds.offline(2, true);
+    const fields = (addresses: number[]) => ({ name: '东门读卡器', driver: 'osdp' as const, portPath: pair.a, serial: eightNone(9600), protocol: { pds: addresses.map((address) => ({ address })), pollIntervalMs: 20, offlineAfterMs: 1000 }, assetId: null });
+    const link = await t.call('links.create', fields([1, 2]));
+    const lost = await eventually('the PD 2 link alarm', alarmNamed(t, 'link.lost'));
+    expect(lost).toMatchObject({ conditionKey: 'osdp:2:link', state: 'active' });
+
+    await t.call('links.update', { id: link.id, fields: fields([1]) });
+    const current = t;
+    await eventually('the alarm restored', async () => ((await current.call('alarms.list', {})).items.find((a) => a.id === lost.id)?.state === 'restored' ? true : undefined));
+    expect((await t.call('links.get', { id: link.id })).activeAlarmCount).toBe(0);
+    const [entry] = await t.call('journal.list', { typePrefix: 'alarm.restored', entityId: lost.id, limit: 1 });
+    expect(entry?.payload).toMatchObject({ text: { en: expect.stringContaining('no longer configured') }, detail: { reason: 'notConfigured', restoredAt: 'reconnect' } });
+  });
+
+  it('restores the link alarm of a Modbus slave address the link no longer polls', async () => {
+    const t = await bed.start();
+    const model = shippedModbusModel('leak-rs485-generic')!;
+    const { pair } = await bed.simulate(eightNone(9600), (port) => createModbusSimulator({ port, model, slaveAddress: 3 }));
+    const fields = (slaveAddress: number) => ({ name: '漏水传感器', driver: 'modbus' as const, portPath: pair.a, serial: eightNone(9600), protocol: { modelId: 'leak-rs485-generic', slaveAddress, pollIntervalMs: 200, timeoutMs: 200, linkLostAfterFailures: 1 }, assetId: null });
+    const link = await t.call('links.create', fields(2));
+    const lost = await eventually('the slave 2 link alarm', alarmNamed(t, 'link.lost'), 9000);
+    expect(lost).toMatchObject({ conditionKey: 'modbus:2:link', state: 'active' });
+
+    await t.call('links.update', { id: link.id, fields: fields(3) });
+    const current = t;
+    await eventually('the alarm restored', async () => ((await current.call('alarms.list', {})).items.find((a) => a.id === lost.id)?.state === 'restored' ? true : undefined));
+    expect((await t.call('links.get', { id: link.id })).activeAlarmCount).toBe(0);
+  }, 20_000);
+
   const restartCases: RestartCase[] = [
     {
       driver: 'megatec',
