@@ -90,7 +90,8 @@ async function main(): Promise<void> {
   ];
   console.log('\n| measure | figure |\n|---|---|');
   for (const [m, f] of rows) console.log(`| ${m} | ${f} |`);
-  if (!givenDataDir) rmSync(dataDir, { recursive: true, force: true });
+  // The print host may still be closing its files: retry the removal rather than fail after the figures.
+  if (!givenDataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
 
 main().catch((err: unknown) => {
