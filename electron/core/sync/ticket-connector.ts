@@ -9,23 +9,35 @@ export interface UpstreamFile {
   bytes: Buffer;
 }
 
-/** A new ticket: everything the service center needs to act on the incident. */
+/** Which tracker a ticket goes in: incidents reported by a person or opened by an alarm, defects, maintenance records. */
+export type TicketTracker = 'reported' | 'alarm' | 'defect' | 'maintenance';
+
+/** The status a ticket is given: an incident's state, or one of the other records' (the mapping's recordStatuses). */
+export type TicketStatus = IncidentState | 'defectReported' | 'defectReplied' | 'maintenanceFinished';
+
+/** A new ticket: everything the service center needs to act on the record. */
 export interface NewTicket {
-  /** The console's incident id, written into the ticket's console-id field: how it is found again. */
+  /**
+   * The record's console id, written into the ticket's console-id field: how it is found again (an incident's
+   * plain id, `defect:<id>`, `maintenance:<id>`).
+   */
   consoleId: string;
   subject: string;
   description: string;
-  source: 'reported' | 'alarm';
-  level: SlaLevel;
-  state: IncidentState;
+  tracker: TicketTracker;
+  /** The SLA level (priority and field); null: the ticket system's default priority. */
+  level: SlaLevel | null;
+  status: TicketStatus;
   siteName: string;
+  /** Files attached to the ticket as it is made (a maintenance record's summary). */
+  files?: UpstreamFile[];
 }
 
 /** A later step: a note carrying its marker, and what it changes on the ticket. */
 export interface TicketUpdate {
   /** The note's text; it ends with the marker `findNote` looks for. */
   notes: string;
-  state?: IncidentState;
+  state?: TicketStatus;
   level?: SlaLevel;
   files?: UpstreamFile[];
 }

@@ -1,7 +1,7 @@
 // The Redmine connector: tickets are issues, notes are journals, files are uploads attached with a note.
 import { AppError } from '../../../../shared/contract/app-error';
 import type { SyncMapping } from '../../../../shared/contract/sync';
-import type { ChangesPage, NewTicket, TicketChanges, TicketConnector, TicketUpdate, UpstreamChange, UpstreamFile } from '../ticket-connector';
+import type { ChangesPage, NewTicket, TicketChanges, TicketConnector, TicketStatus, TicketUpdate, UpstreamChange, UpstreamFile } from '../ticket-connector';
 import type { HttpTransportOptions } from '../upstream-http';
 import { checkRedmine } from './redmine-checks';
 import { readCatalog, type ResolvedMapping, resolveMapping } from './redmine-mapping';
@@ -34,6 +34,13 @@ interface RedmineIssue {
 const pageSize = 100;
 
 export function createRedmineConnector(settings: RedmineSettings): TicketConnector {
+  /** A record status the mapping names but Redmine lacks parks only that record's item (sync_mapping_missing). */
+  const statusOf = (m: ResolvedMapping, status: TicketStatus): number => {
+    const found = m.statuses[status];
+    if (found !== null) return found;
+    const name = status in settings.mapping.recordStatuses ? settings.mapping.recordStatuses[status as keyof SyncMapping['recordStatuses']] : status;
+    throw new AppError('sync_mapping_missing', 'sync_mapping_missing', { kind: 'status', name });
+  };
   const endpoint: RedmineEndpoint = { baseUrl: settings.url.replace(/\/+$/, ''), apiKey: settings.apiKey, transport: settings.transport };
   let resolved: ResolvedMapping | null = null;
   const mapping = (): ResolvedMapping => {
@@ -75,21 +82,27 @@ export function createRedmineConnector(settings: RedmineSettings): TicketConnect
 
     async createTicket(ticket: NewTicket) {
       const m = mapping();
+      const trackerId = m.trackers[ticket.tracker];
+      if (trackerId === null) throw new AppError('sync_mapping_missing', 'sync_mapping_missing', { kind: 'tracker', name: settings.mapping.trackers[ticket.tracker] });
+      const statusId = statusOf(m, ticket.status);
       const customFields = [
         { id: m.fields.consoleId, value: ticket.consoleId },
-        ...(m.fields.slaLevel ? [{ id: m.fields.slaLevel, value: ticket.level }] : []),
+        ...(m.fields.slaLevel && ticket.level ? [{ id: m.fields.slaLevel, value: ticket.level }] : []),
         ...(m.fields.site ? [{ id: m.fields.site, value: ticket.siteName }] : []),
       ];
+      const uploads = [];
+      for (const file of ticket.files ?? []) uploads.push(await upload(file));
       const answer = await redmineCall<{ issue: { id: number } }>(endpoint, 'POST', '/issues.json', {
         json: {
           issue: {
             project_id: m.projectId,
-            tracker_id: m.trackers[ticket.source],
+            tracker_id: trackerId,
             subject: ticket.subject,
             description: ticket.description,
-            priority_id: m.priorities[ticket.level],
-            status_id: m.statuses[ticket.state],
+            ...(ticket.level ? { priority_id: m.priorities[ticket.level] } : {}),
+            status_id: statusId,
             custom_fields: customFields,
+            ...(uploads.length > 0 ? { uploads } : {}),
           },
         },
       });
@@ -106,7 +119,7 @@ export function createRedmineConnector(settings: RedmineSettings): TicketConnect
         json: {
           issue: {
             notes: update.notes,
-            ...(update.state ? { status_id: m.statuses[update.state] } : {}),
+            ...(update.state ? { status_id: statusOf(m, update.state) } : {}),
             ...(update.level ? { priority_id: m.priorities[update.level] } : {}),
             ...(update.level && m.fields.slaLevel ? { custom_fields: [{ id: m.fields.slaLevel, value: update.level }] } : {}),
             ...(uploads.length > 0 ? { uploads } : {}),
