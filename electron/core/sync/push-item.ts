@@ -29,7 +29,12 @@ type Item = Selectable<SyncItemTable>;
 
 /** True when the item is already upstream (only asked after an unknown outcome). */
 async function alreadyUpstream(connector: TicketConnector, item: Item, content: ItemContent): Promise<number | boolean> {
-  if ('ticket' in content) return (await connector.findTicket(consoleIdOf(item.record_kind, item.record_id))) ?? false;
+  if ('ticket' in content) {
+    const found = await connector.findTicket(consoleIdOf(item.record_kind, item.record_id));
+    if (found === null) return false;
+    await connector.completeTicket(found, content.ticket);
+    return found;
+  }
   return connector.findNote(content.ticketId, entryMarker(item.entry_id));
 }
 

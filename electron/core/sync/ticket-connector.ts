@@ -72,7 +72,13 @@ export interface ChangesPage {
 export interface TicketConnector {
   /** Checks the key and resolves the mapping's names; throws AppError (sync_key_refused, sync_mapping_missing, …). */
   connect(): Promise<void>;
+  /** Makes the ticket in the status asked for (a second call sets it when the ticket system starts new ones elsewhere). */
   createTicket(ticket: NewTicket): Promise<number>;
+  /**
+   * A ticket found by `findTicket` after an unknown outcome: takes the steps `createTicket` may not have reached (its
+   * status), only while nobody has changed the ticket since it was made.
+   */
+  completeTicket(ticketId: number, ticket: NewTicket): Promise<void>;
   /** Changes the ticket and adds the note (files attached with it) in one call: it happens wholly or not at all. */
   updateTicket(ticketId: number, update: TicketUpdate): Promise<void>;
   addNote(ticketId: number, notes: string): Promise<void>;

@@ -26,6 +26,7 @@ interface RedmineJournal {
 interface RedmineIssue {
   id: number;
   updated_on: string;
+  status?: { id: number; name: string };
   assigned_to?: { id: number; name: string };
   journals?: RedmineJournal[];
 }
@@ -53,6 +54,11 @@ export function createRedmineConnector(settings: RedmineSettings): TicketConnect
     const token = answer.json?.upload.token;
     if (!token) throw new AppError('sync_unexpected_status', 'sync_unexpected_status', { method: 'POST', path: '/uploads.json', status: answer.status });
     return { token, filename: file.fileName, content_type: file.mime };
+  }
+
+  async function setStatus(ticketId: number, statusId: number): Promise<void> {
+    const answer = await redmineCall(endpoint, 'PUT', `/issues/${ticketId}.json`, { json: { issue: { status_id: statusId } }, accept: [404] });
+    if (answer.status === 404) throw new AppError('sync_ticket_gone', 'sync_ticket_gone', { ticketId });
   }
 
   async function issueWithJournals(ticketId: number): Promise<RedmineIssue> {
@@ -92,7 +98,7 @@ export function createRedmineConnector(settings: RedmineSettings): TicketConnect
       ];
       const uploads = [];
       for (const file of ticket.files ?? []) uploads.push(await upload(file));
-      const answer = await redmineCall<{ issue: { id: number } }>(endpoint, 'POST', '/issues.json', {
+      const answer = await redmineCall<{ issue: { id: number; status?: { id: number } } }>(endpoint, 'POST', '/issues.json', {
         json: {
           issue: {
             project_id: m.projectId,
@@ -106,9 +112,18 @@ export function createRedmineConnector(settings: RedmineSettings): TicketConnect
           },
         },
       });
-      const id = answer.json?.issue.id;
-      if (!id) throw new AppError('sync_unexpected_status', 'sync_unexpected_status', { method: 'POST', path: '/issues.json', status: answer.status });
-      return id;
+      const made = answer.json?.issue;
+      if (!made?.id) throw new AppError('sync_unexpected_status', 'sync_unexpected_status', { method: 'POST', path: '/issues.json', status: answer.status });
+      // Redmine's workflow may not let a new issue start in the status asked for (a finished record is Closed).
+      if (made.status?.id !== undefined && made.status.id !== statusId) await setStatus(made.id, statusId);
+      return made.id;
+    },
+
+    async completeTicket(ticketId: number, ticket: NewTicket) {
+      const statusId = statusOf(mapping(), ticket.status);
+      const issue = await issueWithJournals(ticketId);
+      // Untouched since it was made (no journal at all): the status step createTicket would have taken is still due.
+      if ((issue.journals ?? []).length === 0 && issue.status?.id !== statusId) await setStatus(ticketId, statusId);
     },
 
     async updateTicket(ticketId: number, update: TicketUpdate) {
