@@ -70,3 +70,21 @@ test('a defect reported to the service center shows its upstream ticket number o
   await expect(page.getByTestId('defect-upstream')).toHaveText('Sent to the service center');
   await page.screenshot({ path: test.info().outputPath('defect-upstream-ticket-en.png'), fullPage: true });
 });
+
+test('a finished maintenance record shows its upstream ticket number on the task page', async ({ consolePage: page }) => {
+  await callCore(page, 'sync.saveSettings', settings());
+  const panel = await callCore<{ id: string }>(page, 'assets.create', { name: '3 楼配线架', systemId: 'cabling-network', typeId: 'patch-panel' });
+  const task = await callCore<{ id: string; number: string }>(page, 'maintenance.createTask', { kind: 'adhoc', title: '线缆年度检测', templateId: 'cable', deviceIds: [panel.id], dueOn: '2026-12-07' });
+  for (const [itemId, value] of [['impedance', { reading: 101.5 }], ['loop-resistance', { reading: 20 }], ['continuity', { outcome: 'pass' }], ['run', { outcome: 'na' }]] as const) {
+    await callCore(page, 'maintenance.saveResult', { taskId: task.id, deviceId: panel.id, itemId, value });
+  }
+  await goTo(page, `#/maintenance/tasks/${task.id}`);
+  await expect(page.getByText(task.number)).toBeVisible();
+  // An open task has no ticket: only the finished record goes up.
+  await expect(page.getByTestId('upstream-ticket')).toHaveCount(0);
+  await callCore(page, 'maintenance.finishTask', { id: task.id });
+  const ticket = page.getByTestId('upstream-ticket');
+  await expect(ticket).toHaveAttribute('data-state', 'created', { timeout: 60_000 });
+  await expect(ticket).toContainText(/上游工单: #\d+/);
+  await page.screenshot({ path: test.info().outputPath('maintenance-upstream-ticket-zh.png') });
+});
