@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     // The bare client: the same calls (bodies built beforehand, not timed), no outbox, no lookups.
     const head: JournalHead = { seq: 0, hash: '0'.repeat(64) };
     const db = await openDatabase(`${dataDir}/${databaseFileName}`, { integrityCheck: false });
-    const rows = await db.selectFrom('sync_item').select(['entry_seq', 'entry_type', 'incident_id']).orderBy('entry_seq').execute();
+    const rows = await db.selectFrom('sync_item').select(['entry_seq', 'entry_type', 'record_id as incident_id']).orderBy('entry_seq').execute();
     const requests: { incidentId: string; kind: 'ticket' | 'update'; body: unknown; files: { fileName: string; bytes: Buffer }[] }[] = [];
     for (const row of rows) {
       const entry = await entryOf(db, row.entry_seq);

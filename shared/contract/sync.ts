@@ -20,8 +20,17 @@ export type SyncConnectorKind = (typeof syncConnectorKinds)[number];
  * when the link comes up). The defaults fit a stock Redmine plus one custom field, "Console ID".
  */
 export const syncMappingSchema = z.object({
-  /** Tracker of a ticket: incidents a person reported (F2) and incidents an alarm rule opened. */
-  trackers: z.object({ reported: upstreamName.min(1), alarm: upstreamName.min(1) }),
+  /**
+   * Tracker of a ticket: incidents a person reported (F2) and incidents an alarm rule opened, system defects reported
+   * to the service center, finished maintenance records. Mappings saved before defects and records went up read
+   * with the defaults.
+   */
+  trackers: z.object({
+    reported: upstreamName.min(1),
+    alarm: upstreamName.min(1),
+    defect: upstreamName.min(1).default('Feature'),
+    maintenance: upstreamName.min(1).default('Support'),
+  }),
   /** Priority of a ticket by the incident's SLA level. */
   priorities: z.object(Object.fromEntries(slaLevels.map((l) => [l, upstreamName.min(1)])) as Record<(typeof slaLevels)[number], z.ZodString>),
   /** The upstream status a ticket is set to when the incident reaches a local state. */
@@ -32,6 +41,10 @@ export const syncMappingSchema = z.object({
    * Any other status change is shown on the timeline only.
    */
   inboundStatuses: z.array(z.object({ upstream: upstreamName.min(1), state: z.enum(incidentStates) })).max(20),
+  /** The upstream status of the other records' tickets: a defect when reported and once replied, a finished record. */
+  recordStatuses: z
+    .object({ defectReported: upstreamName.min(1), defectReplied: upstreamName.min(1), maintenanceFinished: upstreamName.min(1) })
+    .default({ defectReported: 'New', defectReplied: 'Resolved', maintenanceFinished: 'Closed' }),
   customFields: z.object({
     /** Required: the console's incident id, how a ticket is found again after an unknown outcome (filterable). */
     consoleId: upstreamName.min(1),
@@ -95,6 +108,14 @@ export interface SyncStatus {
 export type SyncItemKind = 'ticket' | 'note' | 'file';
 
 /**
+ * The records that go upstream, each as a ticket of its own: incidents (their escalations as notes on them), system
+ * defects reported to the service center, finished maintenance records. Consultations stay on site: 问题记录规范 says
+ * a consultation "到现场支持人员处即可中止".
+ */
+export const syncRecordKinds = ['incident', 'defect', 'maintenance'] as const;
+export type SyncRecordKind = (typeof syncRecordKinds)[number];
+
+/**
  * waiting: due (or backing off); checking: its last send had an unknown outcome, it is looked up before any resend;
  * parked: the ticket system refused it (reason in `parkedReason`), the incident's later items wait behind it;
  * done: upstream; skipped: a supervisor skipped it (journaled with the comment).
@@ -109,6 +130,14 @@ export interface SyncItem {
   /** The journal entry's type (incident.reported, incident.responded, …). */
   type: string;
   kind: SyncItemKind;
+  /** The record the item belongs to: its queue (items of one record go in order) and its ticket. */
+  recordKind: SyncRecordKind;
+  recordId: string;
+  /** The record's number as its page shows it (GZ-…, QX-…, WB-…). */
+  recordNumber: string;
+  /** The record's ticket upstream, once it exists. */
+  ticketId: number | null;
+  /** The incident's id and number for an incident's item ('' for other records). */
   incidentId: string;
   incidentNumber: string;
   at: number;
@@ -136,6 +165,27 @@ export interface SyncCheck {
   /** i18n key under `sync.checks.` (e.g. `custom_field_missing`), with its params (e.g. `{ name: 'Console ID' }`). */
   code: string;
   params: ErrorParams;
+}
+
+/** A record's ticket upstream. none: not queued (not a record that goes up, or not yet reported / finished). */
+export interface SyncRecordTicket {
+  recordKind: SyncRecordKind;
+  recordId: string;
+  state: 'none' | 'waiting' | 'parked' | 'created';
+  /** The ticket's number in the ticket system (Redmine's issue id), once created. */
+  ticketId: number | null;
+  /** A link to the ticket in the ticket system's web UI, once created. */
+  url: string | null;
+}
+
+/** A ticket upstream with its record, for the sync page's list of what went up. */
+export interface SyncTicketListItem {
+  recordKind: SyncRecordKind;
+  recordId: string;
+  recordNumber: string;
+  ticketId: number;
+  url: string | null;
+  createdAt: number;
 }
 
 /** An incident's ticket upstream. none: not queued (sync not configured when it was reported). */
@@ -177,4 +227,8 @@ export const syncContract = {
    */
   'sync.testConnection': query<SyncCheck[]>()(z.object({ settings: syncSettingsInputSchema.optional() })),
   'sync.ticketOf': query<SyncTicket>()(z.object({ incidentId: id })),
+  /** Any record's ticket upstream (a defect's, a maintenance record's, an incident's). */
+  'sync.recordTicket': query<SyncRecordTicket>()(z.object({ recordKind: z.enum(syncRecordKinds), recordId: id })),
+  /** The tickets made upstream, newest first, with their records' numbers. */
+  'sync.tickets': query<SyncTicketListItem[]>()(z.object({ limit: z.number().int().min(1).max(200).default(20) })),
 };

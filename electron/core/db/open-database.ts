@@ -58,7 +58,8 @@ export async function checkIntegrity(db: Db, path: string): Promise<void> {
 }
 
 export async function migrate(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  // Unordered: a migration numbered between ones a data folder already has (0053 after 0072) still runs, after them.
+  const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true });
   // migrateToLatest reports failure in `error` instead of throwing.
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -111,7 +111,12 @@ export async function acknowledgeEscalation(ctx: CoreContext, call: CallContext,
     if (before.acknowledgedAt !== null) {
       throw new AppError('escalation_already_acknowledged', 'escalation_already_acknowledged', { by: before.acknowledgedBy ?? '' });
     }
-    await trx.updateTable('escalation').set({ acknowledged_by: call.operator, acknowledged_at: ctx.clock.now(), action: args.action }).where('id', '=', args.id).execute();
+    // The acknowledgement goes upstream too (a note on the incident's ticket): waiting for the sync until it is there.
+    await trx
+      .updateTable('escalation')
+      .set({ acknowledged_by: call.operator, acknowledged_at: ctx.clock.now(), action: args.action, upstream: 'waiting_for_sync' })
+      .where('id', '=', args.id)
+      .execute();
     const e = await requireEscalation(trx, args.id);
     await journalBoth(journal, e, 'escalation.acknowledged', call.operator);
     return e;

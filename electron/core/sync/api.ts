@@ -5,6 +5,7 @@ import type { CoreContext } from '../context';
 import type { SecretBox } from '../devices/secret-box';
 import { listParked, listQueue } from './outbox';
 import { retryParked, skipParked } from './parked-decisions';
+import { listTickets, recordTicketOf } from './record-tickets';
 import type { SyncEngine, SyncEngineOptions } from './sync-engine';
 import { defaultSyncEngineOptions } from './sync-engine';
 import { openSyncSettings, readSyncSettings, saveSyncSettings, settingsForTest } from './sync-settings';
@@ -39,5 +40,7 @@ export function syncApi(ctx: CoreContext, secrets: SecretBox, engine: SyncEngine
       return connectorFor(settings, timeoutMs).check();
     },
     'sync.ticketOf': (args) => engine.ticketOf(args.incidentId),
+    'sync.recordTicket': (args) => recordTicketOf(ctx.db, args.recordKind, args.recordId, engine.ticketUrl),
+    'sync.tickets': (args) => listTickets(ctx.db, args.limit, engine.ticketUrl),
   };
 }

@@ -2,12 +2,13 @@
 // and level it sets, and the files that go with it (an attachment, the fault report as a text file).
 import { readFile } from 'node:fs/promises';
 import type { JournalEntry, JournalHead } from '../../../shared/contract/journal';
-import type { SyncItemKind } from '../../../shared/contract/sync';
+import type { SyncItemKind, SyncRecordKind } from '../../../shared/contract/sync';
 import { incidentStateLabels, type IncidentState } from '../../../shared/domain/incidents/incident-lifecycle';
 import type { SlaLevel } from '../../../shared/domain/incidents/sla-levels';
 import { alarmSystemOperator } from '../alarms/alarm-incident';
 import type { Db } from '../db/database';
 import { attachmentPath } from '../incidents/incident-attachments';
+import { createsTicket } from './record-kinds';
 import type { NewTicket, TicketUpdate, UpstreamFile } from './ticket-connector';
 
 /** The marker every upstream note carries: how a note whose answer was lost is found again. */
@@ -46,25 +47,26 @@ const fieldLabels: Record<string, string> = {
   fileName: '文件 File',
 };
 
-export function itemKind(type: string): SyncItemKind {
-  if (type === 'incident.reported') return 'ticket';
+export function itemKind(recordKind: SyncRecordKind, type: string): SyncItemKind {
+  if (createsTicket(recordKind, type)) return 'ticket';
   if (type === 'incident.attachment_added') return 'file';
   return 'note';
 }
 
-const time = (ms: number): string => new Date(ms).toISOString();
-const str = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+export const time = (ms: number): string => new Date(ms).toISOString();
+export const str = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
 
-function footer(entry: JournalEntry, head: JournalHead): string {
+/** Every ticket's and note's last line: the entry's marker and the journal's head. */
+export function footer(entry: JournalEntry, head: JournalHead): string {
   return `\n\n[${entryMarker(entry.id)} · journal-head:${head.seq}:${head.hash.slice(0, 16)}]`;
 }
 
-async function systemName(db: Db, systemId: string): Promise<string> {
+export async function systemName(db: Db, systemId: string): Promise<string> {
   const row = await db.selectFrom('catalog_system').select(['name_zh', 'name_en']).where('id', '=', systemId).executeTakeFirst();
   return row ? `${row.name_zh} ${row.name_en}` : systemId;
 }
 
-async function deviceLines(db: Db, ids: string[]): Promise<string[]> {
+export async function deviceLines(db: Db, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('device').select(['id', 'name', 'asset_tag', 'building', 'floor', 'room', 'rack']).where('id', 'in', ids).execute();
   return rows.map((d) => {
@@ -98,9 +100,9 @@ export async function ticketOf(db: Db, entry: JournalEntry, siteName: string, he
     consoleId: entry.entityId,
     subject: `[${str(p.number)}] ${str(p.title)}`.slice(0, 255),
     description: lines.join('\n') + footer(entry, head),
-    source,
+    tracker: source,
     level,
-    state: 'reported',
+    status: 'reported',
     siteName,
   };
 }

@@ -1,20 +1,22 @@
-// The outbox's state per journal entry: which items are due (the head of each incident's queue), marking them
+// The outbox's state per journal entry: which items are due (the head of each record's queue), marking them
 // sent / done / parked, and the lists the sync page shows. All SQL of sync_item lives here.
 import type { Selectable } from 'kysely';
 import type { AppErrorData } from '../../../shared/contract/app-error';
 import type { JournalEntry } from '../../../shared/contract/journal';
-import type { SyncItem, SyncItemState } from '../../../shared/contract/sync';
+import type { SyncItem, SyncItemState, SyncRecordKind } from '../../../shared/contract/sync';
 import type { Db, Trx } from '../db/database';
 import { toJournalEntry } from '../journal/service';
 import { itemKind } from './item-content';
+import { recordNumbers } from './record-kinds';
+import { recordUpstream } from './record-upstream';
 import type { SyncItemTable } from './schema';
 
 type ItemRow = Selectable<SyncItemTable>;
 const pendingStates: SyncItemState[] = ['waiting', 'checking', 'parked'];
 
 /**
- * The first item not yet upstream of every incident, when it is due: items of one incident go strictly in order,
- * and a parked or backing-off head holds back only its own incident.
+ * The first item not yet upstream of every record, when it is due: items of one record go strictly in order,
+ * and a parked or backing-off head holds back only its own record.
  */
 export async function dueHeads(db: Db, now: number, limit: number): Promise<ItemRow[]> {
   return db
@@ -26,7 +28,12 @@ export async function dueHeads(db: Db, now: number, limit: number): Promise<Item
       eb(
         's.entry_seq',
         '=',
-        eb.selectFrom('sync_item as t').select((e) => e.fn.min('t.entry_seq').as('m')).whereRef('t.incident_id', '=', 's.incident_id').where('t.state', 'in', pendingStates),
+        eb
+          .selectFrom('sync_item as t')
+          .select((e) => e.fn.min('t.entry_seq').as('m'))
+          .whereRef('t.record_kind', '=', 's.record_kind')
+          .whereRef('t.record_id', '=', 's.record_id')
+          .where('t.state', 'in', pendingStates),
       ),
     )
     .orderBy('s.entry_seq')
@@ -49,8 +56,8 @@ export async function entryOf(db: Db, seq: number): Promise<JournalEntry> {
   return toJournalEntry(await db.selectFrom('journal').selectAll().where('seq', '=', seq).executeTakeFirstOrThrow());
 }
 
-export async function ticketIdOf(db: Db | Trx, incidentId: string): Promise<number | null> {
-  const row = await db.selectFrom('sync_ticket').select('ticket_id').where('incident_id', '=', incidentId).executeTakeFirst();
+export async function ticketIdOf(db: Db | Trx, kind: SyncRecordKind, recordId: string): Promise<number | null> {
+  const row = await db.selectFrom('sync_ticket').select('ticket_id').where('record_kind', '=', kind).where('record_id', '=', recordId).executeTakeFirst();
   return row?.ticket_id ?? null;
 }
 
@@ -62,17 +69,18 @@ export async function markSending(db: Db, seq: number): Promise<void> {
   await db.updateTable('sync_item').set((eb) => ({ state: 'checking', attempts: eb('attempts', '+', 1) })).where('entry_seq', '=', seq).execute();
 }
 
-/** Upstream. A ticket item records the ticket in the same transaction. */
+/** Upstream. A ticket item records the ticket in the same transaction, and the record says it is upstream. */
 export async function markDone(db: Db, item: ItemRow, now: number, ticketId: number | null): Promise<void> {
   await db.transaction().execute(async (trx) => {
     if (ticketId !== null) {
       await trx
         .insertInto('sync_ticket')
-        .values({ incident_id: item.incident_id, ticket_id: ticketId, created_at: now, last_upstream_journal: 0 })
-        .onConflict((oc) => oc.column('incident_id').doUpdateSet({ ticket_id: ticketId }))
+        .values({ record_kind: item.record_kind, record_id: item.record_id, ticket_id: ticketId, created_at: now, last_upstream_journal: 0 })
+        .onConflict((oc) => oc.columns(['record_kind', 'record_id']).doUpdateSet({ ticket_id: ticketId }))
         .execute();
     }
     await trx.updateTable('sync_item').set({ state: 'done', done_at: now, next_attempt_at: null, last_error: null }).where('entry_seq', '=', item.entry_seq).execute();
+    await recordUpstream(trx, item);
   });
 }
 
@@ -107,16 +115,31 @@ async function toItems(db: Db, rows: ItemRow[]): Promise<SyncItem[]> {
   const seqs = rows.map((r) => r.entry_seq);
   const entries = await db.selectFrom('journal').select(['seq', 'at', 'operator', 'payload']).where('seq', 'in', seqs).execute();
   const bySeq = new Map(entries.map((e) => [e.seq, e]));
+  const records = rows.map((r) => ({ kind: r.record_kind, id: r.record_id }));
+  const numbers = await recordNumbers(db, records);
+  const tickets = await db
+    .selectFrom('sync_ticket')
+    .select(['record_kind', 'record_id', 'ticket_id'])
+    .where('record_id', 'in', [...new Set(records.map((r) => r.id))])
+    .execute();
+  const ticketOf = new Map(tickets.map((t) => [`${t.record_kind}:${t.record_id}`, t.ticket_id]));
   return rows.map((r) => {
     const e = bySeq.get(r.entry_seq);
     const payload = e ? (JSON.parse(e.payload) as { number?: unknown }) : {};
+    const key = `${r.record_kind}:${r.record_id}`;
+    const number = numbers.get(key) ?? (typeof payload.number === 'string' ? payload.number : '');
+    const incident = r.record_kind === 'incident';
     return {
       entryId: r.entry_id,
       seq: r.entry_seq,
       type: r.entry_type,
-      kind: itemKind(r.entry_type),
-      incidentId: r.incident_id,
-      incidentNumber: typeof payload.number === 'string' ? payload.number : '',
+      kind: itemKind(r.record_kind, r.entry_type),
+      recordKind: r.record_kind,
+      recordId: r.record_id,
+      recordNumber: number,
+      ticketId: ticketOf.get(key) ?? null,
+      incidentId: incident ? r.record_id : '',
+      incidentNumber: incident ? number : '',
       at: e?.at ?? 0,
       operator: e?.operator ?? '',
       state: r.state,

@@ -1,9 +1,10 @@
 // A supervisor's decisions on items the ticket system refused: send again (after the mapping was fixed), or skip
-// with a comment. Both journaled on the incident.
+// with a comment. Both journaled on the item's record (the incident, the defect, the maintenance task).
 import { AppError } from '../../../shared/contract/app-error';
 import type { CallContext, CoreContext } from '../context';
 import { inTransaction } from '../journal/service';
 import { findItem } from './outbox';
+import { createsTicket, recordEntityTypes } from './record-kinds';
 
 export async function retryParked(ctx: CoreContext, call: CallContext, entryId: string | undefined, comment: string): Promise<number> {
   return inTransaction(ctx, async (trx, journal) => {
@@ -23,8 +24,8 @@ export async function retryParked(ctx: CoreContext, call: CallContext, entryId: 
         .execute();
       await journal({
         type: 'sync.item_retried',
-        entityType: 'incident',
-        entityId: row.incident_id,
+        entityType: recordEntityTypes[row.record_kind],
+        entityId: row.record_id,
         payload: { entryId: row.entry_id, entryType: row.entry_type, reason: row.parked_reason ? (JSON.parse(row.parked_reason) as unknown) : null, comment },
         operator: call.operator,
       });
@@ -38,16 +39,16 @@ export async function skipParked(ctx: CoreContext, call: CallContext, entryId: s
     const item = await findItem(trx, entryId);
     if (!item) throw new AppError('sync_item_not_found', 'sync_item_not_found', { entryId });
     if (item.state !== 'parked') throw new AppError('sync_item_not_parked', 'sync_item_not_parked', { entryId, state: item.state });
-    // Without its ticket the incident's later items have nowhere to go: they are skipped with it.
+    // Without its ticket the record's later items have nowhere to go: they are skipped with it.
     let q = trx.updateTable('sync_item').set({ state: 'skipped', next_attempt_at: null });
-    q = item.entry_type === 'incident.reported'
-      ? q.where('incident_id', '=', item.incident_id).where('state', 'in', ['waiting', 'checking', 'parked'])
+    q = createsTicket(item.record_kind, item.entry_type)
+      ? q.where('record_kind', '=', item.record_kind).where('record_id', '=', item.record_id).where('state', 'in', ['waiting', 'checking', 'parked'])
       : q.where('entry_seq', '=', item.entry_seq);
     const result = await q.executeTakeFirst();
     await journal({
       type: 'sync.item_skipped',
-      entityType: 'incident',
-      entityId: item.incident_id,
+      entityType: recordEntityTypes[item.record_kind],
+      entityId: item.record_id,
       payload: { entryId, entryType: item.entry_type, reason: item.parked_reason ? (JSON.parse(item.parked_reason) as unknown) : null, comment, skipped: Number(result.numUpdatedRows) },
       operator: call.operator,
     });

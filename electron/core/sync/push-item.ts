@@ -6,12 +6,15 @@ import type { JournalHead } from '../../../shared/contract/journal';
 import type { CoreContext } from '../context';
 import type { BackoffOptions } from '../devices/reconnect-backoff';
 import { toErrorData } from '../to-error-data';
-import { entryMarker, ticketOf, updateOf } from './item-content';
-import { entryOf, markDone, markRetry, markSending, park, ticketIdOf } from './outbox';
+import { entryMarker } from './item-content';
+import { markDone, markRetry, markSending, park } from './outbox';
 import { classifyPushFailure, type PushFailure } from './push-outcome';
+import { type ItemContent, itemContent } from './record-content';
+import { consoleIdOf } from './record-kinds';
+import { emitRecordUpstream } from './record-upstream';
 import type { SyncItemTable } from './schema';
 import { jitteredDelay } from './sync-backoff';
-import type { NewTicket, TicketConnector, TicketUpdate } from './ticket-connector';
+import type { TicketConnector } from './ticket-connector';
 
 export type PushOutcome = { kind: 'done' } | { kind: 'parked' } | { kind: 'later' } | Extract<PushFailure, { kind: 'link_down' | 'key_refused' }>;
 
@@ -23,27 +26,22 @@ export interface PushContext {
 }
 
 type Item = Selectable<SyncItemTable>;
-type Content = { ticket: NewTicket } | { ticketId: number; update: TicketUpdate };
-
-/** What goes up, built from the journal entry; an entry that cannot be read (a file gone) is parked. */
-async function contentOf(ctx: CoreContext, item: Item, push: PushContext): Promise<Content> {
-  const entry = await entryOf(ctx.db, item.entry_seq);
-  if (item.entry_type === 'incident.reported') return { ticket: await ticketOf(ctx.db, entry, push.siteName, push.head) };
-  const ticketId = await ticketIdOf(ctx.db, item.incident_id);
-  if (ticketId === null) throw new AppError('sync_no_ticket', 'sync_no_ticket', { incidentId: item.incident_id });
-  return { ticketId, update: await updateOf(ctx.dataDir, entry, push.head) };
-}
 
 /** True when the item is already upstream (only asked after an unknown outcome). */
-async function alreadyUpstream(connector: TicketConnector, item: Item, content: Content): Promise<number | boolean> {
-  if ('ticket' in content) return (await connector.findTicket(item.incident_id)) ?? false;
+async function alreadyUpstream(connector: TicketConnector, item: Item, content: ItemContent): Promise<number | boolean> {
+  if ('ticket' in content) {
+    const found = await connector.findTicket(consoleIdOf(item.record_kind, item.record_id));
+    if (found === null) return false;
+    await connector.completeTicket(found, content.ticket);
+    return found;
+  }
   return connector.findNote(content.ticketId, entryMarker(item.entry_id));
 }
 
 export async function pushItem(ctx: CoreContext, connector: TicketConnector, item: Item, push: PushContext): Promise<PushOutcome> {
-  let content: Content;
+  let content: ItemContent;
   try {
-    content = await contentOf(ctx, item, push);
+    content = await itemContent(ctx, item, push.siteName, push.head);
   } catch (err) {
     const error = err instanceof AppError ? err.toData() : { ...toErrorData(err), code: 'sync_item_unreadable', message: 'sync_item_unreadable' };
     await park(ctx.db, item.entry_seq, error, ctx.clock.now());
@@ -55,6 +53,7 @@ export async function pushItem(ctx: CoreContext, connector: TicketConnector, ite
       const found = await alreadyUpstream(connector, item, content);
       if (found !== false) {
         await markDone(ctx.db, item, ctx.clock.now(), typeof found === 'number' ? found : null);
+        emitRecordUpstream(ctx, item);
         return { kind: 'done' };
       }
     }
@@ -67,6 +66,7 @@ export async function pushItem(ctx: CoreContext, connector: TicketConnector, ite
       await connector.updateTicket(content.ticketId, content.update);
       await markDone(ctx.db, item, ctx.clock.now(), null);
     }
+    emitRecordUpstream(ctx, item);
     return { kind: 'done' };
   } catch (err) {
     const failure = classifyPushFailure(err);

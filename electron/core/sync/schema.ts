@@ -1,6 +1,6 @@
-// Upstream sync's tables as Kysely sees them (created by migration 0050): the settings, each journal entry's sync
-// state (the outbox is the journal plus these rows), the incident ↔ ticket link, and the pull's cursor.
-import type { SyncItemState } from '../../../shared/contract/sync';
+// Upstream sync's tables as Kysely sees them (created by migration 0050, keyed by record by 0053): the settings, each
+// journal entry's sync state (the outbox is the journal plus these rows), the record ↔ ticket link, the pull's cursor.
+import type { SyncItemState, SyncRecordKind } from '../../../shared/contract/sync';
 
 export interface SyncSettingsTable {
   /** Always 1: one upstream per console. */
@@ -23,7 +23,9 @@ export interface SyncItemTable {
   /** The journal entry's seq: the outbox order. */
   entry_seq: number;
   entry_id: string;
-  incident_id: string;
+  /** The record the entry belongs to: its queue and its ticket (an escalation's entry is its incident's). */
+  record_kind: SyncRecordKind;
+  record_id: string;
   entry_type: string;
   state: SyncItemState;
   attempts: number;
@@ -36,7 +38,8 @@ export interface SyncItemTable {
 }
 
 export interface SyncTicketTable {
-  incident_id: string;
+  record_kind: SyncRecordKind;
+  record_id: string;
   ticket_id: number;
   created_at: number;
   /** The newest upstream journal (note, change) of this ticket already brought back. */

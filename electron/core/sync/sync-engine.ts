@@ -11,6 +11,7 @@ import { toErrorData } from '../to-error-data';
 import { dueHeads, nextItemAttemptAt, queueCounts } from './outbox';
 import { pullChanges } from './pull-changes';
 import { pushItem } from './push-item';
+import { recordTicketOf } from './record-tickets';
 import { createRedmineConnector } from './redmine/redmine-connector';
 import { jitteredDelay } from './sync-backoff';
 import { type OpenedSyncSettings, openSyncSettings } from './sync-settings';
@@ -47,6 +48,8 @@ export interface SyncEngine {
   retryNow(): void;
   status(): Promise<SyncStatus>;
   ticketOf(incidentId: string): Promise<SyncTicket>;
+  /** A link to a ticket in the ticket system's web UI (null until the settings are read). */
+  ticketUrl(ticketId: number): string | null;
   stop(): Promise<void>;
 }
 
@@ -79,6 +82,10 @@ export function startSyncEngine(ctx: CoreContext, secrets: SecretBox, overrides:
   let lastEmitted = '';
   /** Bumped by every settings save or release of parked items: work begun before it stops and starts over. */
   let generation = 0;
+
+  function ticketUrl(ticketId: number): string | null {
+    return settings ? options.connectorFor(settings, options.timeoutMs).ticketUrl(ticketId) : null;
+  }
 
   async function status(): Promise<SyncStatus> {
     const counts = await queueCounts(ctx.db);
@@ -266,15 +273,10 @@ export function startSyncEngine(ctx: CoreContext, secrets: SecretBox, overrides:
     },
     status,
     async ticketOf(incidentId) {
-      const ticket = await ctx.db.selectFrom('sync_ticket').select('ticket_id').where('incident_id', '=', incidentId).executeTakeFirst();
-      if (ticket) {
-        const url = settings ? options.connectorFor(settings, options.timeoutMs).ticketUrl(ticket.ticket_id) : null;
-        return { incidentId, state: 'created', ticketId: ticket.ticket_id, url };
-      }
-      const item = await ctx.db.selectFrom('sync_item').select('state').where('incident_id', '=', incidentId).where('entry_type', '=', 'incident.reported').executeTakeFirst();
-      const itemState = item?.state;
-      return { incidentId, state: itemState === 'parked' ? 'parked' : itemState === 'waiting' || itemState === 'checking' ? 'waiting' : 'none', ticketId: null, url: null };
+      const { state: ticketState, ticketId, url } = await recordTicketOf(ctx.db, 'incident', incidentId, ticketUrl);
+      return { incidentId, state: ticketState, ticketId, url };
     },
+    ticketUrl,
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);

@@ -9,23 +9,35 @@ export interface UpstreamFile {
   bytes: Buffer;
 }
 
-/** A new ticket: everything the service center needs to act on the incident. */
+/** Which tracker a ticket goes in: incidents reported by a person or opened by an alarm, defects, maintenance records. */
+export type TicketTracker = 'reported' | 'alarm' | 'defect' | 'maintenance';
+
+/** The status a ticket is given: an incident's state, or one of the other records' (the mapping's recordStatuses). */
+export type TicketStatus = IncidentState | 'defectReported' | 'defectReplied' | 'maintenanceFinished';
+
+/** A new ticket: everything the service center needs to act on the record. */
 export interface NewTicket {
-  /** The console's incident id, written into the ticket's console-id field: how it is found again. */
+  /**
+   * The record's console id, written into the ticket's console-id field: how it is found again (an incident's
+   * plain id, `defect:<id>`, `maintenance:<id>`).
+   */
   consoleId: string;
   subject: string;
   description: string;
-  source: 'reported' | 'alarm';
-  level: SlaLevel;
-  state: IncidentState;
+  tracker: TicketTracker;
+  /** The SLA level (priority and field); null: the ticket system's default priority. */
+  level: SlaLevel | null;
+  status: TicketStatus;
   siteName: string;
+  /** Files attached to the ticket as it is made (a maintenance record's summary). */
+  files?: UpstreamFile[];
 }
 
 /** A later step: a note carrying its marker, and what it changes on the ticket. */
 export interface TicketUpdate {
   /** The note's text; it ends with the marker `findNote` looks for. */
   notes: string;
-  state?: IncidentState;
+  state?: TicketStatus;
   level?: SlaLevel;
   files?: UpstreamFile[];
 }
@@ -60,7 +72,13 @@ export interface ChangesPage {
 export interface TicketConnector {
   /** Checks the key and resolves the mapping's names; throws AppError (sync_key_refused, sync_mapping_missing, …). */
   connect(): Promise<void>;
+  /** Makes the ticket in the status asked for (a second call sets it when the ticket system starts new ones elsewhere). */
   createTicket(ticket: NewTicket): Promise<number>;
+  /**
+   * A ticket found by `findTicket` after an unknown outcome: takes the steps `createTicket` may not have reached (its
+   * status), only while nobody has changed the ticket since it was made.
+   */
+  completeTicket(ticketId: number, ticket: NewTicket): Promise<void>;
   /** Changes the ticket and adds the note (files attached with it) in one call: it happens wholly or not at all. */
   updateTicket(ticketId: number, update: TicketUpdate): Promise<void>;
   addNote(ticketId: number, notes: string): Promise<void>;

@@ -39,7 +39,7 @@ async function applyStatus(trx: Trx, incidentId: string, target: IncidentState |
 /** One ticket's changes in one transaction with the mark of how far they were read: none is brought back twice. */
 export async function applyTicketChanges(ctx: CoreContext, incidentId: string, ticket: TicketChanges, mapping: SyncMapping): Promise<boolean> {
   const changed = await inTransaction(ctx, async (trx, journal) => {
-    const seen = await trx.selectFrom('sync_ticket').select('last_upstream_journal').where('incident_id', '=', incidentId).executeTakeFirstOrThrow();
+    const seen = await trx.selectFrom('sync_ticket').select('last_upstream_journal').where('record_kind', '=', 'incident').where('record_id', '=', incidentId).executeTakeFirstOrThrow();
     const fresh = ticket.changes.filter((c) => c.id > seen.last_upstream_journal);
     for (const change of fresh) {
       const operator = upstreamOperator(change.author);
@@ -54,7 +54,7 @@ export async function applyTicketChanges(ctx: CoreContext, incidentId: string, t
       if (change.notes.trim() !== '') entries.push({ ...base, type: 'incident.upstream_note', payload: { ticketId: ticket.ticketId, changeId: change.id, text: change.notes, author: change.author, upstreamAt: change.at } });
       for (const entry of entries) await journal(entry);
     }
-    await trx.updateTable('sync_ticket').set({ last_upstream_journal: Math.max(seen.last_upstream_journal, ticket.newestChangeId) }).where('incident_id', '=', incidentId).execute();
+    await trx.updateTable('sync_ticket').set({ last_upstream_journal: Math.max(seen.last_upstream_journal, ticket.newestChangeId) }).where('record_kind', '=', 'incident').where('record_id', '=', incidentId).execute();
     return fresh.length > 0;
   });
   if (changed) ctx.emit('incidents.changed', { ids: [incidentId] });

@@ -11,6 +11,7 @@ import { alarmColours } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
 import { useCatalog } from '../assets/use-catalog';
 import { useMayCall } from '../operators/use-may-call';
+import { RecordUpstreamTicket } from '../sync/UpstreamTicket';
 import { useContractQuery } from '../transport/use-contract';
 import { DueStateTag } from './DueStateTag';
 import { ItemCard } from './ItemCard';
@@ -86,6 +87,7 @@ function Walk({ detail, saver }: { detail: TaskDetail; saver: ItemSaver }) {
         <Typography.Title level={3} style={{ margin: 0 }}>{task.title}</Typography.Title>
         <DueStateTag state={task.dueState} />
         <Typography.Text type="secondary" style={{ fontSize: 16 }}>{task.number}</Typography.Text>
+        {task.state === 'done' && <RecordUpstreamTicket recordKind="maintenance" recordId={task.id} />}
       </Flex>
       <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
         { key: 'kind', label: t('col.kind'), children: t(`kind.${task.kind}`) },

@@ -8,6 +8,7 @@ import type { DefectAction, DefectDetail } from '../../../shared/contract';
 import { useErrorMessage } from '../app/use-error-message';
 import { formatTime, useEnglish } from '../incidents/incident-format';
 import { useSystems } from '../incidents/use-systems';
+import { RecordUpstreamTicket } from '../sync/UpstreamTicket';
 import { useContractQuery } from '../transport/use-contract';
 import { ChangeRecordTable } from './ChangeRecordTable';
 import { stepChanges, stepFields } from './defect-steps-view';
@@ -66,7 +67,12 @@ function DefectFacts({ detail }: { detail: DefectDetail }) {
         <Descriptions.Item label={t('defect.devices')}>
           {devices.length === 0 ? '—' : <List size="small" dataSource={devices} renderItem={(d) => <List.Item><Link to={`/assets/${d.id}`}>{d.name}</Link> {d.assetTag}</List.Item>} />}
         </Descriptions.Item>
-        <Descriptions.Item label={t('defect.upstream')}><span data-testid="defect-upstream">{t(`upstream.${defect.upstream}`)}</span></Descriptions.Item>
+        <Descriptions.Item label={t('defect.upstream')}>
+          <Flex gap={16} wrap align="center">
+            <span data-testid="defect-upstream">{t(`upstream.${defect.upstream}`)}</span>
+            <RecordUpstreamTicket recordKind="defect" recordId={defect.id} />
+          </Flex>
+        </Descriptions.Item>
         {consultation && (
           <Descriptions.Item label={t('tabs.consultations')}>
             <Link to={`/problems/consultations/${consultation.id}/print`} data-testid="converted-consultation">{consultation.number}</Link> · {consultation.answer}

@@ -1,5 +1,5 @@
-// The mapping part of the sync settings: trackers, priorities by level, statuses both ways, the custom fields, by the
-// names the ticket system shows.
+// The mapping part of the sync settings: trackers (incidents, defects, maintenance records), priorities by level,
+// statuses both ways, the custom fields, by the names the ticket system shows.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,7 @@ export function SyncMappingFields() {
     <Card title={t('settings.mapping')}>
       <Typography.Title level={5}>{t('settings.trackers')}</Typography.Title>
       <Row gutter={16}>
-        {(['reported', 'alarm'] as const).map((k) => (
+        {(['reported', 'alarm', 'defect', 'maintenance'] as const).map((k) => (
           <Col xs={24} md={12} key={k}>
             <Form.Item name={['mapping', 'trackers', k]} label={t(`settings.tracker.${k}`)} rules={required}>
               <Input size="large" />
@@ -41,6 +41,16 @@ export function SyncMappingFields() {
         {incidentStates.map((state) => (
           <Col xs={12} md={8} key={state}>
             <Form.Item name={['mapping', 'outboundStatuses', state]} label={stateLabel(state)} rules={required}>
+              <Input size="large" />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+      <Typography.Title level={5}>{t('settings.recordStatuses')}</Typography.Title>
+      <Row gutter={16}>
+        {(['defectReported', 'defectReplied', 'maintenanceFinished'] as const).map((k) => (
+          <Col xs={12} md={8} key={k}>
+            <Form.Item name={['mapping', 'recordStatuses', k]} label={t(`settings.recordStatus.${k}`)} rules={required}>
               <Input size="large" />
             </Form.Item>
           </Col>

@@ -1,5 +1,5 @@
 // The sync page (supervisors and up): the link and its last error, last success, the drain's progress, parked items
-// with their reasons and actions, and the queue.
+// with their reasons and actions, the queue by record, and the tickets made upstream with their numbers.
 import { SettingOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Progress, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useContractQuery } from '../transport/use-contract';
 import { drainPercent } from './sync-format';
 import { SyncParkedList } from './SyncParkedList';
 import { SyncQueueList } from './SyncQueueList';
+import { SyncTicketsList } from './SyncTicketsList';
 import { syncToneColours, useSyncWords } from './SyncIndicator';
 import { useSyncReason } from './sync-item-labels';
 
@@ -68,6 +69,7 @@ export function SyncPage() {
       </Card>
       <SyncParkedList />
       <SyncQueueList />
+      <SyncTicketsList />
     </Flex>
   );
 }

@@ -9,6 +9,7 @@ import { useErrorMessage } from '../app/use-error-message';
 import { formatTime, useEnglish } from '../incidents/incident-format';
 import { useMayCall } from '../operators/use-may-call';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';
+import { recordPath } from './sync-format';
 import { useSyncItemTitle, useSyncReason } from './sync-item-labels';
 
 export function SyncParkedList() {
@@ -71,7 +72,7 @@ export function SyncParkedList() {
                 <List.Item.Meta
                   title={
                     <span>
-                      <Link to={`/incidents/${item.incidentId}`}>{item.incidentNumber}</Link> · {itemTitle(item)}
+                      {t(`record.${item.recordKind}`)} <Link to={recordPath(item.recordKind, item.recordId)}>{item.recordNumber}</Link> · {itemTitle(item)}
                     </span>
                   }
                   description={
@@ -115,7 +116,7 @@ function SkipDialog({ item, onClose }: { item: SyncItem; onClose: () => void }) 
       destroyOnHidden
     >
       <Typography.Paragraph strong>
-        {item.incidentNumber} · {itemTitle(item)}
+        {item.recordNumber} · {itemTitle(item)}
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary">{t('page.skipHint')}</Typography.Paragraph>
       <Form

@@ -1,4 +1,5 @@
-// The items not yet upstream, by incident, each incident's items in the order they go up; pages on as asked.
+// The items not yet upstream, by record (incident, defect, maintenance record), each record's items in the order they
+// go up, with the record's ticket number once it exists; pages on as asked.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,7 @@ import { Link } from 'react-router';
 import type { AppError, SyncItem, SyncQueuePage } from '../../../shared/contract';
 import { formatTime, useEnglish } from '../incidents/incident-format';
 import { consoleClient } from '../transport';
-import { queueByIncident } from './sync-format';
+import { queueByRecord, recordPath } from './sync-format';
 import { useSyncItemTitle, useSyncReason } from './sync-item-labels';
 
 const pageSize = 200;
@@ -27,17 +28,20 @@ export function SyncQueueList() {
   const pages = queue.data?.pages ?? [];
   const items = pages.flatMap((p) => p.items);
   const total = pages.at(-1)?.total ?? 0;
-  const groups = queueByIncident(items);
+  const groups = queueByRecord(items);
 
   return (
     <Card title={t('page.queue')} loading={queue.isPending} data-testid="sync-queue">
       {groups.length === 0 && <Empty description={t('page.queueEmpty')} />}
       <Flex vertical gap={12}>
         {groups.map((group) => (
-          <div key={group.incidentId} data-testid="sync-queue-incident">
+          <div key={`${group.recordKind}:${group.recordId}`} data-testid="sync-queue-incident" data-record-kind={group.recordKind}>
             <Typography.Title level={5} style={{ margin: '0 0 6px' }}>
-              <Link to={`/incidents/${group.incidentId}`}>{group.incidentNumber}</Link>{' '}
-              <Typography.Text type="secondary">· {t('page.items', { count: group.items.length })}</Typography.Text>
+              <Typography.Text type="secondary">{t(`record.${group.recordKind}`)}</Typography.Text>{' '}
+              <Link to={recordPath(group.recordKind, group.recordId)}>{group.recordNumber}</Link>{' '}
+              <Typography.Text type="secondary">
+                · {group.ticketId === null ? t('page.noTicketYet') : t('page.ticketNumber', { id: group.ticketId })} · {t('page.items', { count: group.items.length })}
+              </Typography.Text>
             </Typography.Title>
             <Table<SyncItem>
               size="small"

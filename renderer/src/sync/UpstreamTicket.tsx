@@ -1,14 +1,23 @@
-// The incident's ticket in the service center's system, on the incident page: its number (a link when the ticket
-// system's URL is known), or that it waits or was refused. Nothing when the incident was never queued.
+// A record's ticket in the service center's system, on its page (incident, defect, maintenance record): its number (a
+// link when the ticket system's URL is known), or that it waits or was refused. Nothing when it was never queued.
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { SyncRecordKind, SyncRecordTicket } from '../../../shared/contract';
 import { useContractQuery } from '../transport/use-contract';
 
 export function UpstreamTicket({ incidentId }: { incidentId: string }) {
-  const { t } = useTranslation('sync');
   const ticket = useContractQuery('sync.ticketOf', { incidentId });
-  const data = ticket.data;
+  return <TicketView data={ticket.data} />;
+}
+
+export function RecordUpstreamTicket({ recordKind, recordId }: { recordKind: SyncRecordKind; recordId: string }) {
+  const ticket = useContractQuery('sync.recordTicket', { recordKind, recordId });
+  return <TicketView data={ticket.data} />;
+}
+
+function TicketView({ data }: { data: Pick<SyncRecordTicket, 'state' | 'ticketId' | 'url'> | undefined }) {
+  const { t } = useTranslation('sync');
   if (!data || data.state === 'none') return null;
   const label = (
     <Typography.Text type="secondary">

@@ -1,7 +1,7 @@
 // How the sync's state reads to a person: the header's words and colour, "offline since" in local time, the drain's
-// progress, the queue grouped by incident. Pure: the components turn the phrases into words with i18n.
+// progress, the queue grouped by record. Pure: the components turn the phrases into words with i18n.
 import dayjs from 'dayjs';
-import type { SyncItem, SyncStatus } from '../../../shared/contract';
+import type { SyncItem, SyncRecordKind, SyncStatus } from '../../../shared/contract';
 
 /** normal = green (connected, nothing waiting), busy = blue (sending), warning = orange (offline / not sending), alarm = red (parked, key refused), muted = grey. */
 export type SyncTone = 'normal' | 'busy' | 'warning' | 'alarm' | 'muted';
@@ -56,23 +56,35 @@ export function drainPercent(draining: { done: number; total: number }): number 
   return Math.min(100, Math.max(0, Math.floor((draining.done / draining.total) * 100)));
 }
 
-export interface IncidentQueue {
-  incidentId: string;
-  incidentNumber: string;
+export interface RecordQueue {
+  recordKind: SyncRecordKind;
+  recordId: string;
+  recordNumber: string;
+  /** The record's ticket upstream, once made (later items wait to become notes on it). */
+  ticketId: number | null;
   items: SyncItem[];
 }
 
-/** The queue by incident, incidents in the order their oldest item waits, each incident's items in their order. */
-export function queueByIncident(items: SyncItem[]): IncidentQueue[] {
-  const groups = new Map<string, IncidentQueue>();
+/** The queue by record, records in the order their oldest item waits, each record's items in their order. */
+export function queueByRecord(items: SyncItem[]): RecordQueue[] {
+  const groups = new Map<string, RecordQueue>();
   for (const item of items) {
-    let group = groups.get(item.incidentId);
+    const key = `${item.recordKind}:${item.recordId}`;
+    let group = groups.get(key);
     if (!group) {
-      group = { incidentId: item.incidentId, incidentNumber: item.incidentNumber, items: [] };
-      groups.set(item.incidentId, group);
+      group = { recordKind: item.recordKind, recordId: item.recordId, recordNumber: item.recordNumber, ticketId: item.ticketId, items: [] };
+      groups.set(key, group);
     }
+    group.ticketId ??= item.ticketId;
     group.items.push(item);
   }
   for (const group of groups.values()) group.items.sort((a, b) => a.seq - b.seq);
   return [...groups.values()];
+}
+
+/** Where a record's page is. */
+export function recordPath(kind: SyncRecordKind, id: string): string {
+  if (kind === 'defect') return `/problems/defects/${id}`;
+  if (kind === 'maintenance') return `/maintenance/tasks/${id}`;
+  return `/incidents/${id}`;
 }

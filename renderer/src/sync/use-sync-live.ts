@@ -6,8 +6,8 @@ import { coalesce } from '../alarms/coalesce';
 import { consoleClient } from '../transport';
 
 const refreshEveryMs = 1000;
-/** What a sent, parked or pulled item changes besides the status: the lists, an incident's ticket and timeline. */
-const followers = /^sync\.(queue|parked|ticketOf)$|^incidents\.timeline$/;
+/** What a sent, parked or pulled item changes besides the status: the lists, a record's ticket, an incident's timeline, a defect's or escalation's upstream state. */
+const followers = /^sync\.(queue|parked|ticketOf|recordTicket|tickets)$|^incidents\.timeline$|^defects\.get$|^escalations\.list$/;
 
 export function useSyncLive(): void {
   const queryClient = useQueryClient();

@@ -156,6 +156,8 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'sync.queue': 'duty_guard',
   'sync.parked': 'duty_guard',
   'sync.ticketOf': 'duty_guard',
+  'sync.recordTicket': 'duty_guard',
+  'sync.tickets': 'duty_guard',
   'sync.retry': 'supervisor',
   'sync.skip': 'supervisor',
   'sync.getSettings': 'administrator',

@@ -8,7 +8,8 @@ import type { SyncMapping } from '../../contract/sync';
  * the service center's administrator.
  */
 export const defaultSyncMapping: SyncMapping = {
-  trackers: { reported: 'Support', alarm: 'Bug' },
+  // A defect asks for a change to the system (Feature); a finished maintenance record is service work (Support).
+  trackers: { reported: 'Support', alarm: 'Bug', defect: 'Feature', maintenance: 'Support' },
   priorities: { I: 'Immediate', II: 'Urgent', III: 'High', IV: 'Normal' },
   outboundStatuses: {
     reported: 'New',
@@ -20,5 +21,6 @@ export const defaultSyncMapping: SyncMapping = {
     closed: 'Closed',
   },
   inboundStatuses: [{ upstream: 'In Progress', state: 'responded' }],
+  recordStatuses: { defectReported: 'New', defectReplied: 'Resolved', maintenanceFinished: 'Closed' },
   customFields: { consoleId: 'Console ID', slaLevel: '', site: '' },
 };

@@ -13,6 +13,7 @@ import * as m0032 from './0032-journal-keying';
 import * as m0040 from './0040-machine-room-alarm-rules';
 import * as m0041 from './0041-link-table';
 import * as m0050 from './0050-sync-outbox';
+import * as m0053 from './0053-sync-record-kinds';
 import * as m0060 from './0060-maintenance';
 import * as m0070 from './0070-problem-records';
 import * as m0071 from './0071-escalations';
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0040-machine-room-alarm-rules': m0040,
   '0041-link-table': m0041,
   '0050-sync-outbox': m0050,
+  '0053-sync-record-kinds': m0053,
   '0060-maintenance': m0060,
   '0070-problem-records': m0070,
   '0071-escalations': m0071,

@@ -41,7 +41,7 @@ function mappingChecks(catalog: RedmineCatalog, project: string, mapping: SyncMa
     if (!p) break;
     checks.push(has(p.trackers, name) ? check('tracker', true, 'tracker_found', { name }) : check('tracker', false, 'tracker_missing', { name, project }));
   }
-  for (const name of new Set([...Object.values(mapping.outboundStatuses), ...mapping.inboundStatuses.map((s) => s.upstream)])) {
+  for (const name of new Set([...Object.values(mapping.outboundStatuses), ...Object.values(mapping.recordStatuses), ...mapping.inboundStatuses.map((s) => s.upstream)])) {
     checks.push(has(catalog.statuses, name) ? check('status', true, 'status_found', { name }) : check('status', false, 'status_missing', { name }));
   }
   for (const name of new Set(Object.values(mapping.priorities))) {

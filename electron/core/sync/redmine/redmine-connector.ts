@@ -1,7 +1,7 @@
 // The Redmine connector: tickets are issues, notes are journals, files are uploads attached with a note.
 import { AppError } from '../../../../shared/contract/app-error';
 import type { SyncMapping } from '../../../../shared/contract/sync';
-import type { ChangesPage, NewTicket, TicketChanges, TicketConnector, TicketUpdate, UpstreamChange, UpstreamFile } from '../ticket-connector';
+import type { ChangesPage, NewTicket, TicketChanges, TicketConnector, TicketStatus, TicketUpdate, UpstreamChange, UpstreamFile } from '../ticket-connector';
 import type { HttpTransportOptions } from '../upstream-http';
 import { checkRedmine } from './redmine-checks';
 import { readCatalog, type ResolvedMapping, resolveMapping } from './redmine-mapping';
@@ -26,6 +26,7 @@ interface RedmineJournal {
 interface RedmineIssue {
   id: number;
   updated_on: string;
+  status?: { id: number; name: string };
   assigned_to?: { id: number; name: string };
   journals?: RedmineJournal[];
 }
@@ -34,6 +35,13 @@ interface RedmineIssue {
 const pageSize = 100;
 
 export function createRedmineConnector(settings: RedmineSettings): TicketConnector {
+  /** A record status the mapping names but Redmine lacks parks only that record's item (sync_mapping_missing). */
+  const statusOf = (m: ResolvedMapping, status: TicketStatus): number => {
+    const found = m.statuses[status];
+    if (found !== null) return found;
+    const name = status in settings.mapping.recordStatuses ? settings.mapping.recordStatuses[status as keyof SyncMapping['recordStatuses']] : status;
+    throw new AppError('sync_mapping_missing', 'sync_mapping_missing', { kind: 'status', name });
+  };
   const endpoint: RedmineEndpoint = { baseUrl: settings.url.replace(/\/+$/, ''), apiKey: settings.apiKey, transport: settings.transport };
   let resolved: ResolvedMapping | null = null;
   const mapping = (): ResolvedMapping => {
@@ -46,6 +54,11 @@ export function createRedmineConnector(settings: RedmineSettings): TicketConnect
     const token = answer.json?.upload.token;
     if (!token) throw new AppError('sync_unexpected_status', 'sync_unexpected_status', { method: 'POST', path: '/uploads.json', status: answer.status });
     return { token, filename: file.fileName, content_type: file.mime };
+  }
+
+  async function setStatus(ticketId: number, statusId: number): Promise<void> {
+    const answer = await redmineCall(endpoint, 'PUT', `/issues/${ticketId}.json`, { json: { issue: { status_id: statusId } }, accept: [404] });
+    if (answer.status === 404) throw new AppError('sync_ticket_gone', 'sync_ticket_gone', { ticketId });
   }
 
   async function issueWithJournals(ticketId: number): Promise<RedmineIssue> {
@@ -75,27 +88,42 @@ export function createRedmineConnector(settings: RedmineSettings): TicketConnect
 
     async createTicket(ticket: NewTicket) {
       const m = mapping();
+      const trackerId = m.trackers[ticket.tracker];
+      if (trackerId === null) throw new AppError('sync_mapping_missing', 'sync_mapping_missing', { kind: 'tracker', name: settings.mapping.trackers[ticket.tracker] });
+      const statusId = statusOf(m, ticket.status);
       const customFields = [
         { id: m.fields.consoleId, value: ticket.consoleId },
-        ...(m.fields.slaLevel ? [{ id: m.fields.slaLevel, value: ticket.level }] : []),
+        ...(m.fields.slaLevel && ticket.level ? [{ id: m.fields.slaLevel, value: ticket.level }] : []),
         ...(m.fields.site ? [{ id: m.fields.site, value: ticket.siteName }] : []),
       ];
-      const answer = await redmineCall<{ issue: { id: number } }>(endpoint, 'POST', '/issues.json', {
+      const uploads = [];
+      for (const file of ticket.files ?? []) uploads.push(await upload(file));
+      const answer = await redmineCall<{ issue: { id: number; status?: { id: number } } }>(endpoint, 'POST', '/issues.json', {
         json: {
           issue: {
             project_id: m.projectId,
-            tracker_id: m.trackers[ticket.source],
+            tracker_id: trackerId,
             subject: ticket.subject,
             description: ticket.description,
-            priority_id: m.priorities[ticket.level],
-            status_id: m.statuses[ticket.state],
+            ...(ticket.level ? { priority_id: m.priorities[ticket.level] } : {}),
+            status_id: statusId,
             custom_fields: customFields,
+            ...(uploads.length > 0 ? { uploads } : {}),
           },
         },
       });
-      const id = answer.json?.issue.id;
-      if (!id) throw new AppError('sync_unexpected_status', 'sync_unexpected_status', { method: 'POST', path: '/issues.json', status: answer.status });
-      return id;
+      const made = answer.json?.issue;
+      if (!made?.id) throw new AppError('sync_unexpected_status', 'sync_unexpected_status', { method: 'POST', path: '/issues.json', status: answer.status });
+      // Redmine's workflow may not let a new issue start in the status asked for (a finished record is Closed).
+      if (made.status?.id !== undefined && made.status.id !== statusId) await setStatus(made.id, statusId);
+      return made.id;
+    },
+
+    async completeTicket(ticketId: number, ticket: NewTicket) {
+      const statusId = statusOf(mapping(), ticket.status);
+      const issue = await issueWithJournals(ticketId);
+      // Untouched since it was made (no journal at all): the status step createTicket would have taken is still due.
+      if ((issue.journals ?? []).length === 0 && issue.status?.id !== statusId) await setStatus(ticketId, statusId);
     },
 
     async updateTicket(ticketId: number, update: TicketUpdate) {
@@ -106,7 +134,7 @@ export function createRedmineConnector(settings: RedmineSettings): TicketConnect
         json: {
           issue: {
             notes: update.notes,
-            ...(update.state ? { status_id: m.statuses[update.state] } : {}),
+            ...(update.state ? { status_id: statusOf(m, update.state) } : {}),
             ...(update.level ? { priority_id: m.priorities[update.level] } : {}),
             ...(update.level && m.fields.slaLevel ? { custom_fields: [{ id: m.fields.slaLevel, value: update.level }] } : {}),
             ...(uploads.length > 0 ? { uploads } : {}),

@@ -5,6 +5,9 @@ import { incidentStates, type IncidentState } from '../../../../shared/domain/in
 import { slaLevels, type SlaLevel } from '../../../../shared/domain/incidents/sla-levels';
 import { type RedmineEndpoint, redmineCall } from './redmine-rest';
 
+type RecordStatus = keyof SyncMapping['recordStatuses'];
+const recordStatuses: RecordStatus[] = ['defectReported', 'defectReplied', 'maintenanceFinished'];
+
 interface Named {
   id: number;
   name: string;
@@ -21,9 +24,13 @@ export interface RedmineCatalog {
 
 export interface ResolvedMapping {
   projectId: number;
-  trackers: Record<'reported' | 'alarm', number>;
+  /**
+   * Incidents' trackers and statuses must resolve for the link to come up; the other records' may be missing (null):
+   * only their own items are parked then, until an administrator fixes the mapping.
+   */
+  trackers: Record<'reported' | 'alarm', number> & Record<'defect' | 'maintenance', number | null>;
   priorities: Record<SlaLevel, number>;
-  statuses: Record<IncidentState, number>;
+  statuses: Record<IncidentState, number> & Record<RecordStatus, number | null>;
   statusNames: Map<number, string>;
   fields: { consoleId: number; slaLevel: number | null; site: number | null };
   ownUserId: number;
@@ -79,11 +86,19 @@ export function resolveMapping(catalog: RedmineCatalog, projectName: string, map
   const status = (name: string): number => byName(catalog.statuses, name) ?? (() => { throw missing('status', name); })();
   const priority = (name: string): number => byName(catalog.priorities, name) ?? (() => { throw missing('priority', name); })();
   const field = (name: string): number => fieldId(catalog, name) ?? (() => { throw missing('custom_field', name); })();
-  const statuses = Object.fromEntries(incidentStates.map((s) => [s, status(mapping.outboundStatuses[s])])) as Record<IncidentState, number>;
+  const statuses = {
+    ...(Object.fromEntries(incidentStates.map((s) => [s, status(mapping.outboundStatuses[s])])) as Record<IncidentState, number>),
+    ...(Object.fromEntries(recordStatuses.map((s) => [s, byName(catalog.statuses, mapping.recordStatuses[s])])) as Record<RecordStatus, number | null>),
+  };
   for (const inbound of mapping.inboundStatuses) status(inbound.upstream);
   return {
     projectId: project.id,
-    trackers: { reported: tracker(mapping.trackers.reported), alarm: tracker(mapping.trackers.alarm) },
+    trackers: {
+      reported: tracker(mapping.trackers.reported),
+      alarm: tracker(mapping.trackers.alarm),
+      defect: byName(project.trackers, mapping.trackers.defect),
+      maintenance: byName(project.trackers, mapping.trackers.maintenance),
+    },
     priorities: Object.fromEntries(slaLevels.map((l) => [l, priority(mapping.priorities[l])])) as Record<SlaLevel, number>,
     statuses,
     statusNames: new Map(catalog.statuses.map((s) => [s.id, s.name])),

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { describe, expect, it } from 'vitest';
 import type { SyncItem, SyncStatus } from '../../../../shared/contract';
-import { drainPercent, offlineSinceTime, queueByIncident, syncIndicatorView } from '../../../../renderer/src/sync/sync-format';
+import { drainPercent, offlineSinceTime, queueByRecord, recordPath, syncIndicatorView } from '../../../../renderer/src/sync/sync-format';
 
 const idle: SyncStatus = { state: 'connected', offlineSince: null, lastError: null, waiting: 0, parked: 0, lastSuccessAt: null, draining: null, nextAttemptAt: null };
 const at = (text: string) => dayjs(text).valueOf();
@@ -65,14 +65,18 @@ describe('the drain’s progress', () => {
   });
 });
 
-describe('the queue by incident', () => {
-  const item = (seq: number, incidentId: string): SyncItem => ({
+describe('the queue by record', () => {
+  const item = (seq: number, recordId: string, recordKind: SyncItem['recordKind'] = 'incident', ticketId: number | null = null): SyncItem => ({
     entryId: `e${seq}`,
     seq,
-    type: 'incident.note_added',
+    type: recordKind === 'defect' ? 'defect.replied' : 'incident.note_added',
     kind: 'note',
-    incidentId,
-    incidentNumber: `GZ-${incidentId}`,
+    recordKind,
+    recordId,
+    recordNumber: `${recordKind === 'defect' ? 'QX' : 'GZ'}-${recordId}`,
+    ticketId,
+    incidentId: recordKind === 'incident' ? recordId : '',
+    incidentNumber: recordKind === 'incident' ? `GZ-${recordId}` : '',
     at: seq,
     operator: 'op',
     state: 'waiting',
@@ -82,11 +86,15 @@ describe('the queue by incident', () => {
     parkedReason: null,
     parkedAt: null,
   });
-  it('keeps incidents in the order their oldest item waits and each incident’s items in order', () => {
-    const groups = queueByIncident([item(1, 'b'), item(2, 'a'), item(4, 'b'), item(3, 'b')]);
-    expect(groups.map((g) => [g.incidentNumber, g.items.map((i) => i.seq)])).toEqual([
-      ['GZ-b', [1, 3, 4]],
-      ['GZ-a', [2]],
+  it('keeps records in the order their oldest item waits and each record’s items in order, a defect apart from an incident', () => {
+    const groups = queueByRecord([item(1, 'b'), item(2, 'a'), item(4, 'b'), item(3, 'b'), item(5, 'a', 'defect', 12)]);
+    expect(groups.map((g) => [g.recordNumber, g.ticketId, g.items.map((i) => i.seq)])).toEqual([
+      ['GZ-b', null, [1, 3, 4]],
+      ['GZ-a', null, [2]],
+      ['QX-a', 12, [5]],
     ]);
+  });
+  it('links each record to its page', () => {
+    expect([recordPath('incident', 'i1'), recordPath('defect', 'd1'), recordPath('maintenance', 't1')]).toEqual(['/incidents/i1', '/problems/defects/d1', '/maintenance/tasks/t1']);
   });
 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Kysely, Migrator } from 'kysely';
+import { Kysely, Migrator, sql } from 'kysely';
 import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
 import { databaseFileName } from '../../../../../electron/core/core';
@@ -36,7 +36,8 @@ describe('migration 0050: the sync outbox', () => {
         entry('g', 'incident.attachment_added'),
       ])
       .execute();
-    const items = await db.selectFrom('sync_item').select(['entry_id', 'entry_type', 'incident_id', 'state']).orderBy('entry_seq').execute();
+    // The column as 0050 named it (0053 renames it record_id).
+    const items = await db.selectFrom('sync_item').select(['entry_id', 'entry_type', sql<string>`incident_id`.as('incident_id'), 'state']).orderBy('entry_seq').execute();
     expect(items).toEqual([
       { entry_id: 'a', entry_type: 'incident.reported', incident_id: 'inc-1', state: 'waiting' },
       { entry_id: 'c', entry_type: 'incident.note_added', incident_id: 'inc-1', state: 'waiting' },
