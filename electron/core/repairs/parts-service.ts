@@ -71,7 +71,8 @@ export async function recordPart(ctx: CoreContext, call: CallContext, args: Meth
     return p;
   });
   ctx.emit('incidents.changed', { ids: [part.incidentId] });
-  if (part.source === 'stock' || part.deviceId) ctx.emit('assets.changed', { ids: part.deviceId ? [part.deviceId] : [] });
+  // The spare stock and the device's history changed too: the spares page and the device page read again.
+  ctx.emit('assets.changed', { ids: part.deviceId ? [part.deviceId] : [] });
   return part;
 }
 
