@@ -25,6 +25,7 @@ import { listPorts } from './devices/port-list';
 import { type BackoffOptions, defaultBackoff } from './devices/reconnect-backoff';
 import { openSecretBox } from './devices/secret-box';
 import { dispatchApi } from './dispatch/api';
+import { repairsApi } from './repairs/api';
 import { dutyApi } from './duty/api';
 import { escalationsApi } from './escalations/api';
 import { escalateMissedMilestones } from './escalations/escalation-service';
@@ -201,6 +202,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...problemsApi(ctx, access),
       ...escalationsApi(ctx),
       ...dispatchApi(ctx),
+      ...repairsApi(ctx),
       'demo.status': () => demo.status(),
       'demo.enable': (_args, call) => demo.enable(call),
       ...syncApi(ctx, layer.secrets, sync, syncOptions),

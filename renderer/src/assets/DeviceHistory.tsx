@@ -8,6 +8,7 @@ import { alarmColours } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
 import { maintenanceLine } from '../maintenance/history-line';
 import { defectStepOfEntry } from '../problems/defect-steps-view';
+import { repairHistoryLine } from '../repairs/history-line';
 import { useContractQuery } from '../transport/use-contract';
 import { formatDate, formatMoment, locationLine } from './device-format';
 import { deviceStatusColours, useStatusLabel } from './DeviceStatusTag';
@@ -151,6 +152,19 @@ export function DeviceHistory({ device }: { device: Device }) {
                 title: String(incident?.title ?? ''),
               })}
             </Typography.Text>
+            {when}
+          </Flex>
+        ),
+      };
+    }
+    const repair = repairHistoryLine(entry, t);
+    if (repair) {
+      return {
+        key: entry.id,
+        color: repair.colour,
+        content: (
+          <Flex vertical gap={2} data-testid="history-repair">
+            <Typography.Text strong>{repair.text}</Typography.Text>
             {when}
           </Flex>
         ),

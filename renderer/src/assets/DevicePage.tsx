@@ -11,6 +11,7 @@ import { useContractQuery } from '../transport/use-contract';
 import { formatDate, formatMoment, todayIso, warrantyState } from './device-format';
 import { formEntry } from './DeviceFormPage';
 import { DeviceTasksCard } from '../maintenance/DeviceTasksCard';
+import { DeviceRepairsCard } from '../repairs/DeviceRepairsCard';
 import { DeviceHistory } from './DeviceHistory';
 import { DeviceStatusTag, ToneTag } from './DeviceStatusTag';
 import { useCatalog } from './use-catalog';
@@ -52,6 +53,7 @@ export function DevicePage() {
               <DeviceDescriptions device={device} parent={parent} />
             </Card>
             <DeviceChildren device={device} children={children} />
+            <DeviceRepairsCard deviceId={device.id} />
             <DeviceTasksCard deviceId={device.id} />
           </Flex>
         </Col>

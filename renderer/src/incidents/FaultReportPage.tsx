@@ -10,6 +10,7 @@ import { milestoneKinds, type MilestoneState } from '../../../shared/domain/inci
 import { slaLevelDefinitions } from '../../../shared/domain/incidents/sla-levels';
 import { consoleTheme } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
+import { RepairsReportSection } from '../repairs/RepairsReportSection';
 import { useSystems } from './use-systems';
 import { useContractQuery } from '../transport/use-contract';
 import { faultReportCss } from './fault-report-css';
@@ -144,6 +145,8 @@ function FaultReportSheet({ detail, timeline, systemName }: { detail: IncidentDe
           })}
         </tbody>
       </table>
+
+      <RepairsReportSection incidentId={incident.id} />
 
       <div className="fr-signatures">
         <div className="fr-sign">{t('print.engineerSign')}:</div>

@@ -8,6 +8,7 @@ import { useErrorMessage } from '../app/use-error-message';
 import { DispatchPanel } from '../dispatch/DispatchPanel';
 import { IncidentEscalations } from '../escalations/IncidentEscalations';
 import { IncidentDefectsCard } from '../problems/IncidentDefectsCard';
+import { IncidentRepairsCard } from '../repairs/IncidentRepairsCard';
 import { useContractQuery } from '../transport/use-contract';
 import { IncidentActions } from './IncidentActions';
 import { IncidentAttachments } from './IncidentAttachments';
@@ -120,7 +121,10 @@ export function IncidentPage() {
           </div>
         </Col>
         <Col xs={24} lg={12}>
-          <IncidentTimeline incidentId={incident.id} />
+          <div style={{ display: 'grid', gap: 16 }}>
+            <IncidentRepairsCard incident={incident} devices={devices} />
+            <IncidentTimeline incidentId={incident.id} />
+          </div>
         </Col>
       </Row>
     </div>

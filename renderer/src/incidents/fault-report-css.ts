@@ -29,6 +29,8 @@ html, body, #root { background: #d9dce1 !important; }
 @media print {
   html, body, #root { background: #fff !important; }
   .fault-report-toolbar { display: none !important; }
+  /* A toast still showing ("saved") belongs to the screen, not to the paper. */
+  .ant-message { display: none !important; }
   .fault-report-sheet { margin: 0; padding: 0; width: auto; min-height: 0; box-shadow: none; }
 }
 `;

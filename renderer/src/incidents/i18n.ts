@@ -155,6 +155,11 @@ export const incidentsZh = {
     'incident.defect_started': '提交系统缺陷',
     'incident.engineer_dispatched': '派遣工程师',
     'incident.engineer_arrived': '工程师到达',
+    'incident.part_used': '登记维修配件',
+    'incident.spare_lent': '借出备机',
+    'incident.spare_returned': '备机归还',
+    'incident.replacement_quoted': '登记更换报价',
+    'incident.replacement_chosen': '客户选择更换方案',
     by: '操作人 {{operator}}',
   },
   upstream: {
@@ -351,6 +356,11 @@ export const incidentsEn: typeof incidentsZh = {
     'incident.defect_started': 'System defect submitted',
     'incident.engineer_dispatched': 'Engineer dispatched',
     'incident.engineer_arrived': 'Engineer arrived',
+    'incident.part_used': 'Repair part recorded',
+    'incident.spare_lent': 'Spare unit lent',
+    'incident.spare_returned': 'Spare unit taken back',
+    'incident.replacement_quoted': 'Replacement quoted',
+    'incident.replacement_chosen': 'Customer chose a replacement',
     by: 'by {{operator}}',
   },
   upstream: {

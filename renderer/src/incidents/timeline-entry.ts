@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { JournalEntry } from '../../../shared/contract';
 import { type IncidentState, incidentStateLabels, incidentStates } from '../../../shared/domain/incidents/incident-lifecycle';
 import { isSlaLevel } from '../../../shared/domain/incidents/sla-levels';
+import { repairTimelineDetails } from '../repairs/timeline-details';
 
 /** The payload fields worth showing under a step, in this order. */
 const shownFields = ['plan', 'note', 'text', 'reason', 'comment', 'faultType', 'cause', 'method', 'loss', 'prevention', 'fileName', 'description'] as const;
@@ -54,6 +55,7 @@ export function timelineLine(entry: JournalEntry, t: TFunction<'incidents'>, eng
   if (entry.type === 'incident.record_updated' && p.changes && typeof p.changes === 'object') {
     for (const key of Object.keys(p.changes)) details.push({ label: t(`fields.${key}`, { defaultValue: key }), value: '✎' });
   }
+  details.push(...repairTimelineDetails(entry, t));
   if (entry.type === 'incident.upstream_status') {
     const outcome = upstreamStatusOutcome(p, t, english);
     if (outcome) details.push({ label: '', value: outcome });

@@ -11,6 +11,7 @@ import { useCatalogNames } from '../catalog/catalog-names';
 import { useContractQuery } from '../transport/use-contract';
 import { isLowStock } from './spare-stock-level';
 import { SpareStockModal } from './SpareStockModal';
+import { SpareUnitsCard } from '../repairs/SpareUnitsCard';
 
 interface SpareRow extends SpareStock {
   key: string;
@@ -159,6 +160,7 @@ export function SparesPage() {
           />
         </>
       )}
+      <SpareUnitsCard />
       {editing !== undefined && catalog.data && (
         <SpareStockModal catalog={catalog.data} stock={spares.data ?? []} initial={editing} onClose={() => setEditing(undefined)} />
       )}

@@ -35,7 +35,7 @@ export function useContractEvent<E extends EventName>(event: E, handler: (payloa
 
 /** Which cached queries each pushed event makes stale: the one table of it. */
 const staleAfter: { event: 'assets.changed' | 'maintenance.changed' | 'problems.changed'; queries: RegExp }[] = [
-  { event: 'assets.changed', queries: /^(assets|spares|catalog)\./ },
+  { event: 'assets.changed', queries: /^(assets|spares|catalog|repairs)\./ },
   { event: 'maintenance.changed', queries: /^maintenance\./ },
   { event: 'problems.changed', queries: /^(defects|consultations)\./ },
 ];

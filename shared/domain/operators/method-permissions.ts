@@ -145,6 +145,18 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'dispatch.arrived': 'duty_guard',
   'dispatch.ofIncident': 'duty_guard',
 
+  // Repairs (设备维修 / 设备更换): everyone on duty sees them; the engineer who does the repair records the parts, lends
+  // and takes back spare units and records replacement quotes; the customer's choice of a quote commits money, so a
+  // supervisor records it.
+  'repairs.ofIncident': 'duty_guard',
+  'repairs.ofDevice': 'duty_guard',
+  'spares.units': 'duty_guard',
+  'repairs.recordPart': 'engineer',
+  'spares.lend': 'engineer',
+  'spares.return': 'engineer',
+  'repairs.recordQuote': 'engineer',
+  'repairs.chooseQuote': 'supervisor',
+
   // Whether the console runs simulated devices is the administrator's choice, made at first run.
   'demo.status': 'duty_guard',
   'demo.enable': 'administrator',

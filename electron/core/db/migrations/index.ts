@@ -18,6 +18,8 @@ import * as m0060 from './0060-maintenance';
 import * as m0070 from './0070-problem-records';
 import * as m0071 from './0071-escalations';
 import * as m0072 from './0072-engineer-dispatch';
+import * as m0073 from './0073-repair-parts-spare-loans';
+import * as m0074 from './0074-replacement-quotes';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -38,6 +40,8 @@ export const migrations: Record<string, Migration> = {
   '0070-problem-records': m0070,
   '0071-escalations': m0071,
   '0072-engineer-dispatch': m0072,
+  '0073-repair-parts-spare-loans': m0073,
+  '0074-replacement-quotes': m0074,
 };
 
 export const migrationProvider: MigrationProvider = {
