@@ -14,10 +14,12 @@ import { journalContract } from './journal';
 import { maintenanceContract, type MaintenanceChanged } from './maintenance';
 import { operatorsContract, type SessionEnded } from './operators';
 import { problemsContract } from './problems';
+import { readingsContract } from './readings';
+import { wallContract } from './wall';
 import { type SyncStatus, syncContract } from './sync';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract, ...maintenanceContract, ...problemsContract, ...escalationsContract, ...dispatchContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract, ...maintenanceContract, ...problemsContract, ...escalationsContract, ...dispatchContract, ...readingsContract, ...wallContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
