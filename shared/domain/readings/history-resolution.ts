@@ -21,7 +21,7 @@ const longestSpanMs: Readonly<Record<HistoryLevel, number>> = { raw: 6 * hour, m
 
 export interface HistoryResolution {
   level: HistoryLevel;
-  /** The points' spacing: the range cut into at most `maxPoints` buckets, a whole multiple of the level's step. */
+  /** The points' spacing: the range cut into at most `maxPoints` buckets, a round whole multiple of the level's step. */
   bucketMs: number;
 }
 
@@ -33,9 +33,18 @@ export function historyResolution(from: number, to: number, now: number, maxPoin
   const span = Math.max(1, to - from);
   const levels: HistoryLevel[] = ['raw', 'minute', 'hour'];
   const level = levels.find((l) => from >= now - historyRetentionMs[l] && span <= longestSpanMs[l]) ?? 'hour';
-  const step = levelStepMs[level];
   const wanted = Math.ceil(span / Math.max(1, maxPoints));
-  // Round up to a whole number of steps; for raw values to a whole second (buckets line up with the minute marks).
-  const unit = level === 'raw' ? 1_000 : step;
-  return { level, bucketMs: Math.max(unit, Math.ceil(wanted / unit) * unit) };
+  const step = levelStepMs[level];
+  const ladder = bucketLadderMs.filter((b) => b % step === 0);
+  return { level, bucketMs: ladder.find((b) => b >= wanted) ?? Math.ceil(wanted / day) * day };
 }
+
+/**
+ * The spacings a chart is drawn at: round figures a reader takes in (ticks land on whole minutes and hours), and from a
+ * whole hour up a multiple of the hourly fold, which then answers those buckets exactly as the minutes would.
+ */
+const bucketLadderMs: readonly number[] = [
+  1_000, 2_000, 5_000, 10_000, 15_000, 30_000,
+  minute, 2 * minute, 5 * minute, 10 * minute, 15 * minute, 30 * minute,
+  hour, 2 * hour, 3 * hour, 6 * hour, 12 * hour, day, 2 * day, 7 * day,
+];

@@ -118,7 +118,13 @@ describe('the readings history', () => {
     expect(lastHour.points.length).toBeGreaterThan(300);
     const month = await history(now - 30 * day, now, 1_000);
     expect(month.level).toBe('minute');
-    expect(month.bucketMs).toBe(44 * minute);
+    expect(month.bucketMs).toBe(hour);
+    // Whole-hour buckets come from the hourly fold: the same figures as folding the minutes.
+    const week = await history(now - 7 * day, now, 1_000);
+    expect(week).toMatchObject({ level: 'minute', bucketMs: 15 * minute });
+    const [hourly, fromMinutes] = [month.points.filter((p) => p.at < t0 + 3 * hour), week.points.filter((p) => p.at < t0 + 3 * hour)];
+    const fold = (points: typeof hourly) => ({ n: points.reduce((n, p) => n + p.count, 0), min: Math.min(...points.map((p) => p.min)), max: Math.max(...points.map((p) => p.max)) });
+    expect(fold(hourly)).toEqual(fold(fromMinutes));
     expect(month.points.reduce((n, p) => n + p.count, 0)).toBe(values.length);
     expect(await t.core.call('readings.history', { linkId: 'link-1', key: 'modbus:1:temperature', from: now, to: now }, { operator: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await t.core.call('readings.history', { linkId: 'link-1', key: 'modbus:1:nothing', from: t0, to: now }, { operator: 'x' })).toMatchObject({ ok: false, error: { code: 'reading_not_found' } });
