@@ -11,6 +11,7 @@ import { useContractQuery } from '../transport/use-contract';
 import { formatDate, formatMoment, todayIso, warrantyState } from './device-format';
 import { formEntry } from './DeviceFormPage';
 import { DeviceTasksCard } from '../maintenance/DeviceTasksCard';
+import { ReadingHistoryCard } from '../readings/ReadingHistoryCard';
 import { DeviceHistory } from './DeviceHistory';
 import { DeviceStatusTag, ToneTag } from './DeviceStatusTag';
 import { useCatalog } from './use-catalog';
@@ -51,6 +52,7 @@ export function DevicePage() {
             <Card title={t('device.details')}>
               <DeviceDescriptions device={device} parent={parent} />
             </Card>
+            <ReadingHistoryCard assetId={device.id} />
             <DeviceChildren device={device} children={children} />
             <DeviceTasksCard deviceId={device.id} />
           </Flex>
