@@ -14,7 +14,7 @@ export function KeyReadingsCard() {
   return (
     <Card title={t('keyReadings')} extra={<Typography.Text type="secondary">{t('lastDay')}</Typography.Text>} data-testid="key-readings">
       {readings.data && items.length === 0 && <Typography.Text type="secondary">{t('keyReadingsNone')}</Typography.Text>}
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: 12 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: 12 }}>
         {items.map((item) => (
           <KeyReadingTile key={`${item.series.linkId}|${item.series.key}`} item={item} />
         ))}
@@ -30,13 +30,14 @@ function KeyReadingTile({ item }: { item: KeyReading }) {
   const label = english ? item.series.label.en : item.series.label.zh;
   const body = (
     <Flex vertical gap={2} style={{ padding: '8px 12px', border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadius }} data-testid="key-reading">
-      <Typography.Text type="secondary" ellipsis>
-        {label} · {item.series.linkName}
+      <Typography.Text strong>{label}</Typography.Text>
+      <Typography.Text type="secondary" ellipsis style={{ fontSize: 13 }}>
+        {item.series.linkName}
       </Typography.Text>
-      <Typography.Text strong style={{ fontSize: 24 }}>
+      <Typography.Text strong style={{ fontSize: 22 }}>
         {item.latest ? formatValue(item.latest.value, item.series.unit) : '—'}
       </Typography.Text>
-      <Sparkline points={item.points} colour={token.colorPrimary} />
+      <Sparkline points={item.points} colour={token.colorPrimary} height={32} />
     </Flex>
   );
   return item.series.assetId ? <Link to={`/assets/${item.series.assetId}`}>{body}</Link> : body;

@@ -7,7 +7,7 @@ import type { HistoryPoint, ReadingSeries } from '../../../shared/contract/readi
 import { useErrorMessage } from '../app/use-error-message';
 import { useContractQuery } from '../transport/use-contract';
 import { ReadingChart } from './ReadingChart';
-import { formatAt, formatDuration, formatValue, timeFormatFor } from './reading-format';
+import { formatAt, formatDuration, formatValue, rowFormatFor } from './reading-format';
 
 const rangeKeys = ['1h', '24h', '7d', '30d', '1y', 'custom'] as const;
 type RangeKey = (typeof rangeKeys)[number];
@@ -84,7 +84,7 @@ function SeriesHistory({ series, range, custom }: { series: ReadingSeries; range
   if (!history.data) return <Spin />;
   const data = history.data;
   const format = t('formats.full');
-  const axisFormat = timeFormatFor(data.to - data.from, t);
+  const rowFormat = rowFormatFor(data.bucketMs, t);
   return (
     <Flex vertical gap={16}>
       <Typography.Text type="secondary">
@@ -114,7 +114,7 @@ function SeriesHistory({ series, range, custom }: { series: ReadingSeries; range
           dataSource={[...data.points].reverse()}
           pagination={{ pageSize: 12, showSizeChanger: false }}
           columns={[
-            { key: 'at', title: t('columns.at'), render: (_v, p) => formatAt(p.at, axisFormat === t('formats.time') ? t('formats.dayTime') : axisFormat) },
+            { key: 'at', title: t('columns.at'), render: (_v, p) => formatAt(p.at, rowFormat) },
             { key: 'min', title: t('columns.min'), align: 'right', render: (_v, p) => formatValue(p.min, series.unit) },
             { key: 'mean', title: t('columns.mean'), align: 'right', render: (_v, p) => formatValue(p.mean, series.unit) },
             { key: 'max', title: t('columns.max'), align: 'right', render: (_v, p) => formatValue(p.max, series.unit) },

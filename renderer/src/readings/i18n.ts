@@ -23,7 +23,7 @@ export const readingsZh = {
   lastDay: '最近 24 小时',
   stale: '{{time}} 的读数',
   duration: { s: '{{n}} 秒', min: '{{n}} 分钟', h: '{{n}} 小时', d: '{{n}} 天' },
-  formats: { time: 'HH:mm', dayTime: 'M月D日 HH:mm', day: 'M月D日', full: 'YYYY年M月D日 HH:mm:ss', month: 'YYYY年M月' },
+  formats: { time: 'HH:mm', dayTime: 'M月D日 HH:mm', dayTimeSeconds: 'M月D日 HH:mm:ss', day: 'M月D日', full: 'YYYY年M月D日 HH:mm:ss', month: 'YYYY年M月' },
 };
 
 export const readingsEn: typeof readingsZh = {
@@ -49,7 +49,7 @@ export const readingsEn: typeof readingsZh = {
   lastDay: 'Last 24 hours',
   stale: 'reading of {{time}}',
   duration: { s: '{{n}} s', min: '{{n}} min', h: '{{n}} h', d: '{{n}} d' },
-  formats: { time: 'HH:mm', dayTime: 'MMM D, HH:mm', day: 'MMM D', full: 'MMM D, YYYY HH:mm:ss', month: 'MMM YYYY' },
+  formats: { time: 'HH:mm', dayTime: 'MMM D, HH:mm', dayTimeSeconds: 'MMM D, HH:mm:ss', day: 'MMM D', full: 'MMM D, YYYY HH:mm:ss', month: 'MMM YYYY' },
 };
 
 export const readingsErrorsZh = {

@@ -26,3 +26,10 @@ export function formatValue(value: number, unit: string): string {
   const text = Number.isInteger(value) ? String(value) : value.toFixed(Math.abs(value) >= 100 ? 1 : 2).replace(/\.?0+$/, '');
   return unit ? `${text} ${unit}` : text;
 }
+
+/** A table row's time: to the second for raw buckets, to the minute for aggregates, the day for buckets of days. */
+export function rowFormatFor(bucketMs: number, t: TFunction): string {
+  if (bucketMs < 60_000) return t('readings:formats.dayTimeSeconds');
+  if (bucketMs < 86_400_000) return t('readings:formats.dayTime');
+  return t('readings:formats.day');
+}
