@@ -96,11 +96,10 @@ describe('the readings history', () => {
     expect(await count('reading_hour')).toBe(0);
   });
 
-  it('keeps raw values past 48 hours while their minute is not folded yet (a rollup that has not run)', async () => {
+  it('folds first, then prunes: a console back after three days keeps the minute of raw values it prunes', async () => {
     await start();
     await record([[t0, 21]]);
     now = t0 + 72 * hour;
-    // The rollup pass folds first, then prunes: the reading's minute is kept.
     const outcome = await keeper().rollUp();
     expect(outcome.pruned.raw).toBe(1);
     expect(await countRows(t, 'reading_minute')).toBe(1);
