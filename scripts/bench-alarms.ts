@@ -1,4 +1,4 @@
-// `npm run bench:alarms -- [--runs N] [--burst N]`: alarm latency from the serial line to a connected UI, and the
+// `npm run bench:alarms -- [--runs N] [--burst N] [--readings N]`: alarm latency from the serial line to a connected UI, and the
 // rate a burst of buffered receiver events is ingested at, through the headless host, a real pty and real SQLite.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +20,8 @@ import type { BurstReport, BurstRequest } from './bench/receiver-burst';
 const argv = process.argv.slice(2);
 const runs = readNumber(argv, '--runs', 300);
 const burstSize = readNumber(argv, '--burst', 10_000);
+/** Sensors whose readings are stored every second beside the alarms (the readings history's batches), 0 for none. */
+const readingSensors = argv.includes('--readings') ? readNumber(argv, '--readings', 50) : 0;
 const lineBaud = 115_200;
 const serial = { baudRate: lineBaud, dataBits: 8, parity: 'none', stopBits: 1 } as const;
 const operator = { operator: 'bench' };
@@ -59,6 +61,13 @@ async function main(): Promise<void> {
   const host = await startHost({ dataDir, port: 0, rendererDir: join(dataDir, 'no-renderer'), version: 'bench' });
   const pair = await openVirtualSerialPair();
   const devicePort = await openSerialBytePort(pair.b, serial);
+  // As the device supervisor hands readings on: one per sensor per second, written by the recorder's batches.
+  const readingLoad = setInterval(() => {
+    const at = Date.now();
+    for (let s = 0; s < readingSensors; s += 1) {
+      host.core.readings?.recorder.record(`sensor-${s}`, { key: 'modbus:1:temperature', label: { zh: '温度', en: 'Temperature' }, value: 22 + (at % 1000) / 1000, unit: '°C', at });
+    }
+  }, 1_000);
   try {
     const created = await host.core.call(
       'links.create',
@@ -210,11 +219,13 @@ async function main(): Promise<void> {
       ['events stored / lost / doubled', `${thousands(pipelined.stored)} / ${thousands(Math.max(0, burstSize - pipelined.stored))} / ${thousands(Math.max(0, pipelined.stored - burstSize))}`],
       ['sequential burst (each event waits for its ACK, as a receiver sends)', `${thousands(sequentialSize)} events in ${sequential.seconds.toFixed(2)} s: ${thousands(sequentialRate)} events/s = ${(sequentialRate / linePerSecond).toFixed(2)}× line rate; all recorded after ${sequential.recordedSeconds.toFixed(2)} s; stored ${thousands(sequential.stored)}`],
       ['a UI asking for `alarms.list` 10× a second during the pipelined burst (p50 / p99 / max)', `${ms(pipelined.ui.p50)} / ${ms(pipelined.ui.p99)} / ${ms(pipelined.ui.max)} ms over ${pipelined.ui.runs} calls`],
+      ['readings stored beside the alarms (sensors polled every second)', String(readingSensors)],
       ['machine', `Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)}`],
     ];
     console.log('\n| measure | figure |\n|---|---|');
     for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
   } finally {
+    clearInterval(readingLoad);
     await devicePort.close();
     await host.close();
     await pair.unplug();

@@ -44,9 +44,12 @@ import { newId } from './new-id';
 import { operatorsApi } from './operators/api';
 import { createAccessState } from './operators/access-state';
 import { problemsApi } from './problems/api';
+import { readingsApi } from './readings/api';
+import { type ReadingsKeeper, type ReadingsOptions, startReadingsKeeper } from './readings/readings-keeper';
 import { type CoreSession, openCoreSession, type PagePush } from './operators/core-session';
 import { startIdleWatch } from './operators/idle-lock';
 import { syncApi } from './sync/api';
+import { wallApi } from './wall/api';
 import { type SyncEngine, type SyncEngineOptions, startSyncEngine } from './sync/sync-engine';
 import { toErrorData } from './to-error-data';
 
@@ -63,6 +66,8 @@ export interface CoreOptions {
   devices?: DeviceOptions;
   /** The upstream sync engine's timings and connector (tests shorten the waits); `false` does not start it. */
   sync?: Partial<SyncEngineOptions> | false;
+  /** The readings history's batch and rollup timings (tests turn the rollup timer off and run it themselves). */
+  readings?: ReadingsOptions;
 }
 
 export interface DeviceOptions {
@@ -93,6 +98,8 @@ export interface Core {
    */
   openSession(push?: PagePush): CoreSession;
   onEvent(listener: EventListener): () => void;
+  /** The readings history (null when the core failed to start): tests and benchmarks record and roll up through it. */
+  readonly readings: ReadingsKeeper | null;
   /** Settles when this start's integrity check is over: true if the file is sound (at once unless it ran in the background). */
   integrityChecked(): Promise<boolean>;
   close(): Promise<void>;
@@ -132,6 +139,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let demoSite: DemoSiteRunner | null = null;
   let alarmIngest: AlarmIngest | null = null;
   let syncEngine: SyncEngine | null = null;
+  let readings: ReadingsKeeper | null = null;
   const access = createAccessState();
   try {
     mkdirSync(options.dataDir, { recursive: true });
@@ -169,6 +177,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     alarmIngest = ingest;
     // Alarms a device was answered for but the console did not get to record (it stopped in between) come first.
     await ingest.resume();
+    const keeper = await startReadingsKeeper(databasePath, ctx.clock, options.readings);
+    readings = keeper;
     const layer: DeviceLayer = {
       secrets: openSecretBox(options.dataDir),
       supervisor: createDeviceSupervisor(ctx, {
@@ -176,6 +186,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         listPorts: async () => (await portList()).ports,
         backoff: deviceOptions.backoff ?? defaultBackoff,
         autoStart: deviceOptions.autoStart ?? true,
+        recordReading: keeper.recorder.record,
       }),
     };
     deviceLayer = layer;
@@ -203,6 +214,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...escalationsApi(ctx),
       ...dispatchApi(ctx),
       ...repairsApi(ctx),
+      ...readingsApi(ctx),
+      ...wallApi(ctx, layer),
       'demo.status': () => demo.status(),
       'demo.enable': (_args, call) => demo.enable(call),
       ...syncApi(ctx, layer.secrets, sync, syncOptions),
@@ -251,6 +264,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   return {
     info,
     call,
+    get readings() {
+      return readings;
+    },
     openSession: (push) =>
       openCoreSession(
         {
@@ -281,6 +297,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       await demoSite?.stop();
       await alarmIngest?.idle();
       await alarmIngest?.stop();
+      await readings?.stop();
       await integrity?.cancel();
       const wasOpen = db !== null && info.startupError === null;
       // The head leaves the file at every clean shutdown: a cut made while the console is stopped shows at the next start.

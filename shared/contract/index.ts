@@ -14,11 +14,13 @@ import { journalContract } from './journal';
 import { maintenanceContract, type MaintenanceChanged } from './maintenance';
 import { operatorsContract, type SessionEnded } from './operators';
 import { problemsContract } from './problems';
+import { readingsContract } from './readings';
 import { repairsContract } from './repairs';
+import { wallContract } from './wall';
 import { type SyncStatus, syncContract } from './sync';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract, ...maintenanceContract, ...problemsContract, ...escalationsContract, ...dispatchContract, ...repairsContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract, ...maintenanceContract, ...problemsContract, ...escalationsContract, ...dispatchContract, ...repairsContract, ...readingsContract, ...wallContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

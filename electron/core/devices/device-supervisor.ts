@@ -39,6 +39,8 @@ export interface DeviceSupervisorOptions {
   autoStart: boolean;
   openPort?: PortOpener;
   trafficCapacity?: number;
+  /** Hands every reading on to the readings history (readings/reading-recorder.ts) besides keeping the latest. */
+  recordReading?: (linkId: string, reading: DeviceReading) => void;
 }
 
 export interface DeviceSupervisor {
@@ -146,7 +148,10 @@ export function createDeviceSupervisor(ctx: CoreContext, options: DeviceSupervis
       handlers: {
         alarm,
         alarms,
-        reading: (reading) => device.readings.set(reading.key, reading),
+        reading: (reading) => {
+          device.readings.set(reading.key, reading);
+          options.recordReading?.(endpoint.id, reading);
+        },
         traffic: (record) => device.capture.record(record),
       },
       onStatus: (status, previous) => {

@@ -8,7 +8,11 @@ import type { CallContext, CoreContext, OperatorSession } from '../context';
 import { toErrorData } from '../to-error-data';
 import type { AccessState } from './access-state';
 import { lockIfIdle } from './idle-lock';
+import { wallSettings } from '../wall/wall-setting';
 import { callerOf, sessionOperator } from './session-service';
+
+/** Who the journal would name for a wall page's call (its calls only read; nothing it may call journals). */
+const wallCaller = 'wall';
 
 /** What a transport holds for one page (a WebSocket connection, a desktop window): calls as its signed-in operator. */
 export interface CoreSession {
@@ -42,7 +46,7 @@ function heardSignedOut(event: EventName): boolean {
   return event === 'system.changed';
 }
 
-function refuse(code: 'auth_required' | 'permission_denied', params: Record<string, string | null>): Result<unknown> {
+function refuse(code: 'auth_required' | 'permission_denied' | 'wall_disabled', params: Record<string, string | null>): Result<unknown> {
   return { ok: false, error: new AppError(code, code, params).toData() };
 }
 
@@ -69,6 +73,18 @@ export function openCoreSession({ ctx, access, dispatch, onEvent }: CoreSessionD
       if (required === 'signed_out') return dispatch(method, input, operator ? callerOf(operator, session) : { operator: '', session });
       // A method the table does not name is refused to everyone (deny by default).
       if (required === undefined) return refuse('permission_denied', { method, role: operator?.role ?? null, required: null });
+      if (required === 'wall') {
+        if (operator) return dispatch(method, input, callerOf(operator, session));
+        // The wall screen's page: not signed in, reads only what the table marks 'wall', and only while it is on.
+        let enabled;
+        try {
+          enabled = (await wallSettings(ctx.db)).enabled;
+        } catch (err) {
+          return { ok: false, error: toErrorData(err) };
+        }
+        if (!enabled) return refuse('wall_disabled', { method });
+        return dispatch(method, input, { operator: wallCaller, role: 'duty_guard', session });
+      }
       if (!operator) return refuse('auth_required', { method });
       if (!roleAtLeast(operator.role, required)) return refuse('permission_denied', { method, role: operator.role, required });
       return dispatch(method, input, callerOf(operator, session));

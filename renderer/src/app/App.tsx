@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/reac
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createHashRouter, Outlet, RouterProvider } from 'react-router';
 import { AlarmsPage } from '../alarms/AlarmsPage';
@@ -38,6 +38,7 @@ import { SparesPage } from '../spares/SparesPage';
 import { SyncPage } from '../sync/SyncPage';
 import { SyncSettingsPage } from '../sync/SyncSettingsPage';
 import { useSyncLive } from '../sync/use-sync-live';
+import { WallScreen } from '../wall/WallScreen';
 import { consoleClient } from '../transport';
 import { useContractQuery, useLiveInvalidation } from '../transport/use-contract';
 import { AppShell } from './AppShell';
@@ -106,13 +107,22 @@ const router = createHashRouter([
   },
 ]);
 
+/** The wall screen stands outside the sign-in: its page is never signed in, so neither the login nor the idle lock covers it. */
+const isWallScreen = (): boolean => window.location.hash === '#/wall' || window.location.hash.startsWith('#/wall?');
+const onHashChange = (changed: () => void): (() => void) => {
+  window.addEventListener('hashchange', changed);
+  return () => window.removeEventListener('hashchange', changed);
+};
+
 function Root() {
   const info = useContractQuery('system.info', {}, { staleTime: Number.POSITIVE_INFINITY });
   const client = useQueryClient();
+  const wall = useSyncExternalStore(onHashChange, isWallScreen);
   // The background integrity check failed: system.info now carries the error and the error screen takes over.
   useEffect(() => consoleClient().subscribe('system.changed', () => void client.invalidateQueries({ queryKey: ['system.info'] })), [client]);
   if (info.isPending) return <Spin fullscreen />;
   if (info.data?.startupError) return <StartupErrorScreen error={info.data.startupError} databasePath={info.data.databasePath} />;
+  if (wall) return <WallScreen />;
   return (
     <SessionGate>
       <RouterProvider router={router} />

@@ -12,6 +12,7 @@ import { formatDate, formatMoment, todayIso, warrantyState } from './device-form
 import { formEntry } from './DeviceFormPage';
 import { DeviceTasksCard } from '../maintenance/DeviceTasksCard';
 import { DeviceRepairsCard } from '../repairs/DeviceRepairsCard';
+import { ReadingHistoryCard } from '../readings/ReadingHistoryCard';
 import { DeviceHistory } from './DeviceHistory';
 import { DeviceStatusTag, ToneTag } from './DeviceStatusTag';
 import { useCatalog } from './use-catalog';
@@ -52,6 +53,7 @@ export function DevicePage() {
             <Card title={t('device.details')}>
               <DeviceDescriptions device={device} parent={parent} />
             </Card>
+            <ReadingHistoryCard assetId={device.id} />
             <DeviceChildren device={device} children={children} />
             <DeviceRepairsCard deviceId={device.id} />
             <DeviceTasksCard deviceId={device.id} />

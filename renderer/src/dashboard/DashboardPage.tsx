@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../app/use-error-message';
 import { useNow } from '../incidents/incident-format';
 import { OpenIncidentCard } from '../incidents/OpenIncidentCard';
+import { KeyReadingsCard } from '../readings/KeyReadingsCard';
 import { useContractQuery } from '../transport/use-contract';
 import { DutyLogPanel } from './DutyLogPanel';
 import { HotlinePanel } from './HotlinePanel';
@@ -31,6 +32,7 @@ export function DashboardPage() {
       <Col xs={24} xl={8}>
         <div style={{ display: 'grid', gap: 24 }}>
           <HotlinePanel />
+          <KeyReadingsCard />
           <MaintenanceDueCard />
           <DutyLogPanel />
         </div>

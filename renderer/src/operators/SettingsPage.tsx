@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConsoleSettings } from '../../../shared/contract';
 import { useErrorMessage } from '../app/use-error-message';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';
+import { WallSettingCard } from '../wall/WallSettingCard';
 
 const timePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -80,6 +81,7 @@ export function SettingsPage() {
           {t('common:actions.save')}
         </Button>
       </Form>
+      <WallSettingCard />
     </Flex>
   );
 }

@@ -1,8 +1,12 @@
 // Who may call each contract method: allowed signed out, or the least powerful operator role that may.
 import { type OperatorRole, roleAtLeast } from './operator-roles';
 
-/** `signed_out`: answered before anyone logs in (the login screen and the dashboard's hotline need these). */
-export type MethodAccess = 'signed_out' | OperatorRole;
+/**
+ * `signed_out`: answered before anyone logs in (the login screen and the dashboard's hotline need these).
+ * `wall`: answered to every operator, and to a page nobody signed in on only while an administrator has the wall
+ * screen turned on (electron/core/operators/core-session.ts): the wall's read calls, nothing that changes data.
+ */
+export type MethodAccess = 'signed_out' | 'wall' | OperatorRole;
 
 /*
  * Enforced by every transport session in the core (see electron/core/operators/core-session.ts); the UI reads the
@@ -175,6 +179,16 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'sync.getSettings': 'administrator',
   'sync.saveSettings': 'administrator',
   'sync.testConnection': 'administrator',
+
+  // Readings history: whoever is on duty watches the machine room's trends.
+  'readings.series': 'duty_guard',
+  'readings.history': 'duty_guard',
+  'readings.keyReadings': 'duty_guard',
+
+  // The wall screen: an administrator turns it on; its one read is open to the wall while on.
+  'wall.settings': 'duty_guard',
+  'wall.setEnabled': 'administrator',
+  'wall.snapshot': 'wall',
 };
 
 export function methodAccess(method: string): MethodAccess | undefined {
@@ -185,5 +199,5 @@ export function methodAccess(method: string): MethodAccess | undefined {
 export function mayCall(role: OperatorRole, method: string): boolean {
   const access = methodAccess(method);
   if (access === undefined) return false;
-  return access === 'signed_out' || roleAtLeast(role, access);
+  return access === 'signed_out' || access === 'wall' || roleAtLeast(role, access);
 }

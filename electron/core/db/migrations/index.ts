@@ -20,6 +20,7 @@ import * as m0071 from './0071-escalations';
 import * as m0072 from './0072-engineer-dispatch';
 import * as m0073 from './0073-repair-parts-spare-loans';
 import * as m0074 from './0074-replacement-quotes';
+import * as m0080 from './0080-readings-history';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '0072-engineer-dispatch': m0072,
   '0073-repair-parts-spare-loans': m0073,
   '0074-replacement-quotes': m0074,
+  '0080-readings-history': m0080,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
-import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import sqlite3 from 'sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { databaseFileName, startCore } from '../../../../electron/core/core';
 import { writeCleanShutdownMark } from '../../../../electron/core/db/clean-shutdown';
@@ -7,15 +8,30 @@ import { startTempCore } from '../../../support/temp-core';
 
 const markPath = (dataDir: string): string => join(dataDir, 'clean-shutdown.json');
 
-/** A register closed cleanly, then pages in the middle of its file scribbled over, as a failing disk would. */
+/** Page numbers of the register's device table in the file (SQLite's dbstat), read before the damage. */
+function devicePages(path: string): Promise<number[]> {
+  const db = new sqlite3.Database(path, sqlite3.OPEN_READWRITE);
+  return new Promise((resolve, reject) =>
+    db.all<{ pageno: number }>(`select pageno from dbstat where name = 'device' order by pageno`, (err, rows) =>
+      db.close(() => (err ? reject(err) : resolve(rows.map((r) => r.pageno)))),
+    ),
+  );
+}
+
+/**
+ * A register closed cleanly, then a page of its table scribbled over, as a failing disk would. A page of the register
+ * (not one at a fixed offset, which lands on the schema as the file grows): the file still opens, the check finds it.
+ */
 async function damagedAfterCleanShutdown() {
   const t = await startTempCore();
   for (let i = 0; i < 200; i += 1) await t.call('assets.create', { name: `摄像机 ${i}`, systemId: 'cctv', notes: '走廊'.repeat(40) });
-  await t.core.close();
   const path = join(t.dataDir, databaseFileName);
+  // Read while the console still runs: its close then leaves the file (and no WAL) as a clean shutdown does.
+  const pages = await devicePages(path);
+  await t.core.close();
   const fd = openSync(path, 'r+');
-  const garbage = Buffer.alloc(4096 * 4, 0x5a);
-  writeSync(fd, garbage, 0, garbage.length, Math.floor(statSync(path).size / 2 / 4096) * 4096);
+  const garbage = Buffer.alloc(4096, 0x5a);
+  writeSync(fd, garbage, 0, garbage.length, (pages[Math.floor(pages.length / 2)]! - 1) * 4096);
   closeSync(fd);
   return { t, path };
 }

@@ -9,8 +9,14 @@ describe('the method permission table', () => {
     expect(missing).toEqual([]);
   });
 
-  it('gives every entry a known role or signed_out', () => {
-    for (const method of Object.keys(contract)) expect([...operatorRoles, 'signed_out']).toContain(methodAccess(method));
+  it('gives every entry a known role, signed_out or wall', () => {
+    for (const method of Object.keys(contract)) expect([...operatorRoles, 'signed_out', 'wall']).toContain(methodAccess(method));
+  });
+
+  it('opens only the wall screen\'s one read to the wall page', () => {
+    expect(Object.keys(contract).filter((method) => methodAccess(method) === 'wall')).toEqual(['wall.snapshot']);
+    expect(mayCall('duty_guard', 'wall.snapshot')).toBe(true);
+    expect(mayCall('supervisor', 'wall.setEnabled')).toBe(false);
   });
 
   it('opens only login, setup, status, system info and the hotline to a signed-out page', () => {
