@@ -43,6 +43,7 @@ import { newId } from './new-id';
 import { operatorsApi } from './operators/api';
 import { createAccessState } from './operators/access-state';
 import { problemsApi } from './problems/api';
+import { reportsApi } from './reports/api';
 import { type CoreSession, openCoreSession, type PagePush } from './operators/core-session';
 import { startIdleWatch } from './operators/idle-lock';
 import { syncApi } from './sync/api';
@@ -201,6 +202,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...problemsApi(ctx, access),
       ...escalationsApi(ctx),
       ...dispatchApi(ctx),
+      ...reportsApi(ctx),
       'demo.status': () => demo.status(),
       'demo.enable': (_args, call) => demo.enable(call),
       ...syncApi(ctx, layer.secrets, sync, syncOptions),

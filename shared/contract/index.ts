@@ -14,10 +14,11 @@ import { journalContract } from './journal';
 import { maintenanceContract, type MaintenanceChanged } from './maintenance';
 import { operatorsContract, type SessionEnded } from './operators';
 import { problemsContract } from './problems';
+import { reportsContract } from './reports';
 import { type SyncStatus, syncContract } from './sync';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract, ...maintenanceContract, ...problemsContract, ...escalationsContract, ...dispatchContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract, ...maintenanceContract, ...problemsContract, ...escalationsContract, ...dispatchContract, ...reportsContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -98,4 +99,5 @@ export * from './maintenance';
 export * from './operators';
 export * from './sync';
 export * from './problems';
+export * from './reports';
 export * from './system';

@@ -11,9 +11,10 @@ import type { JournalTables } from '../journal/schema';
 import type { MaintenanceTables } from '../maintenance/schema';
 import type { OperatorTables } from '../operators/schema';
 import type { ProblemTables } from '../problems/schema';
+import type { ReportTables } from '../reports/schema';
 import type { SyncTables } from '../sync/schema';
 
-export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, LinkTables, AlarmTables, SyncTables, MaintenanceTables, ProblemTables, EscalationTables, DispatchTables {}
+export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, LinkTables, AlarmTables, SyncTables, MaintenanceTables, ProblemTables, EscalationTables, DispatchTables, ReportTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

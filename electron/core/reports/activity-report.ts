@@ -1,0 +1,137 @@
+// The service history beside the SLA: devices that fail most, alarms per day, spare parts, maintenance, problem records.
+import { sql } from 'kysely';
+import type { AlarmDay, FailingDevice, MaintenanceCompletion, ProblemCounts, ReportFilter, SpareUse } from '../../../shared/contract/reports';
+import type { AlarmSeverity } from '../../../shared/domain/devices/device-signals';
+import { addDays } from '../../../shared/domain/maintenance/frequency';
+import { defectStates } from '../../../shared/domain/problems/defect-lifecycle';
+import type { Db } from '../db/database';
+import { incidentsInPeriod } from './incident-facts';
+import { localDay } from './report-period';
+
+/** How many devices the "fail most" table lists: the basis of 系统优化, not a full inventory. */
+export const failingDevicesShown = 10;
+const severities: readonly AlarmSeverity[] = ['critical', 'major', 'minor', 'info'];
+
+type Scope = Pick<ReportFilter, 'systemId' | 'location'>;
+
+/** A device's place as one text, for the location filter (building, floor, room as the register holds them). */
+const devicePlace = sql<string>`(d.building || ' ' || d.floor || ' ' || d.room)`;
+
+/** Devices by incidents linked to them in the period, then by alarms they raised in it. */
+export async function failingDevices(db: Db, scope: Scope, startsAt: number, endsAt: number): Promise<FailingDevice[]> {
+  const byIncidents = await db
+    .selectFrom('incident_device as idv')
+    .select(['idv.device_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('idv.incident_id', 'in', incidentsInPeriod(db, scope, startsAt, endsAt).select('id'))
+    .groupBy('idv.device_id')
+    .execute();
+  // An alarm names its link (alarm.device_id is link.id); the link names the register's device it watches, if any.
+  let alarms = db
+    .selectFrom('alarm as a')
+    .innerJoin('link as l', 'l.id', 'a.device_id')
+    .innerJoin('device as d', 'd.id', 'l.asset_id')
+    .select(['d.id as device_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('a.raised_at', '>=', startsAt)
+    .where('a.raised_at', '<', endsAt)
+    .where('a.state', '!=', 'status');
+  if (scope.systemId) alarms = alarms.where('d.system_id', '=', scope.systemId);
+  if (scope.location) alarms = alarms.where(sql<number>`instr(${devicePlace}, ${scope.location})`, '>', 0);
+  const byAlarms = await alarms.groupBy('d.id').execute();
+
+  const counts = new Map<string, { incidents: number; alarms: number }>();
+  for (const r of byIncidents) counts.set(r.device_id, { incidents: Number(r.n), alarms: 0 });
+  for (const r of byAlarms) counts.set(r.device_id, { incidents: counts.get(r.device_id)?.incidents ?? 0, alarms: Number(r.n) });
+  const top = [...counts].sort(([, a], [, b]) => b.incidents - a.incidents || b.alarms - a.alarms).slice(0, failingDevicesShown);
+  if (top.length === 0) return [];
+  const devices = await db
+    .selectFrom('device as d')
+    .select(['d.id', 'd.name', 'd.asset_tag', 'd.system_id', 'd.building', 'd.floor', 'd.room'])
+    .where('d.id', 'in', top.map(([id]) => id))
+    .execute();
+  const byId = new Map(devices.map((d) => [d.id, d]));
+  return top.flatMap(([id, n]) => {
+    const d = byId.get(id);
+    if (!d) return [];
+    const place = [d.building, d.floor, d.room].filter(Boolean).join(' ');
+    return [{ deviceId: id, name: d.name, assetTag: d.asset_tag, systemId: d.system_id, place, incidents: n.incidents, alarms: n.alarms }];
+  });
+}
+
+/** Alarms raised per local day, by severity (status messages are not alarms); every day of the period, zeros included. */
+export async function alarmsPerDay(db: Db, scope: Scope, from: string, to: string, startsAt: number, endsAt: number): Promise<AlarmDay[]> {
+  // Filtered by system or place, an alarm counts through the register's device its link watches.
+  let q = db
+    .selectFrom('alarm as a')
+    .leftJoin('link as l', 'l.id', 'a.device_id')
+    .leftJoin('device as d', 'd.id', 'l.asset_id')
+    .select([sql<string>`date(a.raised_at / 1000, 'unixepoch', 'localtime')`.as('day'), 'a.severity', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('a.raised_at', '>=', startsAt)
+    .where('a.raised_at', '<', endsAt)
+    .where('a.state', '!=', 'status');
+  if (scope.systemId) q = q.where('d.system_id', '=', scope.systemId);
+  if (scope.location) q = q.where(sql<number>`instr(${devicePlace}, ${scope.location})`, '>', 0);
+  const rows = await q.groupBy(['day', 'a.severity']).execute();
+  const days = new Map<string, AlarmDay>();
+  for (let day = from; day <= to; day = addDays(day, 1)) days.set(day, { day, critical: 0, major: 0, minor: 0, info: 0 });
+  for (const r of rows) {
+    const d = days.get(r.day);
+    if (d && severities.includes(r.severity)) d[r.severity] += Number(r.n);
+  }
+  return [...days.values()];
+}
+
+/** Stock counted down (used) and up (added) through spares.set in the period, per system and type. */
+export async function spareUse(db: Db, scope: Scope, startsAt: number, endsAt: number): Promise<SpareUse[]> {
+  let q = db
+    .selectFrom('journal')
+    .select(['entity_id', 'payload'])
+    .where('entity_type', '=', 'spare')
+    .where('type', '=', 'spares.set')
+    .where('at', '>=', startsAt)
+    .where('at', '<', endsAt);
+  if (scope.systemId) q = q.where('entity_id', '>=', `${scope.systemId}/`).where('entity_id', '<', `${scope.systemId}0`);
+  const uses = new Map<string, SpareUse>();
+  for (const r of await q.orderBy('seq').execute()) {
+    const payload = JSON.parse(r.payload) as { from?: { quantity?: number } | null; quantity?: number };
+    const change = (payload.quantity ?? 0) - (payload.from?.quantity ?? 0);
+    if (change === 0) continue;
+    const [systemId = '', typeId = ''] = r.entity_id.split('/');
+    let use = uses.get(r.entity_id);
+    if (!use) uses.set(r.entity_id, (use = { systemId, typeId, used: 0, added: 0 }));
+    if (change < 0) use.used -= change;
+    else use.added += change;
+  }
+  return [...uses.values()].sort((a, b) => b.used - a.used || a.systemId.localeCompare(b.systemId) || a.typeId.localeCompare(b.typeId));
+}
+
+/** Tasks due in the period: how many were done, done in time (by the deadline), and are late now. */
+export async function maintenanceCompletion(db: Db, scope: Scope, from: string, to: string, now: number): Promise<MaintenanceCompletion> {
+  let q = db.selectFrom('mnt_task').select(['state', 'deadline', 'finished_at']).where('due_on', '>=', from).where('due_on', '<=', to);
+  if (scope.systemId) q = q.where('system_id', '=', scope.systemId);
+  const today = localDay(now);
+  const result: MaintenanceCompletion = { planned: 0, done: 0, onTime: 0, overdue: 0 };
+  for (const t of await q.execute()) {
+    result.planned += 1;
+    if (t.state === 'done') {
+      result.done += 1;
+      if (t.finished_at !== null && localDay(t.finished_at) <= t.deadline) result.onTime += 1;
+    } else if (today > t.deadline) result.overdue += 1;
+  }
+  return result;
+}
+
+export async function problemCounts(db: Db, scope: Scope, startsAt: number, endsAt: number): Promise<ProblemCounts> {
+  let consultations = db.selectFrom('consultation').select((eb) => eb.fn.countAll<number>().as('n')).where('recorded_at', '>=', startsAt).where('recorded_at', '<', endsAt);
+  let defects = db.selectFrom('defect').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).where('submitted_at', '>=', startsAt).where('submitted_at', '<', endsAt);
+  if (scope.systemId) {
+    consultations = consultations.where('system_id', '=', scope.systemId);
+    defects = defects.where('system_id', '=', scope.systemId);
+  }
+  const [c, d] = await Promise.all([consultations.executeTakeFirstOrThrow(), defects.groupBy('state').execute()]);
+  const byState = new Map(d.map((r) => [r.state, Number(r.n)]));
+  return {
+    consultations: Number(c.n),
+    defects: d.reduce((n, r) => n + Number(r.n), 0),
+    defectsByState: defectStates.map((state) => ({ state, count: byState.get(state) ?? 0 })),
+  };
+}
