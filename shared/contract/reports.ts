@@ -111,7 +111,8 @@ export interface ReportOverview {
   endsAt: number;
   /** Milestones still running are judged as of this instant. */
   generatedAt: number;
-  sla: { total: SlaGroup; byLevel: SlaGroup[]; bySystem: SlaGroup[]; byMonth: SlaGroup[]; misses: SlaMiss[] };
+  /** `misses`: the latest 500, oldest deadline first; `missesTotal` counts them all. */
+  sla: { total: SlaGroup; byLevel: SlaGroup[]; bySystem: SlaGroup[]; byMonth: SlaGroup[]; misses: SlaMiss[]; missesTotal: number };
   meanTimes: { total: MeanTimes; byLevel: MeanTimes[] };
   incidentsBySystem: CountRow[];
   incidentsByLevel: CountRow[];

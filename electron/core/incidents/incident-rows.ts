@@ -56,7 +56,7 @@ export async function appendEvent(trx: Trx, incidentId: string, event: IncidentE
     .execute();
 }
 
-export function toIncidentEvent(r: IncidentEventRow): IncidentEvent {
+function toIncidentEvent(r: IncidentEventRow): IncidentEvent {
   const data = JSON.parse(r.data) as Record<string, unknown>;
   const actor = { at: r.at, by: r.by };
   const level = (): SlaLevel => {

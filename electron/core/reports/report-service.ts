@@ -5,10 +5,13 @@ import { milestoneOutcome } from '../../../shared/domain/reports/sla-compliance'
 import type { CoreContext } from '../context';
 import type { Db } from '../db/database';
 import { alarmsPerDay, failingDevices, maintenanceCompletion, problemCounts, spareUse } from './activity-report';
-import { type IncidentFact, loadIncidentFacts } from './incident-facts';
+import { type IncidentFact, incidentTexts, loadIncidentFacts } from './incident-facts';
 import { monthDays, periodBounds } from './report-period';
 import { slaSection } from './sla-report';
 import { readSuggestions } from './suggestion-service';
+
+/** How many misses the overview lists (the latest); the total is counted in full. */
+export const missesShown = 500;
 
 export async function reportOverview(ctx: CoreContext, filter: ReportFilter): Promise<ReportOverview> {
   return (await overviewWithFacts(ctx, filter)).overview;
@@ -21,17 +24,23 @@ async function overviewWithFacts(ctx: CoreContext, filter: ReportFilter): Promis
   const [facts, devices, alarms, spares, maintenance, problems] = await Promise.all([
     loadIncidentFacts(db, filter, startsAt, endsAt, now),
     failingDevices(db, filter, startsAt, endsAt),
-    alarmsPerDay(db, filter, filter.from, filter.to, startsAt, endsAt),
+    alarmsPerDay(db, filter, filter.from, filter.to),
     spareUse(db, filter, startsAt, endsAt),
     maintenanceCompletion(db, filter, filter.from, filter.to, now),
     problemCounts(db, filter, startsAt, endsAt),
   ]);
+  const { sla, ...counts } = slaSection(facts, now);
+  // The latest misses are the ones worth chasing; two years of them would only weigh the page down.
+  const shown = sla.misses.slice(-missesShown);
+  const texts = await incidentTexts(db, [...new Set(shown.map((m) => m.incidentId))]);
+  const misses = shown.map((m) => ({ ...m, number: texts.get(m.incidentId)?.number ?? '', title: texts.get(m.incidentId)?.title ?? '' }));
   const overview: ReportOverview = {
     filter,
     startsAt,
     endsAt,
     generatedAt: now,
-    ...slaSection(facts, now),
+    sla: { ...sla, misses, missesTotal: sla.misses.length },
+    ...counts,
     failingDevices: devices,
     alarmsPerDay: alarms,
     spareUse: spares,
@@ -48,24 +57,25 @@ export async function monthlyReport(ctx: CoreContext, input: { month: string; sy
     maintenanceDoneIn(ctx.db, filter),
     readSuggestions(ctx.db, input.month),
   ]);
-  return { month: input.month, overview, incidents: facts.map(toReportIncident), maintenanceDone, suggestions };
+  const texts = await incidentTexts(ctx.db, facts.map((f) => f.id));
+  return { month: input.month, overview, incidents: facts.map((f) => toReportIncident(f, texts.get(f.id))), maintenanceDone, suggestions };
 }
 
-function toReportIncident(f: IncidentFact): ReportIncident {
+function toReportIncident(f: IncidentFact, text: { number: string; title: string; location: string; state: string; method: string } | undefined): ReportIncident {
   const resolution = f.milestones.milestones.resolution;
   return {
     id: f.id,
-    number: f.number,
-    title: f.title,
+    number: text?.number ?? '',
+    title: text?.title ?? '',
     level: f.level,
     systemId: f.systemId,
-    location: f.location,
+    location: text?.location ?? '',
     reportedAt: f.reportedAt,
     resolvedAt: resolution.state === 'met' ? resolution.at : null,
-    state: f.state,
+    state: text?.state ?? '',
     faultType: f.faultType,
     cause: f.cause,
-    method: f.method,
+    method: text?.method ?? '',
     missed: milestoneKinds.filter((k) => milestoneOutcome(f.milestones.milestones[k]) === 'missed'),
   };
 }

@@ -6,8 +6,11 @@ import { countOutcome, emptyTallies, milestoneOutcome } from '../../../shared/do
 import type { IncidentFact } from './incident-facts';
 import { localMonth } from './report-period';
 
+/** A miss before its incident's number and title are looked up (only for the misses listed). */
+export type BareMiss = Omit<SlaMiss, 'number' | 'title'>;
+
 export interface SlaSection {
-  sla: { total: SlaGroup; byLevel: SlaGroup[]; bySystem: SlaGroup[]; byMonth: SlaGroup[]; misses: SlaMiss[] };
+  sla: { total: SlaGroup; byLevel: SlaGroup[]; bySystem: SlaGroup[]; byMonth: SlaGroup[]; misses: BareMiss[] };
   meanTimes: { total: MeanTimes; byLevel: MeanTimes[] };
   incidentsBySystem: CountRow[];
   incidentsByLevel: CountRow[];
@@ -19,7 +22,7 @@ export function slaSection(facts: readonly IncidentFact[], now: number): SlaSect
   const byLevel = new Map(slaLevels.map((l) => [l, newGroup(l)]));
   const bySystem = new Map<string, SlaGroup>();
   const byMonth = new Map<string, SlaGroup>();
-  const misses: SlaMiss[] = [];
+  const misses: BareMiss[] = [];
   const times = new Map<string, TimeSums>([['all', newSums()], ...slaLevels.map((l): [string, TimeSums] => [l, newSums()])]);
   const causes = new Map<string, number>();
 
@@ -35,7 +38,7 @@ export function slaSection(facts: readonly IncidentFact[], now: number): SlaSect
       const metAt = state.state === 'met' ? state.at : null;
       const lateByMs = state.state === 'met' ? state.lateByMs : state.state === 'overdue' ? state.overdueByMs : 0;
       const dueAt = state.state === 'met' || state.state === 'overdue' ? state.dueAt : now;
-      misses.push({ incidentId: f.id, number: f.number, title: f.title, level: f.level, systemId: f.systemId, milestone: kind, dueAt, metAt, lateByMs });
+      misses.push({ incidentId: f.id, level: f.level, systemId: f.systemId, milestone: kind, dueAt, metAt, lateByMs });
     }
     const { response, resolution } = f.milestones.milestones;
     for (const sums of [times.get('all')!, times.get(f.level)!]) {

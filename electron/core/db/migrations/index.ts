@@ -18,6 +18,7 @@ import * as m0070 from './0070-problem-records';
 import * as m0071 from './0071-escalations';
 import * as m0072 from './0072-engineer-dispatch';
 import * as m0082 from './0082-report-suggestions';
+import * as m0083 from './0083-report-summaries';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0071-escalations': m0071,
   '0072-engineer-dispatch': m0072,
   '0082-report-suggestions': m0082,
+  '0083-report-summaries': m0083,
 };
 
 export const migrationProvider: MigrationProvider = {
