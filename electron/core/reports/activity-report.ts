@@ -66,11 +66,12 @@ export async function alarmsPerDay(db: Db, scope: Scope, from: string, to: strin
   }
   const filtered = scope.systemId || scope.location ? [...(await watchingLinks(db, scope)).keys()] : null;
   if (filtered?.length === 0) return days;
-  // One range of the alarm_report index per day (migration 0083): the counts come from the index, not the rows.
+  // One range of the alarm_report index per day (migration 0083): the counts come from the index, not the rows. CROSS
+  // JOIN keeps the days outside: filtered by link, SQLite would otherwise walk each link's alarms and scan the days for each.
   const rows = await sql<{ day: string; severity: AlarmSeverity; n: number }>`
     with period(day, starts, ends) as (select json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') from json_each(${JSON.stringify(bounds)}))
     select p.day as day, a.severity as severity, count(*) as n from period p
-    join alarm a on a.raised_at >= p.starts and a.raised_at < p.ends and a.state != 'status'
+    cross join alarm a on a.raised_at >= p.starts and a.raised_at < p.ends and a.state != 'status'
     ${filtered ? sql`and a.device_id in (${sql.join(filtered)})` : sql``}
     group by p.day, a.severity`.execute(db);
   const byDay = new Map(days.map((d) => [d.day, d]));
