@@ -39,14 +39,17 @@ export async function failingDevices(db: Db, scope: Scope, startsAt: number, end
   const counts = new Map<string, { incidents: number; alarms: number }>();
   for (const r of byIncidents) counts.set(r.device_id, { incidents: Number(r.n), alarms: 0 });
   for (const [deviceId, n] of byAlarms) counts.set(deviceId, { incidents: counts.get(deviceId)?.incidents ?? 0, alarms: n });
-  const top = [...counts].sort(([, a], [, b]) => b.incidents - a.incidents || b.alarms - a.alarms).slice(0, failingDevicesShown);
-  if (top.length === 0) return [];
-  const devices = await db
-    .selectFrom('device as d')
-    .select(['d.id', 'd.name', 'd.asset_tag', 'd.system_id', 'd.building', 'd.floor', 'd.room'])
-    .where('d.id', 'in', top.map(([id]) => id))
-    .execute();
+  if (counts.size === 0) return [];
+  // The devices themselves are of the system asked, whatever system their incidents were filed under.
+  const devices: { id: string; name: string; asset_tag: string; system_id: string; building: string; floor: string; room: string }[] = [];
+  const ids = [...counts.keys()];
+  for (let i = 0; i < ids.length; i += 500) {
+    let q = db.selectFrom('device as d').select(['d.id', 'd.name', 'd.asset_tag', 'd.system_id', 'd.building', 'd.floor', 'd.room']).where('d.id', 'in', ids.slice(i, i + 500));
+    if (scope.systemId) q = q.where('d.system_id', '=', scope.systemId);
+    devices.push(...(await q.execute()));
+  }
   const byId = new Map(devices.map((d) => [d.id, d]));
+  const top = [...counts].filter(([id]) => byId.has(id)).sort(([, a], [, b]) => b.incidents - a.incidents || b.alarms - a.alarms).slice(0, failingDevicesShown);
   return top.flatMap(([id, n]) => {
     const d = byId.get(id);
     if (!d) return [];
