@@ -46,6 +46,7 @@ import { createAccessState } from './operators/access-state';
 import { problemsApi } from './problems/api';
 import { readingsApi } from './readings/api';
 import { type ReadingsKeeper, type ReadingsOptions, startReadingsKeeper } from './readings/readings-keeper';
+import { reportsApi } from './reports/api';
 import { type CoreSession, openCoreSession, type PagePush } from './operators/core-session';
 import { startIdleWatch } from './operators/idle-lock';
 import { syncApi } from './sync/api';
@@ -216,6 +217,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...repairsApi(ctx),
       ...readingsApi(ctx),
       ...wallApi(ctx, layer),
+      ...reportsApi(ctx),
       'demo.status': () => demo.status(),
       'demo.enable': (_args, call) => demo.enable(call),
       ...syncApi(ctx, layer.secrets, sync, syncOptions),

@@ -16,11 +16,12 @@ import { operatorsContract, type SessionEnded } from './operators';
 import { problemsContract } from './problems';
 import { readingsContract } from './readings';
 import { repairsContract } from './repairs';
+import { reportsContract } from './reports';
 import { wallContract } from './wall';
 import { type SyncStatus, syncContract } from './sync';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract, ...maintenanceContract, ...problemsContract, ...escalationsContract, ...dispatchContract, ...repairsContract, ...readingsContract, ...wallContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract, ...maintenanceContract, ...problemsContract, ...escalationsContract, ...dispatchContract, ...repairsContract, ...readingsContract, ...wallContract, ...reportsContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -102,4 +103,5 @@ export * from './operators';
 export * from './sync';
 export * from './problems';
 export * from './repairs';
+export * from './reports';
 export * from './system';

@@ -11,11 +11,12 @@ import type { JournalTables } from '../journal/schema';
 import type { MaintenanceTables } from '../maintenance/schema';
 import type { OperatorTables } from '../operators/schema';
 import type { ProblemTables } from '../problems/schema';
+import type { ReportTables } from '../reports/schema';
 import type { ReadingTables } from '../readings/schema';
 import type { RepairTables } from '../repairs/schema';
 import type { SyncTables } from '../sync/schema';
 
-export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, LinkTables, AlarmTables, SyncTables, MaintenanceTables, ProblemTables, EscalationTables, DispatchTables, RepairTables, ReadingTables {}
+export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, LinkTables, AlarmTables, SyncTables, MaintenanceTables, ProblemTables, EscalationTables, DispatchTables, RepairTables, ReadingTables, ReportTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

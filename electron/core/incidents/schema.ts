@@ -31,6 +31,8 @@ export interface IncidentTable {
   reported_at: number;
   reported_by: string;
   updated_at: number;
+  /** The clock events of incident_event as a JSON array, copied there by a trigger (migration 0083) for the reports. */
+  clock_events: Generated<string>;
 }
 
 /** One step of an incident's timeline: the rows slaMilestones reads. Append-only. */

@@ -29,6 +29,8 @@ import { ConsultationPrintPage } from '../problems/ConsultationPrintPage';
 import { DefectPage } from '../problems/DefectPage';
 import { DefectPrintPage } from '../problems/DefectPrintPage';
 import { ProblemsPage } from '../problems/ProblemsPage';
+import { MonthlyReportPage } from '../reports/MonthlyReportPage';
+import { ReportsPage } from '../reports/ReportsPage';
 import { SessionGate } from '../operators/SessionGate';
 import { SettingsPage } from '../operators/SettingsPage';
 import { DutyLogPage } from '../duty/DutyLogPage';
@@ -68,6 +70,8 @@ const router = createHashRouter([
   { path: '/maintenance/tasks/:id/print', element: <RecordPrintPage /> },
   { path: '/problems/defects/:id/print', element: <DefectPrintPage /> },
   { path: '/problems/consultations/:id/print', element: <ConsultationPrintPage /> },
+  // Outside the shell like the other sheets, but a supervisor's: the role check still applies.
+  { path: '/reports/monthly/:month', element: <RoleLanding><MonthlyReportPage /></RoleLanding> },
   {
     element: <ShellLayout />,
     children: [
@@ -99,6 +103,7 @@ const router = createHashRouter([
       { path: '/maintenance/templates', element: <MaintenancePage /> },
       { path: '/maintenance/tasks/:id', element: <TaskWalkPage /> },
       { path: '/audit', element: <AuditPage /> },
+      { path: '/reports', element: <ReportsPage /> },
       { path: '/operators', element: <OperatorsPage /> },
       { path: '/settings', element: <SettingsPage /> },
       { path: '/sync', element: <SyncPage /> },

@@ -1,6 +1,6 @@
 // The frame around every screen: navigation for what exists (and the operator may use), the language switch, who is signed in.
 import { AlertOutlined, ApartmentOutlined, DashboardOutlined, DatabaseOutlined, ToolOutlined } from '@ant-design/icons';
-import { ApiOutlined, AuditOutlined, CheckSquareOutlined, CloudSyncOutlined, NotificationOutlined, QuestionCircleOutlined, ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, CloudSyncOutlined, NotificationOutlined, QuestionCircleOutlined, ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Segmented, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +34,7 @@ const navItems: { key: string; icon: ReactNode; label: string }[] = [
   { key: '/duty/log', icon: <ScheduleOutlined />, label: 'duty:nav.log' },
   { key: '/duty/handover', icon: <SwapOutlined />, label: 'duty:nav.handover' },
   { key: '/audit', icon: <AuditOutlined />, label: 'audit:nav' },
+  { key: '/reports', icon: <BarChartOutlined />, label: 'reports:nav' },
   { key: '/sync', icon: <CloudSyncOutlined />, label: 'sync:nav' },
   { key: '/operators', icon: <TeamOutlined />, label: 'operators:nav.operators' },
   { key: '/settings', icon: <SettingOutlined />, label: 'operators:nav.settings' },

@@ -17,6 +17,7 @@ const screenRoles: { path: string; minRole: OperatorRole }[] = [
   // The sync's settings before the sync page: the first match wins.
   { path: '/sync/settings', minRole: 'administrator' },
   { path: '/sync/*', minRole: 'supervisor' },
+  { path: '/reports/*', minRole: 'supervisor' },
 ];
 
 export function minRoleFor(pathname: string): OperatorRole {

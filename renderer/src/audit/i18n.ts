@@ -65,6 +65,7 @@ export const auditZh = {
     consultation: '咨询记录',
     defect: '系统缺陷',
     escalation: '升级',
+    service_report: '月度服务报告',
   },
 };
 
@@ -158,6 +159,8 @@ export const journalTypeNamesZh: Record<string, string> = {
   'assets.exported': '导出设备档案',
   'assets.labels_printed': '打印设备标签',
   'spares.set': '设置备品库存',
+  'reports.exported': '导出统计报表',
+  'reports.suggestions_saved': '保存月度报告建议',
   'catalog.system_added': '新增系统',
   'catalog.type_added': '新增设备类型',
   'catalog.brand_added': '新增品牌',
@@ -251,6 +254,7 @@ export const auditEn: typeof auditZh = {
     consultation: 'Consultation',
     defect: 'System defect',
     escalation: 'Escalation',
+    service_report: 'Monthly service report',
   },
 };
 
@@ -337,6 +341,8 @@ export const journalTypeNamesEn: Record<string, string> = {
   'assets.exported': 'Register exported',
   'assets.labels_printed': 'Device labels printed',
   'spares.set': 'Spare stock set',
+  'reports.exported': 'Reports exported',
+  'reports.suggestions_saved': 'Monthly report suggestions saved',
   'catalog.system_added': 'System added',
   'catalog.type_added': 'Device type added',
   'catalog.brand_added': 'Brand added',

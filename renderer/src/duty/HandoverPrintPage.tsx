@@ -31,7 +31,7 @@ export function HandoverPrintPage() {
     <ConfigProvider theme={paperTheme}>
       <style>{handoverSheetCss}</style>
       <div data-ready={handover.data ? 'true' : 'false'} className="handover-print-page">
-        <div className="handover-toolbar">
+        <div className="handover-toolbar paper-toolbar">
           <Button size="large" icon={<ArrowLeftOutlined />} onClick={goBack}>
             {t('common:actions.back')}
           </Button>
@@ -48,7 +48,7 @@ export function HandoverPrintPage() {
 function HandoverSheet({ handover: h }: { handover: ShiftHandover }) {
   const { t } = useTranslation('duty');
   return (
-    <article className="handover-sheet">
+    <article className="handover-sheet paper-sheet">
       <h1>{t('print.title')}</h1>
       <table className="meta">
         <tbody>

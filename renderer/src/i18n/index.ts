@@ -19,6 +19,7 @@ import { operatorsEn, operatorsZh } from '../operators/i18n';
 import { problemsEn, problemsErrorsEn, problemsErrorsZh, problemsZh } from '../problems/i18n';
 import { repairsEn, repairsErrorsEn, repairsErrorsZh, repairsZh } from '../repairs/i18n';
 import { readingsEn, readingsErrorsEn, readingsErrorsZh, readingsZh } from '../readings/i18n';
+import { reportsEn, reportsZh } from '../reports/i18n';
 import { sparesEn, sparesZh } from '../spares/i18n';
 import { syncErrorsEn, syncErrorsZh } from '../sync/errors-i18n';
 import { syncEn, syncZh } from '../sync/i18n';
@@ -46,7 +47,7 @@ void i18n.use(initReactI18next).init({
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   resources: {
-    'zh-CN': { common: commonZh, operators: operatorsZh, errors: { ...errorsZh, ...dutyErrorsZh, ...alarmsErrorsZh, ...devicesErrorsZh, ...auditErrorsZh, ...syncErrorsZh, ...maintenanceErrorsZh, ...problemsErrorsZh, ...escalationsErrorsZh, ...dispatchErrorsZh, ...repairsErrorsZh, ...readingsErrorsZh }, repairs: repairsZh, maintenance: maintenanceZh, dispatch: dispatchZh, problems: problemsZh, escalations: escalationsZh, duty: dutyZh, alarms: alarmsZh, devices: devicesZh, audit: auditZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh, incidents: incidentsZh, report: reportZh, hotline: hotlineZh, sync: syncZh, readings: readingsZh, wall: wallZh },
-    en: { common: commonEn, operators: operatorsEn, errors: { ...errorsEn, ...dutyErrorsEn, ...alarmsErrorsEn, ...devicesErrorsEn, ...auditErrorsEn, ...syncErrorsEn, ...maintenanceErrorsEn, ...problemsErrorsEn, ...escalationsErrorsEn, ...dispatchErrorsEn, ...repairsErrorsEn, ...readingsErrorsEn }, repairs: repairsEn, maintenance: maintenanceEn, dispatch: dispatchEn, problems: problemsEn, escalations: escalationsEn, duty: dutyEn, alarms: alarmsEn, devices: devicesEn, audit: auditEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn, incidents: incidentsEn, report: reportEn, hotline: hotlineEn, sync: syncEn, readings: readingsEn, wall: wallEn },
+    'zh-CN': { common: commonZh, operators: operatorsZh, errors: { ...errorsZh, ...dutyErrorsZh, ...alarmsErrorsZh, ...devicesErrorsZh, ...auditErrorsZh, ...syncErrorsZh, ...maintenanceErrorsZh, ...problemsErrorsZh, ...escalationsErrorsZh, ...dispatchErrorsZh, ...repairsErrorsZh, ...readingsErrorsZh }, repairs: repairsZh, maintenance: maintenanceZh, dispatch: dispatchZh, problems: problemsZh, escalations: escalationsZh, duty: dutyZh, alarms: alarmsZh, devices: devicesZh, audit: auditZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh, incidents: incidentsZh, report: reportZh, hotline: hotlineZh, sync: syncZh, readings: readingsZh, wall: wallZh, reports: reportsZh },
+    en: { common: commonEn, operators: operatorsEn, errors: { ...errorsEn, ...dutyErrorsEn, ...alarmsErrorsEn, ...devicesErrorsEn, ...auditErrorsEn, ...syncErrorsEn, ...maintenanceErrorsEn, ...problemsErrorsEn, ...escalationsErrorsEn, ...dispatchErrorsEn, ...repairsErrorsEn, ...readingsErrorsEn }, repairs: repairsEn, maintenance: maintenanceEn, dispatch: dispatchEn, problems: problemsEn, escalations: escalationsEn, duty: dutyEn, alarms: alarmsEn, devices: devicesEn, audit: auditEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn, incidents: incidentsEn, report: reportEn, hotline: hotlineEn, sync: syncEn, readings: readingsEn, wall: wallEn, reports: reportsEn },
   },
 });

@@ -39,7 +39,7 @@ export function RecordPrintPage() {
     <ConfigProvider theme={paperTheme}>
       <style>{recordSheetCss}</style>
       <div className="record-print-page" data-ready={ready ? 'true' : 'false'}>
-        <div className="record-toolbar">
+        <div className="record-toolbar paper-toolbar">
           <Button size="large" icon={<ArrowLeftOutlined />} onClick={() => void goBack()}>{t('common:actions.back')}</Button>
           <Button size="large" type="primary" icon={<PrinterOutlined />} disabled={!ready} onClick={() => window.print()}>{t('common:actions.print')}</Button>
         </div>
@@ -64,7 +64,7 @@ function RecordSheet({ detail, blank, catalog }: { detail: TaskDetail; blank: bo
   const detailLines = Object.entries(task.details).filter(([, v]) => v);
 
   return (
-    <article className="record-sheet" data-testid="maintenance-record">
+    <article className="record-sheet paper-sheet" data-testid="maintenance-record">
       <table className="items">
         <thead>
           <tr>

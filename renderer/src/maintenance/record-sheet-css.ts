@@ -1,19 +1,8 @@
-// The maintenance record's print geometry: A4 portrait, black on white, the record's header repeated on every page
-// (it sits in the table's thead, which the browser repeats), the toolbar only on screen.
+// The maintenance record's print rules on the shared paper (print/paper-css.ts): the record's header repeated on every
+// page (it sits in the table's thead, which the browser repeats), items in a ruled table, signature lines.
+import { paperCss } from '../print/paper-css';
 
-export const recordSheetCss = `
-@page { size: A4; margin: 12mm 12mm 14mm 12mm; }
-html, body, #root { background: #d9dce1 !important; }
-.record-toolbar {
-  position: sticky; top: 0; z-index: 10; display: flex; align-items: center; gap: 16px;
-  padding: 12px 24px; background: #fff; border-bottom: 1px solid #c8ccd2;
-}
-.record-sheet {
-  box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 24px auto; padding: 12mm;
-  background: #fff; color: #000; box-shadow: 0 2px 10px rgba(0,0,0,0.25); font-size: 10pt; line-height: 1.45;
-  font-family: 'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif;
-}
-.record-sheet table { width: 100%; border-collapse: collapse; }
+export const recordSheetCss = `${paperCss({ pageMarginMm: [12, 12, 14, 12], paddingMm: 12, fontPt: 10, lineHeight: 1.45 })}
 /* A hair narrower than the page: a collapsed border on the very edge of the printable area is clipped. */
 .record-sheet table.items { width: calc(100% - 0.6mm); }
 .record-sheet .items th, .record-sheet .items td { border: 0.2mm solid #555; padding: 0.8mm 1.5mm; text-align: left; vertical-align: top; }
@@ -29,16 +18,10 @@ html, body, #root { background: #d9dce1 !important; }
 .record-sheet .meta { width: 100%; }
 .record-sheet .meta td { border: none; padding: 0.3mm 0; width: 33%; }
 .record-sheet h2 { font-size: 11.5pt; margin: 5mm 0 1.5mm; border-bottom: 0.3mm solid #000; padding-bottom: 0.8mm; break-after: avoid; }
-.record-sheet .text { white-space: pre-wrap; margin: 0; min-height: 14mm; }
+.record-sheet .text { min-height: 14mm; }
 .record-sheet .blank-lines { min-height: 24mm; border-bottom: 0.2mm dashed #777; }
 .record-sheet .signatures { display: grid; grid-template-columns: 1.3fr 1fr; gap: 9mm 10mm; margin-top: 10mm; break-inside: avoid; }
-.record-sheet .signature { display: flex; align-items: flex-end; gap: 2mm; }
-.record-sheet .signature span:last-child { flex: 1; border-bottom: 0.3mm solid #000; min-height: 9mm; }
+.record-sheet .signature span:last-child { min-height: 9mm; }
 .record-sheet .items tr.closing-row { break-inside: auto; }
 .record-sheet .items td.closing { border: none; padding: 2mm 0 0; }
-@media print {
-  html, body, #root { background: #fff !important; }
-  .record-toolbar, .ant-message, .ant-notification { display: none !important; }
-  .record-sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }
-}
 `;

@@ -108,6 +108,12 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'alarmRules.update': 'supervisor',
   'alarmRules.remove': 'supervisor',
 
+  // Reports are the supervisors' (SLA compliance is theirs to watch); the monthly report goes to the customer.
+  'reports.overview': 'supervisor',
+  'reports.export': 'supervisor',
+  'reports.monthly': 'supervisor',
+  'reports.saveSuggestions': 'supervisor',
+
   // Maintenance: everyone sees what is due (the dashboard); engineers do the work and make ad-hoc tasks; supervisors
   // edit checklists and plans (the shipped frequencies are theirs to change).
   'maintenance.templates': 'duty_guard',

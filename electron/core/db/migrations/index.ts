@@ -21,6 +21,8 @@ import * as m0072 from './0072-engineer-dispatch';
 import * as m0073 from './0073-repair-parts-spare-loans';
 import * as m0074 from './0074-replacement-quotes';
 import * as m0080 from './0080-readings-history';
+import * as m0082 from './0082-report-suggestions';
+import * as m0083 from './0083-report-summaries';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -44,6 +46,8 @@ export const migrations: Record<string, Migration> = {
   '0073-repair-parts-spare-loans': m0073,
   '0074-replacement-quotes': m0074,
   '0080-readings-history': m0080,
+  '0082-report-suggestions': m0082,
+  '0083-report-summaries': m0083,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,32 +8,37 @@ import { startTempCore } from '../../../support/temp-core';
 
 const markPath = (dataDir: string): string => join(dataDir, 'clean-shutdown.json');
 
-/** Page numbers of the register's device table in the file (SQLite's dbstat), read before the damage. */
-function devicePages(path: string): Promise<number[]> {
-  const db = new sqlite3.Database(path, sqlite3.OPEN_READWRITE);
-  return new Promise((resolve, reject) =>
-    db.all<{ pageno: number }>(`select pageno from dbstat where name = 'device' order by pageno`, (err, rows) =>
-      db.close(() => (err ? reject(err) : resolve(rows.map((r) => r.pageno)))),
-    ),
-  );
-}
-
 /**
- * A register closed cleanly, then a page of its table scribbled over, as a failing disk would. A page of the register
- * (not one at a fixed offset, which lands on the schema as the file grows): the file still opens, the check finds it.
+ * A register closed cleanly, then pages of its device table scribbled over, as a failing disk would. The device
+ * table's own pages, not the middle of the file: start-up reads the schema (which grows with every migration and may
+ * sit anywhere) but not the register, so only the full check can find this damage.
  */
 async function damagedAfterCleanShutdown() {
   const t = await startTempCore();
   for (let i = 0; i < 200; i += 1) await t.call('assets.create', { name: `摄像机 ${i}`, systemId: 'cctv', notes: '走廊'.repeat(40) });
   const path = join(t.dataDir, databaseFileName);
-  // Read while the console still runs: its close then leaves the file (and no WAL) as a clean shutdown does.
+  // Asked while the core has the file open: a connection of our own after the close would leave a WAL file behind.
   const pages = await devicePages(path);
   await t.core.close();
   const fd = openSync(path, 'r+');
-  const garbage = Buffer.alloc(4096, 0x5a);
-  writeSync(fd, garbage, 0, garbage.length, (pages[Math.floor(pages.length / 2)]! - 1) * 4096);
+  const garbage = Buffer.alloc(pages.size, 0x5a);
+  for (const page of pages.numbers.slice(Math.floor(pages.numbers.length / 2), Math.floor(pages.numbers.length / 2) + 4)) {
+    writeSync(fd, garbage, 0, garbage.length, (page - 1) * pages.size);
+  }
   closeSync(fd);
   return { t, path };
+}
+
+async function devicePages(path: string): Promise<{ size: number; numbers: number[] }> {
+  const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY);
+  const all = <T>(query: string) => new Promise<T[]>((resolve, reject) => db.all(query, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
+  try {
+    const [{ page_size: size }] = (await all<{ page_size: number }>('pragma page_size')) as [{ page_size: number }];
+    const numbers = (await all<{ pageno: number }>("select pageno from dbstat where name = 'device' and pagetype = 'leaf' order by pageno")).map((r) => r.pageno);
+    return { size, numbers };
+  } finally {
+    await new Promise<void>((resolve) => db.close(() => resolve()));
+  }
 }
 
 describe('start-up after a clean shutdown', () => {

@@ -1,0 +1,71 @@
+// The incidents reported in a report's period, each with its SLA clocks judged as of the report: read in two queries.
+import { sql } from 'kysely';
+import type { ReportFilter } from '../../../shared/contract/reports';
+import { AppError } from '../../../shared/contract/app-error';
+import { type IncidentEvent, type IncidentMilestones, milestonesOf, orderTimeline } from '../../../shared/domain/incidents/sla-clock';
+import { isSlaLevel, type SlaLevel } from '../../../shared/domain/incidents/sla-levels';
+import type { Db } from '../db/database';
+
+/*
+ * Why the incidents, not the journal: the journal holds every change of every feature (a million entries in two
+ * years) while the clocks need only the incidents of the period and their few clock events. Those events are read
+ * from incident.clock_events, the copy a trigger keeps on the incident's own row (migration 0083): one row per
+ * incident, read in reported_at order, instead of about seven events scattered among the notes of incident_event.
+ */
+
+export interface IncidentFact {
+  id: string;
+  /** The level in force now (the clocks use it). */
+  level: SlaLevel;
+  systemId: string;
+  reportedAt: number;
+  faultType: string;
+  cause: string;
+  milestones: IncidentMilestones;
+}
+
+/** An incident's words, read only for the few a report lists (its misses, a month's incidents). */
+export async function incidentTexts(db: Db, ids: readonly string[]) {
+  const texts = new Map<string, { number: string; title: string; location: string; state: string; method: string }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('incident').select(['id', 'number', 'title', 'location', 'state', 'method']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (const r of rows) texts.set(r.id, r);
+  }
+  return texts;
+}
+
+/** Incidents reported in [startsAt, endsAt), of the filter's system and place, oldest first. */
+export function incidentsInPeriod(db: Db, filter: Pick<ReportFilter, 'systemId' | 'location'>, startsAt: number, endsAt: number) {
+  let q = db.selectFrom('incident').where('reported_at', '>=', startsAt).where('reported_at', '<', endsAt);
+  if (filter.systemId) q = q.where('system_id', '=', filter.systemId);
+  // instr, not LIKE: the words are matched as typed, with no % or _ to escape.
+  if (filter.location) q = q.where(sql<number>`instr(location, ${filter.location})`, '>', 0);
+  return q;
+}
+
+export async function loadIncidentFacts(db: Db, filter: Pick<ReportFilter, 'systemId' | 'location'>, startsAt: number, endsAt: number, now: number): Promise<IncidentFact[]> {
+  const incidents = await incidentsInPeriod(db, filter, startsAt, endsAt)
+    .select(['id', 'system_id', 'reported_at', 'fault_type', 'cause', 'clock_events'])
+    .orderBy('reported_at')
+    .execute();
+  const facts: IncidentFact[] = [];
+  for (const i of incidents) {
+    const ordered = orderTimeline(clockEvents(i.id, i.clock_events));
+    // An incident without its report event cannot be judged; the incidents service never writes one.
+    if (!ordered) continue;
+    const milestones = milestonesOf(ordered, now);
+    facts.push({ id: i.id, level: milestones.level, systemId: i.system_id, reportedAt: i.reported_at, faultType: i.fault_type, cause: i.cause, milestones });
+  }
+  return facts;
+}
+
+/** The copied events, checked as toIncidentEvent checks a row: a level that is not one is damage, not a guess. */
+function clockEvents(incidentId: string, json: string): IncidentEvent[] {
+  const events = JSON.parse(json) as IncidentEvent[];
+  for (const e of events) {
+    if ((e.type === 'reported' || e.type === 'level_changed') && !isSlaLevel(e.level)) {
+      throw new AppError('incident_event_damaged', 'incident_event_damaged', { incidentId });
+    }
+  }
+  return events;
+}
