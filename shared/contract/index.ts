@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { type AlarmRaised, alarmsContract, type AlarmsChanged } from './alarms';
 import { alertsContract } from './alerts';
 import { assetsContract } from './assets';
+import { backupsContract } from './backups';
 import type { MethodSpec } from './define';
 import { type LinksChanged, linksContract } from './links';
 import { demoContract } from './demo';
@@ -17,7 +18,7 @@ import { problemsContract } from './problems';
 import { type SyncStatus, syncContract } from './sync';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract, ...maintenanceContract, ...problemsContract, ...escalationsContract, ...dispatchContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract, ...maintenanceContract, ...problemsContract, ...escalationsContract, ...dispatchContract, ...backupsContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

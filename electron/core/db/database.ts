@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AlarmTables } from '../alarms/schema';
 import type { AssetTables } from '../assets/schema';
+import type { BackupTables } from '../backups/schema';
 import type { LinkTables } from '../devices/schema';
 import type { DispatchTables } from '../dispatch/schema';
 import type { DutyTables } from '../duty/schema';
@@ -13,7 +14,7 @@ import type { OperatorTables } from '../operators/schema';
 import type { ProblemTables } from '../problems/schema';
 import type { SyncTables } from '../sync/schema';
 
-export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, LinkTables, AlarmTables, SyncTables, MaintenanceTables, ProblemTables, EscalationTables, DispatchTables {}
+export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, LinkTables, AlarmTables, SyncTables, MaintenanceTables, ProblemTables, EscalationTables, DispatchTables, BackupTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

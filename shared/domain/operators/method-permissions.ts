@@ -161,6 +161,17 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'sync.getSettings': 'administrator',
   'sync.saveSettings': 'administrator',
   'sync.testConnection': 'administrator',
+
+  // The console's own backups, its recovery kit and restoring are the administrator's.
+  'backups.overview': 'administrator',
+  'backups.saveSettings': 'administrator',
+  'backups.run': 'administrator',
+  'backups.exportRecoveryKit': 'administrator',
+  'backups.restore': 'administrator',
+  // The damaged-database screen, where nobody can sign in: answered only while the core could not open its data,
+  // and restoring checks an administrator's login against the backup itself (backups/recovery-api.ts).
+  'recovery.backups': 'signed_out',
+  'recovery.restore': 'signed_out',
 };
 
 export function methodAccess(method: string): MethodAccess | undefined {

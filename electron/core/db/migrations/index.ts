@@ -17,6 +17,7 @@ import * as m0060 from './0060-maintenance';
 import * as m0070 from './0070-problem-records';
 import * as m0071 from './0071-escalations';
 import * as m0072 from './0072-engineer-dispatch';
+import * as m0090 from './0090-backup-runs';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0070-problem-records': m0070,
   '0071-escalations': m0071,
   '0072-engineer-dispatch': m0072,
+  '0090-backup-runs': m0090,
 };
 
 export const migrationProvider: MigrationProvider = {
