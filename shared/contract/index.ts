@@ -89,6 +89,7 @@ export * from './app-error';
 export * from './device-protocols';
 export * from './links';
 export * from './assets';
+export * from './backups';
 export * from './demo';
 export * from './dispatch';
 export * from './duty';

@@ -13,6 +13,7 @@ import { DevicePage } from '../assets/DevicePage';
 import { ImportPage } from '../assets/ImportPage';
 import { LabelsPage } from '../assets/LabelsPage';
 import { AuditPage } from '../audit/AuditPage';
+import { BackupsPage } from '../backups/BackupsPage';
 import { CatalogPage } from '../catalog/CatalogPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { LinkFormPage } from '../devices/LinkFormPage';
@@ -100,6 +101,7 @@ const router = createHashRouter([
       { path: '/audit', element: <AuditPage /> },
       { path: '/operators', element: <OperatorsPage /> },
       { path: '/settings', element: <SettingsPage /> },
+      { path: '/settings/backups', element: <BackupsPage /> },
       { path: '/sync', element: <SyncPage /> },
       { path: '/sync/settings', element: <SyncSettingsPage /> },
     ],
@@ -112,7 +114,7 @@ function Root() {
   // The background integrity check failed: system.info now carries the error and the error screen takes over.
   useEffect(() => consoleClient().subscribe('system.changed', () => void client.invalidateQueries({ queryKey: ['system.info'] })), [client]);
   if (info.isPending) return <Spin fullscreen />;
-  if (info.data?.startupError) return <StartupErrorScreen error={info.data.startupError} databasePath={info.data.databasePath} />;
+  if (info.data?.startupError) return <StartupErrorScreen error={info.data.startupError} databasePath={info.data.databasePath} startedAt={info.data.startedAt} />;
   return (
     <SessionGate>
       <RouterProvider router={router} />

@@ -5,6 +5,7 @@ import { assetsEn, assetsZh } from '../assets/i18n';
 import { transferEn, transferZh } from '../assets/transfer-i18n';
 import { alarmsEn, alarmsErrorsEn, alarmsErrorsZh, alarmsZh } from '../alarms/i18n';
 import { auditEn, auditErrorsEn, auditErrorsZh, auditZh } from '../audit/i18n';
+import { backupsEn, backupsErrorsEn, backupsErrorsZh, backupsZh } from '../backups/i18n';
 import { catalogEn, catalogZh } from '../catalog/i18n';
 import { devicesErrorsEn, devicesErrorsZh } from '../devices/errors-i18n';
 import { devicesEn, devicesZh } from '../devices/i18n';
@@ -43,7 +44,7 @@ void i18n.use(initReactI18next).init({
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   resources: {
-    'zh-CN': { common: commonZh, operators: operatorsZh, errors: { ...errorsZh, ...dutyErrorsZh, ...alarmsErrorsZh, ...devicesErrorsZh, ...auditErrorsZh, ...syncErrorsZh, ...maintenanceErrorsZh, ...problemsErrorsZh, ...escalationsErrorsZh, ...dispatchErrorsZh }, maintenance: maintenanceZh, dispatch: dispatchZh, problems: problemsZh, escalations: escalationsZh, duty: dutyZh, alarms: alarmsZh, devices: devicesZh, audit: auditZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh, incidents: incidentsZh, report: reportZh, hotline: hotlineZh, sync: syncZh },
-    en: { common: commonEn, operators: operatorsEn, errors: { ...errorsEn, ...dutyErrorsEn, ...alarmsErrorsEn, ...devicesErrorsEn, ...auditErrorsEn, ...syncErrorsEn, ...maintenanceErrorsEn, ...problemsErrorsEn, ...escalationsErrorsEn, ...dispatchErrorsEn }, maintenance: maintenanceEn, dispatch: dispatchEn, problems: problemsEn, escalations: escalationsEn, duty: dutyEn, alarms: alarmsEn, devices: devicesEn, audit: auditEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn, incidents: incidentsEn, report: reportEn, hotline: hotlineEn, sync: syncEn },
+    'zh-CN': { common: commonZh, operators: operatorsZh, errors: { ...errorsZh, ...dutyErrorsZh, ...alarmsErrorsZh, ...devicesErrorsZh, ...auditErrorsZh, ...syncErrorsZh, ...maintenanceErrorsZh, ...problemsErrorsZh, ...escalationsErrorsZh, ...dispatchErrorsZh, ...backupsErrorsZh }, maintenance: maintenanceZh, dispatch: dispatchZh, problems: problemsZh, escalations: escalationsZh, duty: dutyZh, alarms: alarmsZh, devices: devicesZh, audit: auditZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh, incidents: incidentsZh, report: reportZh, hotline: hotlineZh, sync: syncZh, backups: backupsZh },
+    en: { common: commonEn, operators: operatorsEn, errors: { ...errorsEn, ...dutyErrorsEn, ...alarmsErrorsEn, ...devicesErrorsEn, ...auditErrorsEn, ...syncErrorsEn, ...maintenanceErrorsEn, ...problemsErrorsEn, ...escalationsErrorsEn, ...dispatchErrorsEn, ...backupsErrorsEn }, maintenance: maintenanceEn, dispatch: dispatchEn, problems: problemsEn, escalations: escalationsEn, duty: dutyEn, alarms: alarmsEn, devices: devicesEn, audit: auditEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn, incidents: incidentsEn, report: reportEn, hotline: hotlineEn, sync: syncEn, backups: backupsEn },
   },
 });

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Res
 import { useTranslation } from 'react-i18next';
 import type { ConsoleSettings } from '../../../shared/contract';
 import { useErrorMessage } from '../app/use-error-message';
+import { BackupsLinkCard } from '../backups/BackupsLinkCard';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';
 
 const timePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -24,6 +25,7 @@ export function SettingsPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('settings.title')}
       </Typography.Title>
+      <BackupsLinkCard />
       <Form<ConsoleSettings>
         layout="vertical"
         initialValues={settings.data}
