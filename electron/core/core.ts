@@ -55,6 +55,8 @@ import { startIdleWatch } from './operators/idle-lock';
 import { syncApi } from './sync/api';
 import { type SyncEngine, type SyncEngineOptions, startSyncEngine } from './sync/sync-engine';
 import { toErrorData } from './to-error-data';
+import { updatesApi } from './updates/api';
+import { createUpdateService, type InstallUpdate } from './updates/update-service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -77,6 +79,8 @@ export interface CoreOptions {
    * applied at the next start.
    */
   restart?: () => void;
+  /** Runs a verified update's installer (the desktop app, through electron-updater); without it updates are checked, never installed. */
+  installUpdate?: InstallUpdate;
 }
 
 export interface DeviceOptions {
@@ -226,6 +230,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       'demo.enable': (_args, call) => demo.enable(call),
       ...syncApi(ctx, layer.secrets, sync, syncOptions),
       ...backupsApi(ctx, backupDeps),
+      ...updatesApi(ctx, createUpdateService(ctx, options.version, options.installUpdate ?? null)),
       'recovery.backups': () => Promise.reject(new AppError('recovery_not_needed', 'recovery_not_needed')),
       'recovery.restore': () => Promise.reject(new AppError('recovery_not_needed', 'recovery_not_needed')),
     };

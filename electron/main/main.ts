@@ -10,6 +10,7 @@ import { createAppWindow, revealWindow } from './app-window';
 import { relaunchAfterCrash } from './crash-relaunch';
 import { installIpcBridge } from './ipc-bridge';
 import { guardSession, guardWebContents } from './security-guards';
+import { installWithElectronUpdater } from './updater';
 
 declare const __APP_VERSION__: string;
 
@@ -81,7 +82,7 @@ function run(): void {
         app.relaunch();
         app.quit();
       };
-      core = await startCore({ dataDir, transport: 'electron', version: __APP_VERSION__, restart });
+      core = await startCore({ dataDir, transport: 'electron', version: __APP_VERSION__, restart, installUpdate: installWithElectronUpdater });
       if (core.info.startupError) {
         // The window still opens: the renderer shows the startup error screen from system.info.
         console.error(`The console could not open its data (${core.info.startupError.code}): ${JSON.stringify(core.info.startupError.params)}`);

@@ -16,9 +16,10 @@ import { maintenanceContract, type MaintenanceChanged } from './maintenance';
 import { operatorsContract, type SessionEnded } from './operators';
 import { problemsContract } from './problems';
 import { type SyncStatus, syncContract } from './sync';
+import { updatesContract } from './updates';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract, ...maintenanceContract, ...problemsContract, ...escalationsContract, ...dispatchContract, ...backupsContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract, ...maintenanceContract, ...problemsContract, ...escalationsContract, ...dispatchContract, ...backupsContract, ...updatesContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -90,6 +91,7 @@ export * from './device-protocols';
 export * from './links';
 export * from './assets';
 export * from './backups';
+export * from './updates';
 export * from './demo';
 export * from './dispatch';
 export * from './duty';

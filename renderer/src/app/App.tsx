@@ -38,6 +38,7 @@ import { HandoverPrintPage } from '../duty/HandoverPrintPage';
 import { SparesPage } from '../spares/SparesPage';
 import { SyncPage } from '../sync/SyncPage';
 import { SyncSettingsPage } from '../sync/SyncSettingsPage';
+import { UpdatesPage } from '../updates/UpdatesPage';
 import { useSyncLive } from '../sync/use-sync-live';
 import { consoleClient } from '../transport';
 import { useContractQuery, useLiveInvalidation } from '../transport/use-contract';
@@ -102,6 +103,7 @@ const router = createHashRouter([
       { path: '/operators', element: <OperatorsPage /> },
       { path: '/settings', element: <SettingsPage /> },
       { path: '/settings/backups', element: <BackupsPage /> },
+      { path: '/settings/updates', element: <UpdatesPage /> },
       { path: '/sync', element: <SyncPage /> },
       { path: '/sync/settings', element: <SyncSettingsPage /> },
     ],

@@ -21,6 +21,7 @@ import { problemsEn, problemsErrorsEn, problemsErrorsZh, problemsZh } from '../p
 import { sparesEn, sparesZh } from '../spares/i18n';
 import { syncErrorsEn, syncErrorsZh } from '../sync/errors-i18n';
 import { syncEn, syncZh } from '../sync/i18n';
+import { updatesEn, updatesErrorsEn, updatesErrorsZh, updatesZh } from '../updates/i18n';
 import { commonEn, commonZh, errorsEn, errorsZh } from './common';
 import { datesFollowLanguage } from './date-locale';
 
@@ -44,7 +45,7 @@ void i18n.use(initReactI18next).init({
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   resources: {
-    'zh-CN': { common: commonZh, operators: operatorsZh, errors: { ...errorsZh, ...dutyErrorsZh, ...alarmsErrorsZh, ...devicesErrorsZh, ...auditErrorsZh, ...syncErrorsZh, ...maintenanceErrorsZh, ...problemsErrorsZh, ...escalationsErrorsZh, ...dispatchErrorsZh, ...backupsErrorsZh }, maintenance: maintenanceZh, dispatch: dispatchZh, problems: problemsZh, escalations: escalationsZh, duty: dutyZh, alarms: alarmsZh, devices: devicesZh, audit: auditZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh, incidents: incidentsZh, report: reportZh, hotline: hotlineZh, sync: syncZh, backups: backupsZh },
-    en: { common: commonEn, operators: operatorsEn, errors: { ...errorsEn, ...dutyErrorsEn, ...alarmsErrorsEn, ...devicesErrorsEn, ...auditErrorsEn, ...syncErrorsEn, ...maintenanceErrorsEn, ...problemsErrorsEn, ...escalationsErrorsEn, ...dispatchErrorsEn, ...backupsErrorsEn }, maintenance: maintenanceEn, dispatch: dispatchEn, problems: problemsEn, escalations: escalationsEn, duty: dutyEn, alarms: alarmsEn, devices: devicesEn, audit: auditEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn, incidents: incidentsEn, report: reportEn, hotline: hotlineEn, sync: syncEn, backups: backupsEn },
+    'zh-CN': { common: commonZh, operators: operatorsZh, errors: { ...errorsZh, ...dutyErrorsZh, ...alarmsErrorsZh, ...devicesErrorsZh, ...auditErrorsZh, ...syncErrorsZh, ...maintenanceErrorsZh, ...problemsErrorsZh, ...escalationsErrorsZh, ...dispatchErrorsZh, ...backupsErrorsZh, ...updatesErrorsZh }, maintenance: maintenanceZh, dispatch: dispatchZh, problems: problemsZh, escalations: escalationsZh, duty: dutyZh, alarms: alarmsZh, devices: devicesZh, audit: auditZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh, incidents: incidentsZh, report: reportZh, hotline: hotlineZh, sync: syncZh, backups: backupsZh, updates: updatesZh },
+    en: { common: commonEn, operators: operatorsEn, errors: { ...errorsEn, ...dutyErrorsEn, ...alarmsErrorsEn, ...devicesErrorsEn, ...auditErrorsEn, ...syncErrorsEn, ...maintenanceErrorsEn, ...problemsErrorsEn, ...escalationsErrorsEn, ...dispatchErrorsEn, ...backupsErrorsEn, ...updatesErrorsEn }, maintenance: maintenanceEn, dispatch: dispatchEn, problems: problemsEn, escalations: escalationsEn, duty: dutyEn, alarms: alarmsEn, devices: devicesEn, audit: auditEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn, incidents: incidentsEn, report: reportEn, hotline: hotlineEn, sync: syncEn, backups: backupsEn, updates: updatesEn },
   },
 });

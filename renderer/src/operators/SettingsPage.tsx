@@ -5,6 +5,7 @@ import type { ConsoleSettings } from '../../../shared/contract';
 import { useErrorMessage } from '../app/use-error-message';
 import { BackupsLinkCard } from '../backups/BackupsLinkCard';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';
+import { UpdatesLinkCard } from '../updates/UpdatesLinkCard';
 
 const timePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -26,6 +27,7 @@ export function SettingsPage() {
         {t('settings.title')}
       </Typography.Title>
       <BackupsLinkCard />
+      <UpdatesLinkCard />
       <Form<ConsoleSettings>
         layout="vertical"
         initialValues={settings.data}

@@ -168,6 +168,13 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'backups.run': 'administrator',
   'backups.exportRecoveryKit': 'administrator',
   'backups.restore': 'administrator',
+
+  // Everyone on duty sees whether an update waits and for what (the guard is told what holds it); where updates
+  // come from, checking and installing are the administrator's.
+  'updates.status': 'duty_guard',
+  'updates.saveSource': 'administrator',
+  'updates.check': 'administrator',
+  'updates.install': 'administrator',
   // The damaged-database screen, where nobody can sign in: answered only while the core could not open its data,
   // and restoring checks an administrator's login against the backup itself (backups/recovery-api.ts).
   'recovery.backups': 'signed_out',
