@@ -49,6 +49,8 @@ import { openJournalKey } from './journal/journal-key';
 import { newId } from './new-id';
 import { operatorsApi } from './operators/api';
 import { createAccessState } from './operators/access-state';
+import { powerApi } from './power/api';
+import { startUpsShutdownWatch, type UpsShutdownWatch } from './power/ups-shutdown';
 import { problemsApi } from './problems/api';
 import { type CoreSession, openCoreSession, type PagePush } from './operators/core-session';
 import { startIdleWatch } from './operators/idle-lock';
@@ -151,6 +153,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let alarmIngest: AlarmIngest | null = null;
   let syncEngine: SyncEngine | null = null;
   let backupSchedule: PeriodicJob | null = null;
+  let upsWatch: UpsShutdownWatch | null = null;
+  // The UPS watch closes the core itself; set once the core below is made.
+  let closeSelf: () => Promise<void> = async () => undefined;
   const access = createAccessState();
   const recovery: RecoveryDeps = { dataDir: options.dataDir, now: () => (options.clock ?? systemClock).now(), restart: options.restart ?? null };
   try {
@@ -230,6 +235,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       'demo.enable': (_args, call) => demo.enable(call),
       ...syncApi(ctx, layer.secrets, sync, syncOptions),
       ...backupsApi(ctx, backupDeps),
+      ...powerApi(ctx),
       ...updatesApi(ctx, createUpdateService(ctx, options.version, options.installUpdate ?? null)),
       'recovery.backups': () => Promise.reject(new AppError('recovery_not_needed', 'recovery_not_needed')),
       'recovery.restore': () => Promise.reject(new AppError('recovery_not_needed', 'recovery_not_needed')),
@@ -241,6 +247,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     if (slaWatchIntervalMs > 0) escalationWatch = startEscalationWatch(ctx, slaWatchIntervalMs);
     const idleCheckIntervalMs = options.idleCheckIntervalMs ?? defaultIdleCheckIntervalMs;
     if (idleCheckIntervalMs > 0) idleWatch = startIdleWatch(ctx, access.signIns, idleCheckIntervalMs);
+    const watch = startUpsShutdownWatch(ctx, { closeCore: () => closeSelf() });
+    upsWatch = watch;
+    listeners.add((event, payload) => {
+      if (event === 'alarms.raised') watch.alarmRaised((payload as EventMap['alarms.raised']).alarm);
+    });
     const backupCheckIntervalMs = options.backupCheckIntervalMs ?? 60_000;
     if (backupCheckIntervalMs > 0) backupSchedule = startBackupSchedule(ctx, backupDeps, backupCheckIntervalMs);
     coreCtx = ctx;
@@ -279,7 +290,31 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     }
   };
 
-  return {
+  // Once: the UPS watch may close the core while it is running, and the transport closes it again on its way out.
+  let closing: Promise<void> | null = null;
+  const closeOnce = async (): Promise<void> => {
+    upsWatch?.stop();
+    listeners.clear();
+    await syncEngine?.stop();
+    await backupSchedule?.stop();
+    await slaWatch?.stop();
+    await maintenanceJob?.stop();
+    await escalationWatch?.stop();
+    await idleWatch?.stop();
+    // Sessions stop first, then the alarms they handed in are committed and recorded, then the file closes.
+    await deviceLayer?.supervisor.stop();
+    await demoSite?.stop();
+    await alarmIngest?.idle();
+    await alarmIngest?.stop();
+    await integrity?.cancel();
+    const wasOpen = db !== null && info.startupError === null;
+    // The head leaves the file at every clean shutdown: a cut made while the console is stopped shows at the next start.
+    if (wasOpen && coreCtx) await writeJournalCheckpoint(coreCtx, 'shutdown');
+    await db?.destroy();
+    db = null;
+    if (wasOpen && integrity?.knownGood()) writeCleanShutdownMark(options.dataDir, databasePath);
+  };
+  const core: Core = {
     info,
     call,
     openSession: (push) =>
@@ -300,26 +335,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       return () => listeners.delete(listener);
     },
     integrityChecked: async () => (await integrity?.checked()) ?? false,
-    async close() {
-      listeners.clear();
-      await syncEngine?.stop();
-      await backupSchedule?.stop();
-      await slaWatch?.stop();
-      await maintenanceJob?.stop();
-      await escalationWatch?.stop();
-      await idleWatch?.stop();
-      // Sessions stop first, then the alarms they handed in are committed and recorded, then the file closes.
-      await deviceLayer?.supervisor.stop();
-      await demoSite?.stop();
-      await alarmIngest?.idle();
-      await alarmIngest?.stop();
-      await integrity?.cancel();
-      const wasOpen = db !== null && info.startupError === null;
-      // The head leaves the file at every clean shutdown: a cut made while the console is stopped shows at the next start.
-      if (wasOpen && coreCtx) await writeJournalCheckpoint(coreCtx, 'shutdown');
-      await db?.destroy();
-      db = null;
-      if (wasOpen && integrity?.knownGood()) writeCleanShutdownMark(options.dataDir, databasePath);
-    },
+    close: () => (closing ??= closeOnce()),
   };
+  closeSelf = core.close;
+  return core;
 }

@@ -17,9 +17,10 @@ import { operatorsContract, type SessionEnded } from './operators';
 import { problemsContract } from './problems';
 import { type SyncStatus, syncContract } from './sync';
 import { updatesContract } from './updates';
+import { powerContract } from './power';
 import { systemContract } from './system';
 
-export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract, ...maintenanceContract, ...problemsContract, ...escalationsContract, ...dispatchContract, ...backupsContract, ...updatesContract };
+export const contract = { ...systemContract, ...journalContract, ...assetsContract, ...incidentsContract, ...alertsContract, ...operatorsContract, ...dutyContract, ...linksContract, ...alarmsContract, ...demoContract, ...syncContract, ...maintenanceContract, ...problemsContract, ...escalationsContract, ...dispatchContract, ...backupsContract, ...updatesContract, ...powerContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -92,6 +93,7 @@ export * from './links';
 export * from './assets';
 export * from './backups';
 export * from './updates';
+export * from './power';
 export * from './demo';
 export * from './dispatch';
 export * from './duty';

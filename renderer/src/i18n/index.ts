@@ -17,6 +17,7 @@ import { reportEn, reportZh } from '../incidents/report-i18n';
 import { maintenanceEn, maintenanceErrorsEn, maintenanceErrorsZh, maintenanceZh } from '../maintenance/i18n';
 import { hotlineEn, hotlineZh } from '../operators/hotline-i18n';
 import { operatorsEn, operatorsZh } from '../operators/i18n';
+import { powerEn, powerZh } from '../power/i18n';
 import { problemsEn, problemsErrorsEn, problemsErrorsZh, problemsZh } from '../problems/i18n';
 import { sparesEn, sparesZh } from '../spares/i18n';
 import { syncErrorsEn, syncErrorsZh } from '../sync/errors-i18n';
@@ -45,7 +46,7 @@ void i18n.use(initReactI18next).init({
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   resources: {
-    'zh-CN': { common: commonZh, operators: operatorsZh, errors: { ...errorsZh, ...dutyErrorsZh, ...alarmsErrorsZh, ...devicesErrorsZh, ...auditErrorsZh, ...syncErrorsZh, ...maintenanceErrorsZh, ...problemsErrorsZh, ...escalationsErrorsZh, ...dispatchErrorsZh, ...backupsErrorsZh, ...updatesErrorsZh }, maintenance: maintenanceZh, dispatch: dispatchZh, problems: problemsZh, escalations: escalationsZh, duty: dutyZh, alarms: alarmsZh, devices: devicesZh, audit: auditZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh, incidents: incidentsZh, report: reportZh, hotline: hotlineZh, sync: syncZh, backups: backupsZh, updates: updatesZh },
-    en: { common: commonEn, operators: operatorsEn, errors: { ...errorsEn, ...dutyErrorsEn, ...alarmsErrorsEn, ...devicesErrorsEn, ...auditErrorsEn, ...syncErrorsEn, ...maintenanceErrorsEn, ...problemsErrorsEn, ...escalationsErrorsEn, ...dispatchErrorsEn, ...backupsErrorsEn, ...updatesErrorsEn }, maintenance: maintenanceEn, dispatch: dispatchEn, problems: problemsEn, escalations: escalationsEn, duty: dutyEn, alarms: alarmsEn, devices: devicesEn, audit: auditEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn, incidents: incidentsEn, report: reportEn, hotline: hotlineEn, sync: syncEn, backups: backupsEn, updates: updatesEn },
+    'zh-CN': { common: commonZh, operators: operatorsZh, errors: { ...errorsZh, ...dutyErrorsZh, ...alarmsErrorsZh, ...devicesErrorsZh, ...auditErrorsZh, ...syncErrorsZh, ...maintenanceErrorsZh, ...problemsErrorsZh, ...escalationsErrorsZh, ...dispatchErrorsZh, ...backupsErrorsZh, ...updatesErrorsZh }, maintenance: maintenanceZh, dispatch: dispatchZh, problems: problemsZh, escalations: escalationsZh, duty: dutyZh, alarms: alarmsZh, devices: devicesZh, audit: auditZh, assets: assetsZh, transfer: transferZh, spares: sparesZh, catalog: catalogZh, incidents: incidentsZh, report: reportZh, hotline: hotlineZh, sync: syncZh, backups: backupsZh, updates: updatesZh, power: powerZh },
+    en: { common: commonEn, operators: operatorsEn, errors: { ...errorsEn, ...dutyErrorsEn, ...alarmsErrorsEn, ...devicesErrorsEn, ...auditErrorsEn, ...syncErrorsEn, ...maintenanceErrorsEn, ...problemsErrorsEn, ...escalationsErrorsEn, ...dispatchErrorsEn, ...backupsErrorsEn, ...updatesErrorsEn }, maintenance: maintenanceEn, dispatch: dispatchEn, problems: problemsEn, escalations: escalationsEn, duty: dutyEn, alarms: alarmsEn, devices: devicesEn, audit: auditEn, assets: assetsEn, transfer: transferEn, spares: sparesEn, catalog: catalogEn, incidents: incidentsEn, report: reportEn, hotline: hotlineEn, sync: syncEn, backups: backupsEn, updates: updatesEn, power: powerEn },
   },
 });

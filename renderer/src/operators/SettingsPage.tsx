@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Res
 import { useTranslation } from 'react-i18next';
 import type { ConsoleSettings } from '../../../shared/contract';
 import { useErrorMessage } from '../app/use-error-message';
+import { UpsShutdownCard } from '../power/UpsShutdownCard';
 import { BackupsLinkCard } from '../backups/BackupsLinkCard';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';
 import { UpdatesLinkCard } from '../updates/UpdatesLinkCard';
@@ -28,6 +29,7 @@ export function SettingsPage() {
       </Typography.Title>
       <BackupsLinkCard />
       <UpdatesLinkCard />
+      <UpsShutdownCard />
       <Form<ConsoleSettings>
         layout="vertical"
         initialValues={settings.data}

@@ -175,6 +175,10 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'updates.saveSource': 'administrator',
   'updates.check': 'administrator',
   'updates.install': 'administrator',
+
+  // Whether a UPS may power the PC down, and with what command, is the administrator's.
+  'power.getSettings': 'administrator',
+  'power.saveSettings': 'administrator',
   // The damaged-database screen, where nobody can sign in: answered only while the core could not open its data,
   // and restoring checks an administrator's login against the backup itself (backups/recovery-api.ts).
   'recovery.backups': 'signed_out',

@@ -1,5 +1,6 @@
-import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import sqlite3 from 'sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { databaseFileName, startCore } from '../../../../electron/core/core';
 import { writeCleanShutdownMark } from '../../../../electron/core/db/clean-shutdown';
@@ -7,17 +8,36 @@ import { startTempCore } from '../../../support/temp-core';
 
 const markPath = (dataDir: string): string => join(dataDir, 'clean-shutdown.json');
 
-/** A register closed cleanly, then pages in the middle of its file scribbled over, as a failing disk would. */
+/**
+ * A register closed cleanly, then pages of its device rows scribbled over, as a failing disk would. The pages are
+ * looked up (SQLite's dbstat), not guessed from the file's size: a page of the schema hit instead would stop the
+ * start itself whenever a migration moved the file's layout.
+ */
 async function damagedAfterCleanShutdown() {
   const t = await startTempCore();
   for (let i = 0; i < 200; i += 1) await t.call('assets.create', { name: `摄像机 ${i}`, systemId: 'cctv', notes: '走廊'.repeat(40) });
   await t.core.close();
   const path = join(t.dataDir, databaseFileName);
+  const pages = await deviceLeafPages(path);
   const fd = openSync(path, 'r+');
-  const garbage = Buffer.alloc(4096 * 4, 0x5a);
-  writeSync(fd, garbage, 0, garbage.length, Math.floor(statSync(path).size / 2 / 4096) * 4096);
+  const garbage = Buffer.alloc(4096, 0x5a);
+  for (const page of pages.slice(Math.floor(pages.length / 2), Math.floor(pages.length / 2) + 2)) writeSync(fd, garbage, 0, garbage.length, (page - 1) * 4096);
   closeSync(fd);
   return { t, path };
+}
+
+/**
+ * The leaf pages of the device table. Read-write, so closing the connection removes the WAL file it opened (a
+ * read-only one leaves it, and with it no clean-shutdown mark can be written).
+ */
+async function deviceLeafPages(path: string): Promise<number[]> {
+  const db = new sqlite3.Database(path, sqlite3.OPEN_READWRITE);
+  const rows = await new Promise<{ pageno: number }[]>((resolve, reject) =>
+    db.all<{ pageno: number }>("select pageno from dbstat where name = 'device' and pagetype = 'leaf' order by pageno", (err, found) => (err ? reject(err) : resolve(found))),
+  );
+  await new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
+  if (rows.length < 4) throw new Error(`the device table has ${rows.length} leaf pages`);
+  return rows.map((r) => r.pageno);
 }
 
 describe('start-up after a clean shutdown', () => {
