@@ -24,7 +24,9 @@ test('a backup made from Settings restores from the damaged-database screen, and
     for (let i = 1; i <= 40; i += 1) await callCore(page, 'assets.create', { name: `备份测试摄像机 ${i}`, systemId: 'cctv', notes: '东区走廊'.repeat(30) });
 
     await goTo(page, '/settings');
-    await page.getByRole('button', { name: /^打\s*开$/ }).click();
+    await expect(page.getByRole('button', { name: '管理备份' })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('settings-page.png'), animations: 'disabled' });
+    await page.getByRole('button', { name: '管理备份' }).click();
     await page.getByLabel('备份文件夹（U 盘或网络共享的完整路径）').fill(backups);
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await expect(page.getByText('备份设置已保存')).toBeVisible();

@@ -30,6 +30,7 @@ import { ConsultationPrintPage } from '../problems/ConsultationPrintPage';
 import { DefectPage } from '../problems/DefectPage';
 import { DefectPrintPage } from '../problems/DefectPrintPage';
 import { ProblemsPage } from '../problems/ProblemsPage';
+import { PowerPage } from '../power/PowerPage';
 import { SessionGate } from '../operators/SessionGate';
 import { SettingsPage } from '../operators/SettingsPage';
 import { DutyLogPage } from '../duty/DutyLogPage';
@@ -104,6 +105,7 @@ const router = createHashRouter([
       { path: '/settings', element: <SettingsPage /> },
       { path: '/settings/backups', element: <BackupsPage /> },
       { path: '/settings/updates', element: <UpdatesPage /> },
+      { path: '/settings/power', element: <PowerPage /> },
       { path: '/sync', element: <SyncPage /> },
       { path: '/sync/settings', element: <SyncSettingsPage /> },
     ],

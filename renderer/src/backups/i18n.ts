@@ -3,7 +3,7 @@
 export const backupsZh = {
   settingsLink: '数据备份与恢复',
   settingsLinkHint: '备份文件夹、备份计划、立即备份、恢复与恢复密钥包。',
-  open: '打开',
+  open: '管理备份',
   title: '数据备份与恢复',
   settings: {
     title: '备份设置',
@@ -64,7 +64,7 @@ export const backupsZh = {
 export const backupsEn: typeof backupsZh = {
   settingsLink: 'Backups and restore',
   settingsLinkHint: 'Backup folder, schedule, back up now, restore and the recovery kit.',
-  open: 'Open',
+  open: 'Manage backups',
   title: 'Backups and restore',
   settings: {
     title: 'Backup settings',

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Res
 import { useTranslation } from 'react-i18next';
 import type { ConsoleSettings } from '../../../shared/contract';
 import { useErrorMessage } from '../app/use-error-message';
-import { UpsShutdownCard } from '../power/UpsShutdownCard';
+import { PowerLinkCard } from '../power/PowerLinkCard';
 import { BackupsLinkCard } from '../backups/BackupsLinkCard';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';
 import { UpdatesLinkCard } from '../updates/UpdatesLinkCard';
@@ -27,9 +27,6 @@ export function SettingsPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('settings.title')}
       </Typography.Title>
-      <BackupsLinkCard />
-      <UpdatesLinkCard />
-      <UpsShutdownCard />
       <Form<ConsoleSettings>
         layout="vertical"
         initialValues={settings.data}
@@ -86,6 +83,10 @@ export function SettingsPage() {
           {t('common:actions.save')}
         </Button>
       </Form>
+      {/* The field operations, each on its own page. */}
+      <BackupsLinkCard />
+      <UpdatesLinkCard />
+      <PowerLinkCard />
     </Flex>
   );
 }

@@ -17,7 +17,7 @@ export function UpdatesLinkCard() {
           <Typography.Text type="secondary">{t('settingsLinkHint')}</Typography.Text>
         </div>
         <Button size="large" onClick={() => void navigate('/settings/updates')}>
-          {t('backups:open')}
+          {t('open')}
         </Button>
       </Flex>
     </Card>

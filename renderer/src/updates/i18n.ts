@@ -3,6 +3,7 @@
 export const updatesZh = {
   settingsLink: '软件更新',
   settingsLinkHint: '更新来源（公司网址或 U 盘文件夹）、检查并安装更新。',
+  open: '管理更新',
   title: '软件更新',
   current: '当前版本：{{version}}',
   source: {
@@ -35,6 +36,7 @@ export const updatesZh = {
 export const updatesEn: typeof updatesZh = {
   settingsLink: 'Software updates',
   settingsLinkHint: 'Where updates come from (the company URL or a USB folder), check and install.',
+  open: 'Manage updates',
   title: 'Software updates',
   current: 'Installed version: {{version}}',
   source: {
