@@ -11,11 +11,18 @@ import { alarmsApi } from './alarms/api';
 import { alertsApi } from './alerts/api';
 import type { Handlers } from './api-handlers';
 import { assetsApi } from './assets/api';
+import { backupsApi } from './backups/api';
+import { backupAlarmRaiser } from './backups/backup-alarm';
+import { startBackupSchedule } from './backups/backup-schedule';
+import { answerRecovery, isRecoveryMethod, type RecoveryDeps } from './backups/recovery-api';
+import { applyPendingRestore } from './backups/restore';
+import { journalRestoreNote } from './backups/restore-note';
 import { ensureBuiltinCatalog } from './assets/catalog-service';
 import type { CallContext, Clock, CoreContext } from './context';
 import type { Db } from './db/database';
 import { clearCleanShutdownMark, closedCleanly, writeCleanShutdownMark } from './db/clean-shutdown';
 import { checkedBeforeOpening, checkingInBackground, type IntegrityState } from './db/integrity-state';
+import { databaseFileName } from './db/database-file';
 import { openDatabase } from './db/open-database';
 import { linksApi } from './devices/api';
 import { createDemoSiteRunner, type DemoSiteRunner } from './devices/demo-site-service';
@@ -43,6 +50,8 @@ import { openJournalKey } from './journal/journal-key';
 import { newId } from './new-id';
 import { operatorsApi } from './operators/api';
 import { createAccessState } from './operators/access-state';
+import { powerApi } from './power/api';
+import { startUpsShutdownWatch, type UpsShutdownWatch } from './power/ups-shutdown';
 import { problemsApi } from './problems/api';
 import { readingsApi } from './readings/api';
 import { type ReadingsKeeper, type ReadingsOptions, startReadingsKeeper } from './readings/readings-keeper';
@@ -53,6 +62,8 @@ import { syncApi } from './sync/api';
 import { wallApi } from './wall/api';
 import { type SyncEngine, type SyncEngineOptions, startSyncEngine } from './sync/sync-engine';
 import { toErrorData } from './to-error-data';
+import { updatesApi } from './updates/api';
+import { createUpdateService, type InstallUpdate } from './updates/update-service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -69,6 +80,16 @@ export interface CoreOptions {
   sync?: Partial<SyncEngineOptions> | false;
   /** The readings history's batch and rollup timings (tests turn the rollup timer off and run it themselves). */
   readings?: ReadingsOptions;
+  /** How often the backup schedule looks whether a backup is due; 0 turns it off (tests). Default 60 s. */
+  backupCheckIntervalMs?: number;
+  /**
+   * Closes this core and starts it again on the same data folder (after a restore was staged). The transport's:
+   * the desktop app relaunches, the headless host reopens the core in its process. Without it a staged restore is
+   * applied at the next start.
+   */
+  restart?: () => void;
+  /** Runs a verified update's installer (the desktop app, through electron-updater); without it updates are checked, never installed. */
+  installUpdate?: InstallUpdate;
 }
 
 export interface DeviceOptions {
@@ -106,7 +127,7 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export const databaseFileName = 'duty-console.sqlite';
+export { databaseFileName };
 const systemClock: Clock = { now: () => Date.now() };
 const defaultSlaWatchIntervalMs = 30_000;
 const defaultIdleCheckIntervalMs = 15_000;
@@ -141,9 +162,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let alarmIngest: AlarmIngest | null = null;
   let syncEngine: SyncEngine | null = null;
   let readings: ReadingsKeeper | null = null;
+  let backupSchedule: PeriodicJob | null = null;
+  let upsWatch: UpsShutdownWatch | null = null;
+  // The UPS watch closes the core itself; set once the core below is made.
+  let closeSelf: () => Promise<void> = async () => undefined;
   const access = createAccessState();
+  const recovery: RecoveryDeps = { dataDir: options.dataDir, now: () => (options.clock ?? systemClock).now(), restart: options.restart ?? null };
   try {
     mkdirSync(options.dataDir, { recursive: true });
+    // A restore picked before this start replaces the files before anything opens them (backups/restore.ts).
+    await applyPendingRestore(options.dataDir, recovery.now());
     // After a clean shutdown the full check (seconds on a large file) runs beside the console instead of before it.
     const clean = closedCleanly(options.dataDir, databasePath);
     db = await openDatabase(databasePath, { integrityCheck: !clean });
@@ -161,6 +189,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     // Before anything is appended: a journal cut or rewritten while the console was stopped is shown, not obeyed (the
     // console still starts, so the guard can report emergencies).
     info.journalAlarm = await checkJournalAtStart(ctx, journalKey.created);
+    await journalRestoreNote(ctx);
     // Deadlines passed while the console was closed are journaled before anyone is answered.
     await checkSlaCrossings(ctx);
     // Checklists ship with the console; plans' tasks come due while it was closed. Like the escalations below, a
@@ -193,6 +222,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     deviceLayer = layer;
     const demo = createDemoSiteRunner(ctx, layer);
     demoSite = demo;
+    const backupDeps = { consoleVersion: options.version, raiseAlarm: backupAlarmRaiser(ingest), restart: recovery.restart };
     const syncOptions = options.sync === false ? {} : (options.sync ?? {});
     const sync = startSyncEngine(ctx, layer.secrets, syncOptions, options.sync !== false);
     syncEngine = sync;
@@ -221,6 +251,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       'demo.status': () => demo.status(),
       'demo.enable': (_args, call) => demo.enable(call),
       ...syncApi(ctx, layer.secrets, sync, syncOptions),
+      ...backupsApi(ctx, backupDeps),
+      ...powerApi(ctx),
+      ...updatesApi(ctx, createUpdateService(ctx, options.version, options.installUpdate ?? null)),
+      'recovery.backups': () => Promise.reject(new AppError('recovery_not_needed', 'recovery_not_needed')),
+      'recovery.restore': () => Promise.reject(new AppError('recovery_not_needed', 'recovery_not_needed')),
     };
     const slaWatchIntervalMs = options.slaWatchIntervalMs ?? defaultSlaWatchIntervalMs;
     if (slaWatchIntervalMs > 0) slaWatch = startSlaWatch(ctx, slaWatchIntervalMs);
@@ -229,6 +264,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     if (slaWatchIntervalMs > 0) escalationWatch = startEscalationWatch(ctx, slaWatchIntervalMs);
     const idleCheckIntervalMs = options.idleCheckIntervalMs ?? defaultIdleCheckIntervalMs;
     if (idleCheckIntervalMs > 0) idleWatch = startIdleWatch(ctx, access.signIns, idleCheckIntervalMs);
+    const watch = startUpsShutdownWatch(ctx, { closeCore: () => closeSelf() });
+    upsWatch = watch;
+    listeners.add((event, payload) => {
+      if (event === 'alarms.raised') watch.alarmRaised((payload as EventMap['alarms.raised']).alarm);
+    });
+    const backupCheckIntervalMs = options.backupCheckIntervalMs ?? 60_000;
+    if (backupCheckIntervalMs > 0) backupSchedule = startBackupSchedule(ctx, backupDeps, backupCheckIntervalMs);
     coreCtx = ctx;
     // Devices start once the core answers: an alarm arriving now is committed like any other. The demo site's
     // simulators come first, so its configured links find their ports.
@@ -242,6 +284,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const call: Core['call'] = async (method, input, caller) => {
     if (!isMethodName(method)) return { ok: false, error: new AppError('unknown_method', 'unknown_method', { method: String(method) }).toData() };
     if (method === 'system.info') return { ok: true, value: info };
+    // The damaged-database screen's restore: the one thing a core that could not open its data still does.
+    if ((!handlers || info.startupError) && isRecoveryMethod(method)) return answerRecovery(recovery, method, input);
     // startupError also covers a failed background integrity check, which may land after the handlers were made.
     if (!handlers || info.startupError) return { ok: false, error: info.startupError ?? new AppError('core_not_started', 'core_not_started').toData() };
     // Before zod, which recurses: a deep enough input would overflow the stack in it or in the handler.
@@ -263,7 +307,32 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     }
   };
 
-  return {
+  // Once: the UPS watch may close the core while it is running, and the transport closes it again on its way out.
+  let closing: Promise<void> | null = null;
+  const closeOnce = async (): Promise<void> => {
+    upsWatch?.stop();
+    listeners.clear();
+    await syncEngine?.stop();
+    await backupSchedule?.stop();
+    await slaWatch?.stop();
+    await maintenanceJob?.stop();
+    await escalationWatch?.stop();
+    await idleWatch?.stop();
+    // Sessions stop first, then the alarms they handed in are committed and recorded, then the file closes.
+    await deviceLayer?.supervisor.stop();
+    await demoSite?.stop();
+    await alarmIngest?.idle();
+    await alarmIngest?.stop();
+    await readings?.stop();
+    await integrity?.cancel();
+    const wasOpen = db !== null && info.startupError === null;
+    // The head leaves the file at every clean shutdown: a cut made while the console is stopped shows at the next start.
+    if (wasOpen && coreCtx) await writeJournalCheckpoint(coreCtx, 'shutdown');
+    await db?.destroy();
+    db = null;
+    if (wasOpen && integrity?.knownGood()) writeCleanShutdownMark(options.dataDir, databasePath);
+  };
+  const core: Core = {
     info,
     call,
     get readings() {
@@ -287,26 +356,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       return () => listeners.delete(listener);
     },
     integrityChecked: async () => (await integrity?.checked()) ?? false,
-    async close() {
-      listeners.clear();
-      await syncEngine?.stop();
-      await slaWatch?.stop();
-      await maintenanceJob?.stop();
-      await escalationWatch?.stop();
-      await idleWatch?.stop();
-      // Sessions stop first, then the alarms they handed in are committed and recorded, then the file closes.
-      await deviceLayer?.supervisor.stop();
-      await demoSite?.stop();
-      await alarmIngest?.idle();
-      await alarmIngest?.stop();
-      await readings?.stop();
-      await integrity?.cancel();
-      const wasOpen = db !== null && info.startupError === null;
-      // The head leaves the file at every clean shutdown: a cut made while the console is stopped shows at the next start.
-      if (wasOpen && coreCtx) await writeJournalCheckpoint(coreCtx, 'shutdown');
-      await db?.destroy();
-      db = null;
-      if (wasOpen && integrity?.knownGood()) writeCleanShutdownMark(options.dataDir, databasePath);
-    },
+    close: () => (closing ??= closeOnce()),
   };
+  closeSelf = core.close;
+  return core;
 }

@@ -24,12 +24,27 @@ export interface HostOptions {
 export interface Host {
   url: string;
   token: string;
-  core: Core;
+  /** The running core; a new one after a restart (a restore). */
+  readonly core: Core;
   close(): Promise<void>;
 }
 
 export async function startHost(options: HostOptions): Promise<Host> {
-  const core = await startCore({ ...options.core, dataDir: options.dataDir, transport: 'web', version: options.version });
+  // A restore restarts the core in this process: the pages are disconnected, the core closed and started again on
+  // the data folder (the staged restore is applied then), and the pages reconnect to it with the same token.
+  let restarting: Promise<Core> | null = null;
+  const open = (): Promise<Core> =>
+    startCore({ ...options.core, dataDir: options.dataDir, transport: 'web', version: options.version, restart: () => void restart() });
+  let core = await open();
+  const restart = (): Promise<Core> =>
+    (restarting ??= (async () => {
+      for (const client of wss.clients) client.terminate();
+      await core.close();
+      core = await open();
+      if (core.info.startupError) console.error(`The console could not open its data after the restart (${core.info.startupError.code})`);
+      restarting = null;
+      return core;
+    })());
   const token = randomBytes(24).toString('base64url');
   let origin = '';
   const wsOrigin = () => origin.replace(/^http/, 'ws');
@@ -53,7 +68,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
       endWithResponse(socket, 401, rendererHeaders(wsOrigin()));
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, core, resumeCookie(req)));
+    // A page reconnecting while the core restarts is let in once the new core answers.
+    void (restarting ?? Promise.resolve(core)).then((current) => wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, current, resumeCookie(req))));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -68,8 +84,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
   return {
     url: `${origin}/?token=${token}`,
     token,
-    core,
+    get core() {
+      return core;
+    },
     async close() {
+      await restarting;
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));

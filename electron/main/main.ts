@@ -10,6 +10,7 @@ import { createAppWindow, revealWindow } from './app-window';
 import { relaunchAfterCrash } from './crash-relaunch';
 import { installIpcBridge } from './ipc-bridge';
 import { guardSession, guardWebContents } from './security-guards';
+import { installWithElectronUpdater } from './updater';
 
 declare const __APP_VERSION__: string;
 
@@ -76,7 +77,12 @@ function run(): void {
       if (process.platform === 'win32') app.setAppUserModelId('com.dutyconsole.app');
       guardSession(session.defaultSession);
       serveAppProtocol(session.defaultSession, join(bundleDir, 'renderer'));
-      core = await startCore({ dataDir, transport: 'electron', version: __APP_VERSION__ });
+      // A restore restarts the app: the core closes on quit, the next start applies the restore before opening.
+      const restart = () => {
+        app.relaunch();
+        app.quit();
+      };
+      core = await startCore({ dataDir, transport: 'electron', version: __APP_VERSION__, restart, installUpdate: installWithElectronUpdater });
       if (core.info.startupError) {
         // The window still opens: the renderer shows the startup error screen from system.info.
         console.error(`The console could not open its data (${core.info.startupError.code}): ${JSON.stringify(core.info.startupError.params)}`);

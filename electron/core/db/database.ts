@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AlarmTables } from '../alarms/schema';
 import type { AssetTables } from '../assets/schema';
+import type { BackupTables } from '../backups/schema';
 import type { LinkTables } from '../devices/schema';
 import type { DispatchTables } from '../dispatch/schema';
 import type { DutyTables } from '../duty/schema';
@@ -16,7 +17,7 @@ import type { ReadingTables } from '../readings/schema';
 import type { RepairTables } from '../repairs/schema';
 import type { SyncTables } from '../sync/schema';
 
-export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, LinkTables, AlarmTables, SyncTables, MaintenanceTables, ProblemTables, EscalationTables, DispatchTables, RepairTables, ReadingTables, ReportTables {}
+export interface Database extends JournalTables, AssetTables, IncidentTables, OperatorTables, DutyTables, LinkTables, AlarmTables, SyncTables, MaintenanceTables, ProblemTables, EscalationTables, DispatchTables, RepairTables, ReadingTables, ReportTables, BackupTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

@@ -13,6 +13,7 @@ import { DevicePage } from '../assets/DevicePage';
 import { ImportPage } from '../assets/ImportPage';
 import { LabelsPage } from '../assets/LabelsPage';
 import { AuditPage } from '../audit/AuditPage';
+import { BackupsPage } from '../backups/BackupsPage';
 import { CatalogPage } from '../catalog/CatalogPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { LinkFormPage } from '../devices/LinkFormPage';
@@ -31,6 +32,7 @@ import { DefectPrintPage } from '../problems/DefectPrintPage';
 import { ProblemsPage } from '../problems/ProblemsPage';
 import { MonthlyReportPage } from '../reports/MonthlyReportPage';
 import { ReportsPage } from '../reports/ReportsPage';
+import { PowerPage } from '../power/PowerPage';
 import { SessionGate } from '../operators/SessionGate';
 import { SettingsPage } from '../operators/SettingsPage';
 import { DutyLogPage } from '../duty/DutyLogPage';
@@ -39,6 +41,7 @@ import { HandoverPrintPage } from '../duty/HandoverPrintPage';
 import { SparesPage } from '../spares/SparesPage';
 import { SyncPage } from '../sync/SyncPage';
 import { SyncSettingsPage } from '../sync/SyncSettingsPage';
+import { UpdatesPage } from '../updates/UpdatesPage';
 import { useSyncLive } from '../sync/use-sync-live';
 import { WallScreen } from '../wall/WallScreen';
 import { consoleClient } from '../transport';
@@ -106,6 +109,9 @@ const router = createHashRouter([
       { path: '/reports', element: <ReportsPage /> },
       { path: '/operators', element: <OperatorsPage /> },
       { path: '/settings', element: <SettingsPage /> },
+      { path: '/settings/backups', element: <BackupsPage /> },
+      { path: '/settings/updates', element: <UpdatesPage /> },
+      { path: '/settings/power', element: <PowerPage /> },
       { path: '/sync', element: <SyncPage /> },
       { path: '/sync/settings', element: <SyncSettingsPage /> },
     ],
@@ -126,7 +132,7 @@ function Root() {
   // The background integrity check failed: system.info now carries the error and the error screen takes over.
   useEffect(() => consoleClient().subscribe('system.changed', () => void client.invalidateQueries({ queryKey: ['system.info'] })), [client]);
   if (info.isPending) return <Spin fullscreen />;
-  if (info.data?.startupError) return <StartupErrorScreen error={info.data.startupError} databasePath={info.data.databasePath} />;
+  if (info.data?.startupError) return <StartupErrorScreen error={info.data.startupError} databasePath={info.data.databasePath} startedAt={info.data.startedAt} />;
   if (wall) return <WallScreen />;
   return (
     <SessionGate>

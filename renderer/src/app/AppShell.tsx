@@ -8,6 +8,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { AlarmBanner } from '../alarms/AlarmBanner';
 import { JournalAlarmBanner } from '../audit/JournalAlarmBanner';
+import { UpdateWaitingBanner } from '../updates/UpdateWaitingBanner';
 import { type Language, saveLanguage } from '../i18n';
 import { EscalationQueue } from '../escalations/EscalationQueue';
 import { ChangePasswordButton } from '../operators/ChangePasswordButton';
@@ -100,6 +101,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <HotlineMissingNote />
         <AlarmBanner />
         <JournalAlarmBanner />
+        <UpdateWaitingBanner />
         <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
       </Layout>
     </Layout>

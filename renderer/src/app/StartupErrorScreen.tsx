@@ -1,11 +1,13 @@
-// Shown instead of the console when the core could not open its data (for example a corrupt file).
+// Shown instead of the console when the core could not open its data (for example a corrupt file), with the restore
+// from a backup.
 import { Descriptions, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract';
+import { RecoveryPanel } from '../backups/RecoveryPanel';
 import { useErrorMessage } from './use-error-message';
 
-export function StartupErrorScreen({ error, databasePath }: { error: AppErrorData; databasePath: string }) {
+export function StartupErrorScreen({ error, databasePath, startedAt }: { error: AppErrorData; databasePath: string; startedAt: number }) {
   const { t } = useTranslation();
   const message = useErrorMessage();
   return (
@@ -20,6 +22,7 @@ export function StartupErrorScreen({ error, databasePath }: { error: AppErrorDat
         <Descriptions.Item label={t('startup.code')}>{error.code}</Descriptions.Item>
         <Descriptions.Item label={t('startup.detail')}>{message(AppError.fromData(error))}</Descriptions.Item>
       </Descriptions>
+      <RecoveryPanel startedAt={startedAt} />
     </Result>
   );
 }

@@ -3,8 +3,11 @@ import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Res
 import { useTranslation } from 'react-i18next';
 import type { ConsoleSettings } from '../../../shared/contract';
 import { useErrorMessage } from '../app/use-error-message';
+import { PowerLinkCard } from '../power/PowerLinkCard';
+import { BackupsLinkCard } from '../backups/BackupsLinkCard';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';
 import { WallSettingCard } from '../wall/WallSettingCard';
+import { UpdatesLinkCard } from '../updates/UpdatesLinkCard';
 
 const timePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -82,6 +85,10 @@ export function SettingsPage() {
         </Button>
       </Form>
       <WallSettingCard />
+      {/* The field operations, each on its own page. */}
+      <BackupsLinkCard />
+      <UpdatesLinkCard />
+      <PowerLinkCard />
     </Flex>
   );
 }

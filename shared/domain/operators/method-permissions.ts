@@ -195,6 +195,25 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'wall.settings': 'duty_guard',
   'wall.setEnabled': 'administrator',
   'wall.snapshot': 'wall',
+  // The console's own backups, its recovery kit and restoring are the administrator's.
+  'backups.overview': 'administrator',
+  'backups.saveSettings': 'administrator',
+  'backups.run': 'administrator',
+  'backups.exportRecoveryKit': 'administrator',
+  'backups.restore': 'administrator',
+  // Everyone on duty sees whether an update waits and for what (the guard is told what holds it); where updates
+  // come from, checking and installing are the administrator's.
+  'updates.status': 'duty_guard',
+  'updates.saveSource': 'administrator',
+  'updates.check': 'administrator',
+  'updates.install': 'administrator',
+  // Whether a UPS may power the PC down, and with what command, is the administrator's.
+  'power.getSettings': 'administrator',
+  'power.saveSettings': 'administrator',
+  // The damaged-database screen, where nobody can sign in: answered only while the core could not open its data,
+  // and restoring checks an administrator's login against the backup itself (backups/recovery-api.ts).
+  'recovery.backups': 'signed_out',
+  'recovery.restore': 'signed_out',
 };
 
 export function methodAccess(method: string): MethodAccess | undefined {

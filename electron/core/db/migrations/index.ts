@@ -23,6 +23,7 @@ import * as m0074 from './0074-replacement-quotes';
 import * as m0080 from './0080-readings-history';
 import * as m0082 from './0082-report-suggestions';
 import * as m0083 from './0083-report-summaries';
+import * as m0090 from './0090-backup-runs';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   '0080-readings-history': m0080,
   '0082-report-suggestions': m0082,
   '0083-report-summaries': m0083,
+  '0090-backup-runs': m0090,
 };
 
 export const migrationProvider: MigrationProvider = {

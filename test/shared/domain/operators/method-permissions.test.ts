@@ -19,9 +19,11 @@ describe('the method permission table', () => {
     expect(mayCall('supervisor', 'wall.setEnabled')).toBe(false);
   });
 
-  it('opens only login, setup, status, system info and the hotline to a signed-out page', () => {
+  it('opens only login, setup, status, system info, the hotline and the damaged-database restore to a signed-out page', () => {
     const open = Object.keys(contract).filter((method) => methodAccess(method) === 'signed_out').sort();
-    expect(open).toEqual(['auth.login', 'auth.resume', 'auth.setup', 'auth.status', 'settings.hotlineNow', 'system.info']);
+    // recovery.*: answered only while the core could not open its data; restoring checks an administrator's
+    // password against the backup (test/electron/core/backups/restore.test.ts).
+    expect(open).toEqual(['auth.login', 'auth.resume', 'auth.setup', 'auth.status', 'recovery.backups', 'recovery.restore', 'settings.hotlineNow', 'system.info']);
   });
 
   it('keeps accounts and settings changes to administrators, and register changes to engineers', () => {

@@ -1,0 +1,93 @@
+// Updates: the administrator's page, the note every operator sees while an update waits, and the error codes.
+
+export const updatesZh = {
+  settingsLink: '软件更新',
+  settingsLinkHint: '更新来源（公司网址或 U 盘文件夹）、检查并安装更新。',
+  open: '管理更新',
+  title: '软件更新',
+  current: '当前版本：{{version}}',
+  source: {
+    title: '更新来源',
+    kind: '来源',
+    none: '不检查更新',
+    url: '公司更新网址',
+    folder: 'U 盘或本机文件夹（含 latest.yml 与安装包）',
+    urlLabel: '更新网址（含 latest.yml 的目录）',
+    folderLabel: '文件夹完整路径',
+    saved: '更新来源已保存',
+  },
+  check: '检查更新',
+  install: '安装更新并重启',
+  state: {
+    idle: '尚未检查。',
+    up_to_date: '已是最新版本。',
+    ready: '新版本 {{version}} 已下载并通过 SHA-512 校验。',
+    refused: '来源中的版本比当前版本旧，不会安装。',
+    failed: '检查更新失败：{{error}}',
+    installing: '正在安装 {{version}}，值守台即将重启…',
+  },
+  checkedAt: '上次检查：{{at}}',
+  waiting: '更新 {{version}} 已就绪，等待安装：{{reasons}}。',
+  waitingIncidents: '{{count}} 个 I 级故障处理完毕',
+  waitingAlarms: '{{count}} 条报警被确认',
+  readyNote: '更新 {{version}} 已就绪，可由管理员在“设置 → 软件更新”中安装。',
+};
+
+export const updatesEn: typeof updatesZh = {
+  settingsLink: 'Software updates',
+  settingsLinkHint: 'Where updates come from (the company URL or a USB folder), check and install.',
+  open: 'Manage updates',
+  title: 'Software updates',
+  current: 'Installed version: {{version}}',
+  source: {
+    title: 'Update source',
+    kind: 'Source',
+    none: 'Do not check for updates',
+    url: 'The company’s update URL',
+    folder: 'A USB stick or local folder (with latest.yml and the installer)',
+    urlLabel: 'Update URL (the folder holding latest.yml)',
+    folderLabel: 'Full path of the folder',
+    saved: 'Update source saved',
+  },
+  check: 'Check for updates',
+  install: 'Install and restart',
+  state: {
+    idle: 'Not checked yet.',
+    up_to_date: 'Up to date.',
+    ready: 'Version {{version}} is downloaded and its SHA-512 matches.',
+    refused: 'The source offers an older version; it is not installed.',
+    failed: 'The update check failed: {{error}}',
+    installing: 'Installing {{version}}; the console restarts shortly…',
+  },
+  checkedAt: 'Last checked: {{at}}',
+  waiting: 'Update {{version}} is ready and waits for: {{reasons}}.',
+  waitingIncidents: '{{count}} level-I incident(s) to be dealt with',
+  waitingAlarms: '{{count}} alarm(s) to be acknowledged',
+  readyNote: 'Update {{version}} is ready; an administrator installs it under Settings → Software updates.',
+};
+
+export const updatesErrorsZh: Record<string, string> = {
+  update_url_invalid: '网址必须以 http:// 或 https:// 开头。',
+  update_source_not_set: '尚未设置更新来源。',
+  update_source_unreachable: '无法读取更新来源 {{source}}（{{detail}}）。',
+  update_feed_invalid: '更新描述文件 latest.yml 无效（{{detail}}）。',
+  update_checksum_mismatch: '安装包 {{file}} 的 SHA-512 与描述文件不符，已丢弃。',
+  update_downgrade: '来源中的版本比当前版本旧，不会安装。',
+  update_not_ready: '没有已校验的更新可安装，请先检查更新。',
+  update_blocked: '更新 {{version}} 暂不安装：还有 {{levelOneIncidents}} 个 I 级故障未处理完、{{unacknowledgedAlarms}} 条报警未确认。',
+  update_install_unavailable: '浏览器模式不能自动安装，请在本机运行安装包或按 README 更新服务。',
+  update_feed_changed: '更新来源在校验后发生了变化（应为 {{expected}}，现为 {{found}}），请重新检查。',
+};
+
+export const updatesErrorsEn: Record<string, string> = {
+  update_url_invalid: 'The URL must start with http:// or https://.',
+  update_source_not_set: 'No update source is set.',
+  update_source_unreachable: 'The update source {{source}} cannot be read ({{detail}}).',
+  update_feed_invalid: 'The feed file latest.yml is not valid ({{detail}}).',
+  update_checksum_mismatch: 'The installer {{file}} does not match the feed’s SHA-512; discarded.',
+  update_downgrade: 'The source offers an older version; it is not installed.',
+  update_not_ready: 'No verified update to install: check for updates first.',
+  update_blocked: 'Update {{version}} waits: {{levelOneIncidents}} level-I incident(s) open, {{unacknowledgedAlarms}} alarm(s) unacknowledged.',
+  update_install_unavailable: 'Browser mode cannot install by itself: run the installer on this machine or update the service as the README says.',
+  update_feed_changed: 'The update source changed after it was verified (expected {{expected}}, found {{found}}); check again.',
+};
