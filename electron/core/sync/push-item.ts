@@ -1,25 +1,29 @@
 // Pushes one outbox item: after an unknown outcome it is looked up upstream first (the console id on the ticket,
-// the marker in the note), so a call that took effect is never made twice.
+// the marker in the note), so a call that took effect is never made twice. The engine has marked it `checking`
+// (committed) before this is called, and writes down its `done` with the next commit.
 import type { Selectable } from 'kysely';
 import { AppError } from '../../../shared/contract/app-error';
-import type { JournalHead } from '../../../shared/contract/journal';
+import type { JournalEntry, JournalHead } from '../../../shared/contract/journal';
 import type { CoreContext } from '../context';
 import type { BackoffOptions } from '../devices/reconnect-backoff';
 import { toErrorData } from '../to-error-data';
 import { entryMarker, ticketOf, updateOf } from './item-content';
-import { entryOf, markDone, markRetry, markSending, park, ticketIdOf } from './outbox';
+import { entryOf, markRetry, park, ticketIdOf } from './outbox';
 import { classifyPushFailure, type PushFailure } from './push-outcome';
 import type { SyncItemTable } from './schema';
 import { jitteredDelay } from './sync-backoff';
 import type { NewTicket, TicketConnector, TicketUpdate } from './ticket-connector';
 
-export type PushOutcome = { kind: 'done' } | { kind: 'parked' } | { kind: 'later' } | Extract<PushFailure, { kind: 'link_down' | 'key_refused' }>;
+export type PushOutcome = { kind: 'done'; ticketId: number | null } | { kind: 'parked' } | { kind: 'later' } | Extract<PushFailure, { kind: 'link_down' | 'key_refused' }>;
 
 export interface PushContext {
   siteName: string;
   head: JournalHead;
   itemBackoff: BackoffOptions;
   random: () => number;
+  /** The batch's journal entries and tickets, read at once (an item not in them is read on its own). */
+  entries?: Map<number, JournalEntry>;
+  tickets?: Map<string, number>;
 }
 
 type Item = Selectable<SyncItemTable>;
@@ -27,9 +31,9 @@ type Content = { ticket: NewTicket } | { ticketId: number; update: TicketUpdate 
 
 /** What goes up, built from the journal entry; an entry that cannot be read (a file gone) is parked. */
 async function contentOf(ctx: CoreContext, item: Item, push: PushContext): Promise<Content> {
-  const entry = await entryOf(ctx.db, item.entry_seq);
+  const entry = push.entries?.get(item.entry_seq) ?? (await entryOf(ctx.db, item.entry_seq));
   if (item.entry_type === 'incident.reported') return { ticket: await ticketOf(ctx.db, entry, push.siteName, push.head) };
-  const ticketId = await ticketIdOf(ctx.db, item.incident_id);
+  const ticketId = push.tickets?.get(item.incident_id) ?? (await ticketIdOf(ctx.db, item.incident_id));
   if (ticketId === null) throw new AppError('sync_no_ticket', 'sync_no_ticket', { incidentId: item.incident_id });
   return { ticketId, update: await updateOf(ctx.dataDir, entry, push.head) };
 }
@@ -53,21 +57,12 @@ export async function pushItem(ctx: CoreContext, connector: TicketConnector, ite
   try {
     if (item.state === 'checking') {
       const found = await alreadyUpstream(connector, item, content);
-      if (found !== false) {
-        await markDone(ctx.db, item, ctx.clock.now(), typeof found === 'number' ? found : null);
-        return { kind: 'done' };
-      }
+      if (found !== false) return { kind: 'done', ticketId: typeof found === 'number' ? found : null };
     }
-    await markSending(ctx.db, item.entry_seq);
     sent = true;
-    if ('ticket' in content) {
-      const ticketId = await connector.createTicket(content.ticket);
-      await markDone(ctx.db, item, ctx.clock.now(), ticketId);
-    } else {
-      await connector.updateTicket(content.ticketId, content.update);
-      await markDone(ctx.db, item, ctx.clock.now(), null);
-    }
-    return { kind: 'done' };
+    if ('ticket' in content) return { kind: 'done', ticketId: await connector.createTicket(content.ticket) };
+    await connector.updateTicket(content.ticketId, content.update);
+    return { kind: 'done', ticketId: null };
   } catch (err) {
     const failure = classifyPushFailure(err);
     const now = ctx.clock.now();
