@@ -1,4 +1,4 @@
-// `npm run bench:sync -- [--incidents N] [--steps N] [--attachments N]`: a week offline drained to a real Redmine on
+// `npm run bench:sync -- [--incidents N] [--steps N] [--attachments N] [--bare-first]`: a week offline drained to a real Redmine on
 // loopback — the console's drain against a bare client making the same REST calls in the same run, and
 // incidents.list latency while the backlog drains. Defaults: 500 incidents, 5,000 steps, 200 attachments.
 import { rmSync } from 'node:fs';
@@ -18,6 +18,7 @@ const argv = process.argv.slice(2);
 const incidents = numberArgument(argv, '--incidents', 500);
 const steps = numberArgument(argv, '--steps', 5_000);
 const attachments = numberArgument(argv, '--attachments', 200);
+const bareFirst = argv.includes('--bare-first');
 const operator = { operator: 'bench' };
 const sleep = (msec: number) => new Promise((r) => setTimeout(r, msec));
 
@@ -48,41 +49,12 @@ async function main(): Promise<void> {
     for (let a = 0; a < attachments; a += 1) {
       await call('incidents.attach', { id: ids[a % ids.length], fileName: `photo-${a}.txt`, mime: 'text/plain', contentBase64: photo });
     }
-    await call('sync.saveSettings', { ...syncSettings(redmine.url, redmine), siteName: '基准站点' });
+    // Saved switched off: the engine stays idle until the console's phase switches it on.
+    const settings = { ...syncSettings(redmine.url, redmine), siteName: '基准站点' };
+    await call('sync.saveSettings', { ...settings, enabled: false });
     await offline.close();
 
-    // The console drains it; incidents.list is timed meanwhile as a guard's screen would ask.
-    const online = await startCore({ dataDir, transport: 'web', version: 'bench', slaWatchIntervalMs: 0, idleCheckIntervalMs: 0, sync: { timeoutMs: 30_000, pullIntervalMs: 3_600_000 } });
-    const started = performance.now();
-    const listMs: number[] = [];
-    let progress = '';
-    let done = false;
-    let recording = true;
-    // A guard's screen asking 20 times a second; it keeps asking while the bare client runs, so both phases share
-    // the same background load.
-    const lister = (async () => {
-      while (!done) {
-        const t0 = performance.now();
-        await online.call('incidents.list', { scope: 'open', limit: 200 }, operator);
-        if (recording) listMs.push(performance.now() - t0);
-        await sleep(50);
-      }
-    })();
-    for (;;) {
-      const s = await online.call('sync.status', {}, operator);
-      if (!s.ok) throw new Error(s.error.code);
-      const status = s.value as { waiting: number; parked: number; draining: { done: number; total: number } | null };
-      if (status.draining) progress = `${status.draining.done}/${status.draining.total}`;
-      if (status.waiting === 0) {
-        if (status.parked > 0) throw new Error(`${status.parked} parked`);
-        break;
-      }
-      await sleep(100);
-    }
-    const consoleMs = performance.now() - started;
-    recording = false;
-
-    // The bare client: the same calls (bodies built beforehand, not timed), no outbox, no lookups.
+    // The bare client's calls, built beforehand from the same journal (not timed): no outbox, no lookups.
     const head: JournalHead = { seq: 0, hash: '0'.repeat(64) };
     const db = await openDatabase(`${dataDir}/${databaseFileName}`, { integrityCheck: false });
     const rows = await db.selectFrom('sync_item').select(['entry_seq', 'entry_type', 'record_id as incident_id']).orderBy('entry_seq').execute();
@@ -100,27 +72,80 @@ async function main(): Promise<void> {
     }
     await db.destroy();
     const headers = { 'x-redmine-api-key': redmine.apiKey, 'content-type': 'application/json' };
-    const tickets = new Map<string, number>();
-    const bareStarted = performance.now();
-    for (const r of requests) {
-      if (r.kind === 'ticket') {
-        const res = await fetch(`${redmine.url}/issues.json`, { method: 'POST', headers, body: JSON.stringify(r.body) });
-        tickets.set(r.incidentId, ((await res.json()) as { issue: { id: number } }).issue.id);
-        continue;
+
+    const online = await startCore({ dataDir, transport: 'web', version: 'bench', slaWatchIntervalMs: 0, idleCheckIntervalMs: 0, sync: { timeoutMs: 30_000, pullIntervalMs: 3_600_000 } });
+    const listMs: number[] = [];
+    let done = false;
+    let recording = false;
+    // A guard's screen asking 20 times a second, through both phases, so both share the same background load.
+    const lister = (async () => {
+      while (!done) {
+        const t0 = performance.now();
+        await online.call('incidents.list', { scope: 'open', limit: 200 }, operator);
+        if (recording) listMs.push(performance.now() - t0);
+        await sleep(50);
       }
-      const uploads = [];
-      for (const file of r.files) {
-        const up = await fetch(`${redmine.url}/uploads.json?filename=${encodeURIComponent(file.fileName)}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/octet-stream' }, body: file.bytes });
-        uploads.push({ token: ((await up.json()) as { upload: { token: string } }).upload.token, filename: file.fileName, content_type: 'text/plain' });
+    })();
+    // Rails answers its first calls slowly: warm it up (a scratch ticket and notes) so neither phase pays for it.
+    const scratch = await fetch(`${redmine.url}/issues.json`, { method: 'POST', headers, body: JSON.stringify({ issue: { project_id: redmine.template.project, tracker_id: 3, subject: 'warm-up', custom_fields: [{ id: redmine.template.fields.consoleId, value: 'warm-up' }] } }) });
+    const scratchId = ((await scratch.json()) as { issue: { id: number } }).issue.id;
+    for (let i = 0; i < 40; i += 1) await fetch(`${redmine.url}/issues/${scratchId}.json`, { method: 'PUT', headers, body: JSON.stringify({ issue: { notes: `warm-up ${i}` } }) });
+
+    const load = () => loadavg()[0]?.toFixed(1) ?? '?';
+    let progress = '';
+    const consolePhase = async (): Promise<number> => {
+      const started = performance.now();
+      recording = true;
+      const saved = await online.call('sync.saveSettings', settings, operator);
+      if (!saved.ok) throw new Error(`sync.saveSettings: ${saved.error.code}`);
+      for (;;) {
+        const s = await online.call('sync.status', {}, operator);
+        if (!s.ok) throw new Error(s.error.code);
+        const status = s.value as { waiting: number; parked: number; draining: { done: number; total: number } | null };
+        if (status.draining) progress = `${status.draining.done}/${status.draining.total}`;
+        if (status.waiting === 0) {
+          if (status.parked > 0) throw new Error(`${status.parked} parked`);
+          break;
+        }
+        await sleep(100);
       }
-      const body = r.body as { issue: Record<string, unknown> };
-      const res = await fetch(`${redmine.url}/issues/${tickets.get(r.incidentId)}.json`, { method: 'PUT', headers, body: JSON.stringify({ issue: { ...body.issue, ...(uploads.length ? { uploads } : {}) } }) });
-      if (res.status !== 204) throw new Error(`bare PUT ${res.status}`);
+      recording = false;
+      return performance.now() - started;
+    };
+    const barePhase = async (): Promise<number> => {
+      const tickets = new Map<string, number>();
+      const started = performance.now();
+      for (const r of requests) {
+        if (r.kind === 'ticket') {
+          const res = await fetch(`${redmine.url}/issues.json`, { method: 'POST', headers, body: JSON.stringify(r.body) });
+          tickets.set(r.incidentId, ((await res.json()) as { issue: { id: number } }).issue.id);
+          continue;
+        }
+        const uploads = [];
+        for (const file of r.files) {
+          const up = await fetch(`${redmine.url}/uploads.json?filename=${encodeURIComponent(file.fileName)}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/octet-stream' }, body: file.bytes });
+          uploads.push({ token: ((await up.json()) as { upload: { token: string } }).upload.token, filename: file.fileName, content_type: 'text/plain' });
+        }
+        const body = r.body as { issue: Record<string, unknown> };
+        const res = await fetch(`${redmine.url}/issues/${tickets.get(r.incidentId)}.json`, { method: 'PUT', headers, body: JSON.stringify({ issue: { ...body.issue, ...(uploads.length ? { uploads } : {}) } }) });
+        if (res.status !== 204) throw new Error(`bare PUT ${res.status}`);
+      }
+      return performance.now() - started;
+    };
+    // The order alternates between runs (`--bare-first`): Redmine's database grows through the run.
+    const loads: string[] = [];
+    let consoleMs = 0;
+    let bareMs = 0;
+    for (const phase of bareFirst ? ['bare', 'console'] : ['console', 'bare']) {
+      const before = load();
+      if (phase === 'console') consoleMs = await consolePhase();
+      else bareMs = await barePhase();
+      loads.push(`${phase} ${before}→${load()}`);
     }
-    const bareMs = performance.now() - bareStarted;
     done = true;
     await lister;
     await online.close();
+    console.log(`load average (1 min) per phase: ${loads.join(', ')}`);
 
     const list = summarize(listMs);
     console.log(`backlog: ${thousands(incidents)} incidents, ${thousands(steps)} steps, ${thousands(attachments)} attachments = ${thousands(rows.length)} items (last progress ${progress})`);

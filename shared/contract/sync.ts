@@ -93,8 +93,10 @@ export interface SyncStatus {
   offlineSince: number | null;
   /** Why the link is not connected, for the sync page (a code with an i18n key). */
   lastError: AppErrorData | null;
-  /** Items not yet upstream (parked ones not counted). */
+  /** Items not yet upstream (parked ones not counted): each step of an incident is one. */
   waiting: number;
+  /** Incidents those items belong to: what a person counts ("1 incident waiting (2 changes)"). */
+  waitingIncidents: number;
   parked: number;
   /** The last time an item reached the ticket system. */
   lastSuccessAt: number | null;

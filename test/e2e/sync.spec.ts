@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
 import type { SyncSettingsInput } from '../../shared/contract';
 import { defaultSyncMapping } from '../../shared/domain/sync/default-mapping';
+import { type RedmineServer, startRedmine } from '../support/redmine-server';
 import { callCore, goTo } from './core-call';
 import { expect, logIn, test } from './fixtures';
 
@@ -126,7 +127,7 @@ test('after an F2 report with the service center unreachable, the header says of
 
   const indicator = page.getByTestId('sync-indicator');
   await expect(indicator).toContainText('离线', { timeout: 30_000 });
-  await expect(indicator).toContainText('1 条待上传', { timeout: 30_000 });
+  await expect(indicator).toContainText('1 起故障待上传', { timeout: 30_000 });
   await expect(indicator).toHaveAttribute('data-tone', 'warning');
   await page.screenshot({ path: test.info().outputPath('sync-header-offline-zh.png'), clip: { x: 0, y: 0, width: 1440, height: 80 } });
 
@@ -143,7 +144,7 @@ test('after an F2 report with the service center unreachable, the header says of
 
   await switchToEnglish(page);
   await expect(indicator).toContainText('Offline since');
-  await expect(indicator).toContainText('1 waiting');
+  await expect(indicator).toContainText('1 incident waiting');
   // On a 1366 px screen in English the header still holds the whole F2 button and the indicator's words, uncut.
   await page.setViewportSize({ width: 1366, height: 768 });
   const f2 = await page.getByRole('button', { name: /Emergency/ }).boundingBox();
@@ -178,4 +179,78 @@ test('an administrator saves the settings with a new key and Test connection say
   await expect(checks).toContainText(`无法连接到 http://127.0.0.1:${port}`, { timeout: 30_000 });
   await expect(checks.locator('[data-ok="false"]')).not.toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('sync-test-connection-zh.png'), fullPage: true });
+});
+
+interface RedmineIssue {
+  id: number;
+  subject: string;
+  description: string;
+  tracker: { name: string };
+  status: { name: string };
+  priority: { name: string };
+  custom_fields: { name: string; value: string }[];
+}
+
+test.describe('against the service center\'s real Redmine', () => {
+  // Starting Rails takes seconds on a loaded machine; the pull comes back every 30 s (the console's default).
+  test.describe.configure({ timeout: 240_000 });
+  let redmine: RedmineServer | undefined;
+  test.afterEach(async () => {
+    await redmine?.dispose();
+    redmine = undefined;
+  });
+
+  test('an emergency reported while Redmine is stopped goes up once when it starts; its note and status come back on the timeline', async ({ consolePage: page }) => {
+    const server = await startRedmine();
+    redmine = server;
+    await server.stop();
+    await callCore(page, 'sync.saveSettings', {
+      enabled: true,
+      url: server.url,
+      apiKey: server.apiKey,
+      project: server.template.project,
+      siteName: '第一数据中心',
+      mapping: { ...defaultSyncMapping, customFields: { consoleId: 'Console ID', slaLevel: 'SLA level', site: 'Site' } },
+    } satisfies SyncSettingsInput);
+    const number = await reportEmergency(page);
+    const indicator = page.getByTestId('sync-indicator');
+    await expect(indicator).toContainText('离线', { timeout: 30_000 });
+    await expect(indicator).toContainText('1 起故障待上传', { timeout: 30_000 });
+    await page.screenshot({ path: test.info().outputPath('redmine-offline-header-zh.png'), clip: { x: 0, y: 0, width: 1440, height: 80 } });
+    const listed = await callCore<{ items: { id: string; number: string }[] }>(page, 'incidents.list', { scope: 'open', limit: 10 });
+    const incident = listed.items.find((i) => i.number === number);
+    expect(incident).toBeDefined();
+    const incidentId = incident?.id ?? '';
+    await goTo(page, `#/incidents/${incidentId}`);
+    await expect(page.getByTestId('upstream-ticket')).toContainText('等待上传');
+
+    // Redmine starts: within the backoff's 10 s the ticket is filed, once, with every field.
+    await server.start();
+    await expect(indicator).toContainText('已连接', { timeout: 60_000 });
+    await expect(indicator).not.toContainText('待上传');
+    const found = await server.rest<{ issues: { id: number }[] }>('GET', `/issues.json?status_id=*&cf_${server.template.fields.consoleId}=${incidentId}`);
+    expect(found.json.issues).toHaveLength(1);
+    const ticketId = found.json.issues[0]?.id ?? 0;
+    const { json } = await server.rest<{ issue: RedmineIssue }>('GET', `/issues/${ticketId}.json`);
+    expect(json.issue).toMatchObject({ subject: `[${number}] 精密空调漏水,地板积水`, tracker: { name: 'Support' }, status: { name: 'New' } });
+    expect(Object.fromEntries(json.issue.custom_fields.map((f) => [f.name, f.value]))).toMatchObject({ 'Console ID': incidentId, Site: '第一数据中心' });
+    for (const text of ['第一数据中心', number, '中心机房', '机房动力环境', '值班员报告', 'console-entry:']) expect(json.issue.description).toContain(text);
+    const ticket = page.getByTestId('upstream-ticket');
+    await expect(ticket).toHaveAttribute('data-state', 'created', { timeout: 30_000 });
+    await expect(ticket).toContainText(`#${ticketId}`);
+    await page.screenshot({ path: test.info().outputPath('redmine-ticket-number-zh.png'), fullPage: true });
+
+    // The service center's engineer writes a note and sets the ticket In Progress in Redmine.
+    const changed = await server.rest('PUT', `/issues/${ticketId}.json`, { issue: { notes: '工程师已出发,预计 30 分钟到场', status_id: 2 } }, server.template.engineerLogin);
+    expect(changed.status).toBe(204);
+    const timeline = page.getByTestId('incident-timeline');
+    await expect(timeline).toContainText('工程师已出发,预计 30 分钟到场', { timeout: 90_000 });
+    await expect(timeline).toContainText('服务中心把工单状态改为“In Progress”', { timeout: 30_000 });
+    await expect(timeline).toContainText(`服务中心 ${server.template.engineerName}`);
+    await page.screenshot({ path: test.info().outputPath('redmine-upstream-timeline-zh.png'), fullPage: true });
+
+    await switchToEnglish(page);
+    await expect(timeline).toContainText('Service center set the ticket to "In Progress"');
+    await page.screenshot({ path: test.info().outputPath('redmine-upstream-timeline-en.png'), fullPage: true });
+  });
 });

@@ -1,6 +1,6 @@
 // The outbox's state per journal entry: which items are due (the head of each record's queue), marking them
 // sent / done / parked, and the lists the sync page shows. All SQL of sync_item lives here.
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { AppErrorData } from '../../../shared/contract/app-error';
 import type { JournalEntry } from '../../../shared/contract/journal';
 import type { SyncItem, SyncItemState, SyncRecordKind } from '../../../shared/contract/sync';
@@ -18,7 +18,7 @@ const pendingStates: SyncItemState[] = ['waiting', 'checking', 'parked'];
  * The first item not yet upstream of every record, when it is due: items of one record go strictly in order,
  * and a parked or backing-off head holds back only its own record.
  */
-export async function dueHeads(db: Db, now: number, limit: number): Promise<ItemRow[]> {
+export async function dueHeads(db: Db | Trx, now: number, limit: number): Promise<ItemRow[]> {
   return db
     .selectFrom('sync_item as s')
     .selectAll('s')
@@ -61,26 +61,86 @@ export async function ticketIdOf(db: Db | Trx, kind: SyncRecordKind, recordId: s
   return row?.ticket_id ?? null;
 }
 
-/**
- * Committed before the call goes out: a crash from here on leaves the item `checking`, so the next attempt looks
- * it up upstream before sending again.
- */
-export async function markSending(db: Db, seq: number): Promise<void> {
-  await db.updateTable('sync_item').set((eb) => ({ state: 'checking', attempts: eb('attempts', '+', 1) })).where('entry_seq', '=', seq).execute();
+/** The journal entries of a batch, read at once. */
+export async function entriesOf(db: Db, seqs: number[]): Promise<Map<number, JournalEntry>> {
+  if (seqs.length === 0) return new Map();
+  const rows = await db.selectFrom('journal').selectAll().where('seq', 'in', seqs).execute();
+  return new Map(rows.map((r) => [r.seq, toJournalEntry(r)]));
 }
 
-/** Upstream. A ticket item records the ticket in the same transaction, and the record says it is upstream. */
-export async function markDone(db: Db, item: ItemRow, now: number, ticketId: number | null): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+/** The key of a record in the maps below: `incident:<id>`, `defect:<id>`. */
+export const recordKey = (kind: SyncRecordKind, id: string): string => `${kind}:${id}`;
+
+/** The upstream tickets of a batch's records, read at once, by `recordKey`. */
+export async function ticketIdsOf(db: Db, items: Pick<ItemRow, 'record_kind' | 'record_id'>[]): Promise<Map<string, number>> {
+  if (items.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('sync_ticket')
+    .select(['record_kind', 'record_id', 'ticket_id'])
+    .where('record_id', 'in', [...new Set(items.map((i) => i.record_id))])
+    .execute();
+  return new Map(rows.map((r) => [recordKey(r.record_kind, r.record_id), r.ticket_id]));
+}
+
+/** An item found upstream (sent and answered, or looked up); written down with the next commit. */
+export interface DoneMark {
+  item: ItemRow;
+  at: number;
+  ticketId: number | null;
+}
+
+async function writeDone(trx: Trx, done: DoneMark[]): Promise<void> {
+  for (const { item, at, ticketId } of done) {
     if (ticketId !== null) {
       await trx
         .insertInto('sync_ticket')
-        .values({ record_kind: item.record_kind, record_id: item.record_id, ticket_id: ticketId, created_at: now, last_upstream_journal: 0 })
+        .values({ record_kind: item.record_kind, record_id: item.record_id, ticket_id: ticketId, created_at: at, last_upstream_journal: 0 })
         .onConflict((oc) => oc.columns(['record_kind', 'record_id']).doUpdateSet({ ticket_id: ticketId }))
         .execute();
     }
-    await trx.updateTable('sync_item').set({ state: 'done', done_at: now, next_attempt_at: null, last_error: null }).where('entry_seq', '=', item.entry_seq).execute();
+    await trx.updateTable('sync_item').set({ state: 'done', done_at: at, next_attempt_at: null, last_error: null }).where('entry_seq', '=', item.entry_seq).execute();
+    // The record says it is upstream in the same transaction (a defect's `sent`, an escalation's).
     await recordUpstream(trx, item);
+  }
+}
+
+/**
+ * One durable commit per batch instead of two per item: the items upstream since the last commit are marked done,
+ * and the next batch — the head of each record's queue — is read and marked `checking` (attempt counted) before
+ * any of its calls goes out. A crash from here on leaves them `checking`, so each is looked up upstream before it
+ * is sent again; a crash before this commit leaves the done ones `checking` too (looked up, found, not resent).
+ * Returns the batch as it was read (its `state` says which must be looked up first).
+ */
+export async function takeBatch(db: Db, done: DoneMark[], now: number, limit: number): Promise<ItemRow[]> {
+  return db.transaction().execute(async (trx) => {
+    await writeDone(trx, done);
+    const heads = await dueHeads(trx, now, limit);
+    if (heads.length > 0) {
+      await trx
+        .updateTable('sync_item')
+        .set((eb) => ({ state: 'checking', attempts: eb('attempts', '+', 1) }))
+        .where(
+          'entry_seq',
+          'in',
+          heads.map((i) => i.entry_seq),
+        )
+        .execute();
+    }
+    return heads;
+  });
+}
+
+/**
+ * Writes down the items upstream so far (the header's count stays close behind a drain), and puts back the batch's
+ * items that were never sent (the link went down, the settings changed) as they were read.
+ */
+export async function commitDone(db: Db, done: DoneMark[], unsent: ItemRow[] = []): Promise<void> {
+  if (done.length === 0 && unsent.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    await writeDone(trx, done);
+    for (const item of unsent) {
+      await trx.updateTable('sync_item').set({ state: item.state, attempts: item.attempts }).where('entry_seq', '=', item.entry_seq).execute();
+    }
   });
 }
 
@@ -97,15 +157,17 @@ export async function park(db: Db, seq: number, reason: AppErrorData, now: numbe
     .execute();
 }
 
-export async function queueCounts(db: Db): Promise<{ waiting: number; parked: number }> {
-  const rows = await db
+export async function queueCounts(db: Db): Promise<{ waiting: number; waitingIncidents: number; parked: number }> {
+  const row = await db
     .selectFrom('sync_item')
-    .select(['state', (e) => e.fn.countAll<number>().as('n')])
+    .select([
+      sql<number>`coalesce(sum(state in ('waiting', 'checking')), 0)`.as('waiting'),
+      sql<number>`count(distinct case when state in ('waiting', 'checking') and record_kind = 'incident' then record_id end)`.as('incidents'),
+      sql<number>`coalesce(sum(state = 'parked'), 0)`.as('parked'),
+    ])
     .where('state', 'in', pendingStates)
-    .groupBy('state')
-    .execute();
-  const n = (s: SyncItemState) => Number(rows.find((r) => r.state === s)?.n ?? 0);
-  return { waiting: n('waiting') + n('checking'), parked: n('parked') };
+    .executeTakeFirst();
+  return { waiting: Number(row?.waiting ?? 0), waitingIncidents: Number(row?.incidents ?? 0), parked: Number(row?.parked ?? 0) };
 }
 
 const parse = (text: string | null): AppErrorData | null => (text ? (JSON.parse(text) as AppErrorData) : null);

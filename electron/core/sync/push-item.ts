@@ -1,28 +1,31 @@
 // Pushes one outbox item: after an unknown outcome it is looked up upstream first (the console id on the ticket,
-// the marker in the note), so a call that took effect is never made twice.
+// the marker in the note), so a call that took effect is never made twice. The engine has marked it `checking`
+// (committed) before this is called, and writes down its `done` with the next commit.
 import type { Selectable } from 'kysely';
 import { AppError } from '../../../shared/contract/app-error';
-import type { JournalHead } from '../../../shared/contract/journal';
+import type { JournalEntry, JournalHead } from '../../../shared/contract/journal';
 import type { CoreContext } from '../context';
 import type { BackoffOptions } from '../devices/reconnect-backoff';
 import { toErrorData } from '../to-error-data';
 import { entryMarker } from './item-content';
-import { markDone, markRetry, markSending, park } from './outbox';
+import { markRetry, park } from './outbox';
 import { classifyPushFailure, type PushFailure } from './push-outcome';
 import { type ItemContent, itemContent } from './record-content';
 import { consoleIdOf } from './record-kinds';
-import { emitRecordUpstream } from './record-upstream';
 import type { SyncItemTable } from './schema';
 import { jitteredDelay } from './sync-backoff';
 import type { TicketConnector } from './ticket-connector';
 
-export type PushOutcome = { kind: 'done' } | { kind: 'parked' } | { kind: 'later' } | Extract<PushFailure, { kind: 'link_down' | 'key_refused' }>;
+export type PushOutcome = { kind: 'done'; ticketId: number | null } | { kind: 'parked' } | { kind: 'later' } | Extract<PushFailure, { kind: 'link_down' | 'key_refused' }>;
 
 export interface PushContext {
   siteName: string;
   head: JournalHead;
   itemBackoff: BackoffOptions;
   random: () => number;
+  /** The batch's journal entries and tickets, read at once (an item not in them is read on its own). */
+  entries?: Map<number, JournalEntry>;
+  tickets?: Map<string, number>;
 }
 
 type Item = Selectable<SyncItemTable>;
@@ -41,7 +44,7 @@ async function alreadyUpstream(connector: TicketConnector, item: Item, content: 
 export async function pushItem(ctx: CoreContext, connector: TicketConnector, item: Item, push: PushContext): Promise<PushOutcome> {
   let content: ItemContent;
   try {
-    content = await itemContent(ctx, item, push.siteName, push.head);
+    content = await itemContent(ctx, item, push.siteName, push.head, push);
   } catch (err) {
     const error = err instanceof AppError ? err.toData() : { ...toErrorData(err), code: 'sync_item_unreadable', message: 'sync_item_unreadable' };
     await park(ctx.db, item.entry_seq, error, ctx.clock.now());
@@ -51,23 +54,12 @@ export async function pushItem(ctx: CoreContext, connector: TicketConnector, ite
   try {
     if (item.state === 'checking') {
       const found = await alreadyUpstream(connector, item, content);
-      if (found !== false) {
-        await markDone(ctx.db, item, ctx.clock.now(), typeof found === 'number' ? found : null);
-        emitRecordUpstream(ctx, item);
-        return { kind: 'done' };
-      }
+      if (found !== false) return { kind: 'done', ticketId: typeof found === 'number' ? found : null };
     }
-    await markSending(ctx.db, item.entry_seq);
     sent = true;
-    if ('ticket' in content) {
-      const ticketId = await connector.createTicket(content.ticket);
-      await markDone(ctx.db, item, ctx.clock.now(), ticketId);
-    } else {
-      await connector.updateTicket(content.ticketId, content.update);
-      await markDone(ctx.db, item, ctx.clock.now(), null);
-    }
-    emitRecordUpstream(ctx, item);
-    return { kind: 'done' };
+    if ('ticket' in content) return { kind: 'done', ticketId: await connector.createTicket(content.ticket) };
+    await connector.updateTicket(content.ticketId, content.update);
+    return { kind: 'done', ticketId: null };
   } catch (err) {
     const failure = classifyPushFailure(err);
     const now = ctx.clock.now();

@@ -7,13 +7,18 @@ import type { CoreContext } from '../context';
 import { defectTicket, defectUpdate } from './defect-content';
 import { footer, str, ticketOf, time, updateOf } from './item-content';
 import { maintenanceTicket } from './maintenance-content';
-import { entryOf, ticketIdOf } from './outbox';
+import { entryOf, recordKey, ticketIdOf } from './outbox';
 import { createsTicket } from './record-kinds';
 import type { SyncItemTable } from './schema';
 import type { NewTicket, TicketUpdate } from './ticket-connector';
 
 type Item = Selectable<SyncItemTable>;
 export type ItemContent = { ticket: NewTicket } | { ticketId: number; update: TicketUpdate };
+/** A batch's journal entries and tickets read at once (by seq, by `recordKey`); what is not in them is read on its own. */
+export interface BatchReads {
+  entries?: Map<number, JournalEntry>;
+  tickets?: Map<string, number>;
+}
 
 const milestoneLabels: Record<string, string> = { response: '响应 response', arrival: '到场 arrival', resolution: '解决 resolution' };
 
@@ -35,14 +40,14 @@ export function escalationUpdate(entry: JournalEntry, head: JournalHead): Ticket
 }
 
 /** What goes up, built from the journal entry; an entry that cannot be read (a file gone) is parked by the caller. */
-export async function itemContent(ctx: CoreContext, item: Item, siteName: string, head: JournalHead): Promise<ItemContent> {
-  const entry = await entryOf(ctx.db, item.entry_seq);
+export async function itemContent(ctx: CoreContext, item: Item, siteName: string, head: JournalHead, batch: BatchReads = {}): Promise<ItemContent> {
+  const entry = batch.entries?.get(item.entry_seq) ?? (await entryOf(ctx.db, item.entry_seq));
   if (createsTicket(item.record_kind, item.entry_type)) {
     if (item.record_kind === 'defect') return { ticket: await defectTicket(ctx.db, entry, siteName, head) };
     if (item.record_kind === 'maintenance') return { ticket: await maintenanceTicket(ctx, entry, siteName, head) };
     return { ticket: await ticketOf(ctx.db, entry, siteName, head) };
   }
-  const ticketId = await ticketIdOf(ctx.db, item.record_kind, item.record_id);
+  const ticketId = batch.tickets?.get(recordKey(item.record_kind, item.record_id)) ?? (await ticketIdOf(ctx.db, item.record_kind, item.record_id));
   if (ticketId === null) throw new AppError('sync_no_ticket', 'sync_no_ticket', { recordKind: item.record_kind, recordId: item.record_id });
   if (item.entry_type.startsWith('escalation.')) return { ticketId, update: escalationUpdate(entry, head) };
   if (item.record_kind === 'defect') return { ticketId, update: defectUpdate(entry, head) };

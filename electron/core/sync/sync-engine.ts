@@ -1,6 +1,7 @@
 // The sync engine: pushes each incident's outbox items in order through the connector, backs off with jitter
 // while the link is down, parks what the upstream refuses, pulls the service center's changes back, and keeps the
 // status the header shows. One cycle at a time; woken by every journal append and by its own timer.
+import type { Selectable } from 'kysely';
 import type { AppErrorData } from '../../../shared/contract/app-error';
 import type { SyncLinkState, SyncStatus, SyncTicket } from '../../../shared/contract/sync';
 import type { CoreContext } from '../context';
@@ -8,14 +9,18 @@ import type { BackoffOptions } from '../devices/reconnect-backoff';
 import type { SecretBox } from '../devices/secret-box';
 import { writeJournalCheckpoint } from '../journal/journal-checkpoints';
 import { toErrorData } from '../to-error-data';
-import { dueHeads, nextItemAttemptAt, queueCounts } from './outbox';
+import { commitDone, type DoneMark, entriesOf, nextItemAttemptAt, queueCounts, takeBatch, ticketIdsOf } from './outbox';
 import { pullChanges } from './pull-changes';
 import { pushItem } from './push-item';
 import { recordTicketOf } from './record-tickets';
+import { emitRecordUpstream } from './record-upstream';
 import { createRedmineConnector } from './redmine/redmine-connector';
 import { jitteredDelay } from './sync-backoff';
 import { type OpenedSyncSettings, openSyncSettings } from './sync-settings';
+import type { SyncItemTable } from './schema';
 import type { TicketConnector } from './ticket-connector';
+
+type ItemRow = Selectable<SyncItemTable>;
 
 export interface SyncEngineOptions {
   /** A call without an answer after this long has an unknown outcome. Default 15 s. */
@@ -55,7 +60,10 @@ export interface SyncEngine {
 
 /** Keeps the last emit at most this often while a backlog drains (the header's progress), and always at a cycle's end. */
 const emitEveryMs = 250;
+/** Items marked `checking` in one commit (one per incident: each incident's queue goes in order). */
 const batch = 50;
+/** While a batch is pushed, what is upstream is written down at most this often (the header's count follows). */
+const commitEveryMs = 500;
 /** Journal appends within this long wake the engine once (a push still starts well within seconds). */
 const wakeCoalesceMs = 200;
 
@@ -158,30 +166,62 @@ export function startSyncEngine(ctx: CoreContext, secrets: SecretBox, overrides:
     return true;
   }
 
+  /** Once their done marks are committed, the records' pages hear that they are upstream. */
+  function announce(marks: DoneMark[]): void {
+    for (const { item } of marks) emitRecordUpstream(ctx, item);
+  }
+
   async function push(active: TicketConnector, site: string): Promise<void> {
     const began = generation;
-    let heads = await dueHeads(ctx.db, ctx.clock.now(), batch);
+    let done: DoneMark[] = [];
+    let heads = await takeBatch(ctx.db, done, ctx.clock.now(), batch);
     if (heads.length === 0) return;
     const counts = await queueCounts(ctx.db);
     draining = counts.waiting > 1 ? { done: 0, total: counts.waiting } : null;
     // The journal's head, written down outside the database with each push, travels in every note's marker.
     const head = await writeJournalCheckpoint(ctx, 'upstream');
+    let committedAt = ctx.clock.now();
+    /** Writes down what is upstream so far, and puts back what was marked for sending but never sent. */
+    const settle = async (unsent: ItemRow[]) => {
+      const marks = done;
+      done = [];
+      committedAt = ctx.clock.now();
+      await commitDone(ctx.db, marks, unsent);
+      announce(marks);
+    };
     while (heads.length > 0 && !stopped) {
-      for (const item of heads) {
+      const entries = await entriesOf(
+        ctx.db,
+        heads.map((h) => h.entry_seq),
+      );
+      const tickets = await ticketIdsOf(ctx.db, heads);
+      const pushContext = { siteName: site, head, itemBackoff: options.itemBackoff, random: options.random, entries, tickets };
+      for (const [index, item] of heads.entries()) {
         // Settings saved meanwhile (a fixed site name, another key): the next cycle goes on with them.
-        if (stopped || began !== generation) return;
-        const outcome = await pushItem(ctx, active, item, { siteName: site, head, itemBackoff: options.itemBackoff, random: options.random });
+        if (stopped || began !== generation) return settle(heads.slice(index));
+        const outcome = await pushItem(ctx, active, item, pushContext);
         if (outcome.kind === 'done') {
+          done.push({ item, at: ctx.clock.now(), ticketId: outcome.ticketId });
           lastSuccessAt = ctx.clock.now();
           if (draining) draining = { done: draining.done + 1, total: Math.max(draining.total, draining.done + 1) };
         } else if (outcome.kind === 'link_down' || outcome.kind === 'key_refused') {
+          await settle(heads.slice(index + 1));
           linkDown(outcome.kind === 'link_down' ? 'offline' : 'key_refused', outcome.error);
           return;
         }
+        if (done.length > 0 && ctx.clock.now() - committedAt >= commitEveryMs) await settle([]);
         await emitStatus(false);
+        // Between calls, whatever else waits for the database or the event loop (a guard's list) goes first.
+        await new Promise((resolve) => setImmediate(resolve));
       }
-      heads = await dueHeads(ctx.db, ctx.clock.now(), batch);
+      const marks = done;
+      done = [];
+      heads = await takeBatch(ctx.db, marks, ctx.clock.now(), batch);
+      announce(marks);
+      committedAt = ctx.clock.now();
     }
+    // Stopped after a batch was taken: its items were never sent.
+    await settle(stopped ? heads : []);
   }
 
   async function cycle(): Promise<void> {

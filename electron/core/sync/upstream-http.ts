@@ -14,6 +14,25 @@ export interface HttpTransportOptions {
   /** http(s)://host:port of a proxy; '' = direct. */
   proxyUrl: string;
   timeoutMs: number;
+  /** Keep-alive connections shared by the calls of one connector; none: a fresh connection per call. */
+  pool?: ConnectionPool;
+}
+
+/** Sockets kept open between answered calls (a drain makes thousands of calls back to back). */
+export interface ConnectionPool {
+  http: http.Agent;
+  https: https.Agent;
+}
+
+/**
+ * An idle socket is closed after this long, before a server's own keep-alive timeout (Apache's is 5 s) can close
+ * it under a new request. A socket is reused only after a complete answer: a call without one destroys its socket.
+ */
+const idleSocketMs = 2_000;
+
+export function createConnectionPool(): ConnectionPool {
+  const options = { keepAlive: true, maxSockets: 4, maxFreeSockets: 2, timeout: idleSocketMs, scheduling: 'lifo' as const };
+  return { http: new http.Agent(options), https: new https.Agent(options) };
 }
 
 export interface HttpRequest {
@@ -114,9 +133,11 @@ export async function sendHttp(request: HttpRequest, options: HttpTransportOptio
   // Through a tunnel the TLS socket is made here (with the CA): plain http then speaks over it.
   const lib = secure && !proxy ? https : http;
   return new Promise((resolve, reject) => {
-    // A fresh connection per call (no pooled socket outlives an unknown outcome). With createConnection (the tunnel)
-    // no agent may be named, or Node's agent would open its own connection instead.
-    const agent = requestOptions.createConnection ? {} : { agent: false as const };
+    // Pooled sockets only carry calls that were answered: a timeout or an error destroys the socket with the request.
+    // Without a pool, a fresh connection per call. With createConnection (the tunnel) no agent may be named, or
+    // Node's agent would open its own connection instead.
+    const pooled = options.pool ? (lib === https ? options.pool.https : options.pool.http) : false;
+    const agent = requestOptions.createConnection ? {} : { agent: pooled };
     const req = lib.request({ ...requestOptions, method: request.method, headers: { ...requestOptions.headers, ...headers }, ...agent });
     const timer = setTimeout(() => req.destroy(new AppError('sync_timeout', 'sync_timeout', { url: target.origin, ms: options.timeoutMs })), options.timeoutMs);
     req.once('response', (res) => {

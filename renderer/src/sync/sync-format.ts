@@ -8,7 +8,7 @@ export type SyncTone = 'normal' | 'busy' | 'warning' | 'alarm' | 'muted';
 
 /** One phrase of the indicator: an i18n key under `sync:indicator.` and its values. */
 export interface SyncPhrase {
-  key: 'not_configured' | 'disabled' | 'connected' | 'offline' | 'offlineSince' | 'key_refused' | 'waiting' | 'parked' | 'draining';
+  key: 'not_configured' | 'disabled' | 'connected' | 'offline' | 'offlineSince' | 'key_refused' | 'waiting' | 'waitingChanges' | 'parked' | 'draining';
   params?: Record<string, string | number>;
 }
 
@@ -45,7 +45,11 @@ function toneOf(status: SyncStatus): SyncTone {
 export function syncIndicatorView(status: SyncStatus, now: number, english: boolean): SyncIndicatorView {
   const phrases: SyncPhrase[] = [linkPhrase(status, now, english)];
   if (status.draining && status.state === 'connected') phrases.push({ key: 'draining', params: { done: status.draining.done, total: status.draining.total } });
-  else if (status.waiting > 0) phrases.push({ key: 'waiting', params: { count: status.waiting } });
+  else if (status.waiting > 0) {
+    // A person counts incidents ("1 incident waiting"); the changes are said too when there are more of them.
+    const incidents = Math.max(1, status.waitingIncidents);
+    phrases.push(status.waiting > incidents ? { key: 'waitingChanges', params: { count: incidents, changes: status.waiting } } : { key: 'waiting', params: { count: incidents } });
+  }
   if (status.parked > 0) phrases.push({ key: 'parked', params: { count: status.parked } });
   return { tone: toneOf(status), phrases };
 }

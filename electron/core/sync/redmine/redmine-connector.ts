@@ -2,7 +2,7 @@
 import { AppError } from '../../../../shared/contract/app-error';
 import type { SyncMapping } from '../../../../shared/contract/sync';
 import type { ChangesPage, NewTicket, TicketChanges, TicketConnector, TicketStatus, TicketUpdate, UpstreamChange, UpstreamFile } from '../ticket-connector';
-import type { HttpTransportOptions } from '../upstream-http';
+import { createConnectionPool, type HttpTransportOptions } from '../upstream-http';
 import { checkRedmine } from './redmine-checks';
 import { readCatalog, type ResolvedMapping, resolveMapping } from './redmine-mapping';
 import { type RedmineEndpoint, redmineCall } from './redmine-rest';
@@ -42,7 +42,9 @@ export function createRedmineConnector(settings: RedmineSettings): TicketConnect
     const name = status in settings.mapping.recordStatuses ? settings.mapping.recordStatuses[status as keyof SyncMapping['recordStatuses']] : status;
     throw new AppError('sync_mapping_missing', 'sync_mapping_missing', { kind: 'status', name });
   };
-  const endpoint: RedmineEndpoint = { baseUrl: settings.url.replace(/\/+$/, ''), apiKey: settings.apiKey, transport: settings.transport };
+  // One connector, one pool: its calls go back to back over kept-alive connections.
+  const transport = { ...settings.transport, pool: settings.transport.pool ?? createConnectionPool() };
+  const endpoint: RedmineEndpoint = { baseUrl: settings.url.replace(/\/+$/, ''), apiKey: settings.apiKey, transport };
   let resolved: ResolvedMapping | null = null;
   const mapping = (): ResolvedMapping => {
     if (!resolved) throw new AppError('sync_not_connected', 'sync_not_connected');

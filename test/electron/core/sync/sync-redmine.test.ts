@@ -8,6 +8,9 @@ import { type RedmineServer, startRedmine } from '../../../support/redmine-serve
 import { startConnectProxy, startTlsFront } from '../../../support/tls-front';
 import { configureSync, fastSync, issuesOf, issueWithJournals, syncSettings, waitFor } from '../../../support/sync-setup';
 import { startTempCore, type TempCore } from '../../../support/temp-core';
+import { encodeContactIdEvent } from '../../../../electron/core/devices/contact-id/encoder';
+import { openSerialBytePort } from '../../../../electron/core/devices/port/serial-byte-port';
+import { openVirtualSerialPair } from '../../../support/virtual-serial-pair';
 
 let redmine: RedmineServer;
 const cores: TempCore[] = [];
@@ -47,7 +50,7 @@ describe('tickets upstream (Redmine on loopback)', () => {
     // Two items wait: the ticket, and the device link journaled with the report (a note once the ticket exists).
     const offline = await waitFor('offline with the report waiting', async () => {
       const s = await t.call('sync.status', {});
-      return s.state === 'offline' && s.waiting === 2 ? s : undefined;
+      return s.state === 'offline' && s.waiting === 2 && s.waitingIncidents === 1 ? s : undefined;
     });
     expect(offline.offlineSince).toBeGreaterThan(0);
     expect(await t.call('sync.ticketOf', { incidentId: incident.id })).toMatchObject({ state: 'waiting', ticketId: null });
@@ -71,6 +74,37 @@ describe('tickets upstream (Redmine on loopback)', () => {
       return s.state === 'connected' && s.waiting === 0 ? s : undefined;
     });
     expect(status.lastSuccessAt).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("files a rule-opened incident as a Bug with the device's asset tag and location", async () => {
+    const t = await console_();
+    await configureSync(t, redmine.url, redmine);
+    // A burglary panel's receiver on a serial line (a pty pair), tied to the asset it reports for.
+    const panel = await t.call('assets.create', { name: '周界报警主机', systemId: 'intrusion', assetTag: 'AF-0107', building: 'B 栋', floor: '1F', room: '安防值班室', rack: '' });
+    const pair = await openVirtualSerialPair();
+    try {
+      const serial = { baudRate: 115_200, dataBits: 8, parity: 'none', stopBits: 1 } as const;
+      const link = await t.call('links.create', { name: '接警机', driver: 'contact-id', portPath: pair.a, serial, protocol: {}, assetId: panel.id });
+      await waitFor('the receiver connected', async () => (await t.call('links.get', { id: link.id })).status.state === 'connected');
+      const receiver = await openSerialBytePort(pair.b, serial);
+      // Contact ID 130 (burglary), zone 7: the shipped rule cid.13* opens a level I incident.
+      await receiver.write(encodeContactIdEvent({ receiver: 1, line: 1 }, { account: '1234', qualifier: 'E', code: 130, group: 1, zone: 7 }));
+      const incident = await waitFor('the rule-opened incident', async () => (await t.call('incidents.list', { scope: 'open', limit: 10 })).items[0]);
+      await receiver.close();
+      const ticket = await waitFor('its ticket', async () => {
+        const s = await t.call('sync.ticketOf', { incidentId: incident.id });
+        return s.state === 'created' ? s : undefined;
+      });
+      expect((await issuesOf(redmine, incident.id)).map((i) => i.id)).toEqual([ticket.ticketId]);
+      const issue = await issueWithJournals(redmine, ticket.ticketId ?? 0);
+      expect(issue).toMatchObject({ tracker: { name: 'Bug' }, priority: { name: 'Immediate' }, status: { name: 'New' } });
+      expect(Object.fromEntries(issue.custom_fields.map((f) => [f.name, f.value]))).toEqual({ 'Console ID': incident.id, 'SLA level': 'I', Site: '第一数据中心' });
+      for (const text of ['来源 Source: 告警规则 alarm rule', '周界报警主机', '资产编号 Asset tag: AF-0107', '位置 Location: B 栋 / 1F / 安防值班室', '系统自动', incident.number]) {
+        expect(issue.description).toContain(text);
+      }
+    } finally {
+      await pair.unplug();
+    }
   }, 120_000);
 
   it('sends every later step as a note in order, with state, level, files and the fault report', async () => {

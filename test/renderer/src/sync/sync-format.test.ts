@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncItem, SyncStatus } from '../../../../shared/contract';
 import { drainPercent, offlineSinceTime, queueByRecord, recordPath, syncIndicatorView } from '../../../../renderer/src/sync/sync-format';
 
-const idle: SyncStatus = { state: 'connected', offlineSince: null, lastError: null, waiting: 0, parked: 0, lastSuccessAt: null, draining: null, nextAttemptAt: null };
+const idle: SyncStatus = { state: 'connected', offlineSince: null, lastError: null, waiting: 0, waitingIncidents: 0, parked: 0, lastSuccessAt: null, draining: null, nextAttemptAt: null };
 const at = (text: string) => dayjs(text).valueOf();
 
 describe('the sync indicator', () => {
@@ -14,15 +14,23 @@ describe('the sync indicator', () => {
   });
 
   it('says offline since the local time it went down, and how many wait, in orange', () => {
-    const view = syncIndicatorView({ ...idle, state: 'offline', offlineSince: at('2026-12-07T14:03:00'), waiting: 1 }, at('2026-12-07T15:00:00'), false);
+    const view = syncIndicatorView({ ...idle, state: 'offline', offlineSince: at('2026-12-07T14:03:00'), waiting: 1, waitingIncidents: 1 }, at('2026-12-07T15:00:00'), false);
     expect(view.tone).toBe('warning');
     expect(view.phrases).toEqual([{ key: 'offlineSince', params: { time: '14:03' } }, { key: 'waiting', params: { count: 1 } }]);
   });
 
+  it('counts incidents, as a person does, and says the changes when there are more of them', () => {
+    // A report with a linked device: the ticket and the device-link note.
+    const view = syncIndicatorView({ ...idle, state: 'offline', waiting: 2, waitingIncidents: 1 }, Date.now(), false);
+    expect(view.phrases[1]).toEqual({ key: 'waitingChanges', params: { count: 1, changes: 2 } });
+    const three = syncIndicatorView({ ...idle, state: 'offline', waiting: 3, waitingIncidents: 3 }, Date.now(), false);
+    expect(three.phrases[1]).toEqual({ key: 'waiting', params: { count: 3 } });
+  });
+
   it('turns red with the parked count, even while connected', () => {
-    const view = syncIndicatorView({ ...idle, waiting: 3, parked: 2 }, Date.now(), true);
+    const view = syncIndicatorView({ ...idle, waiting: 3, waitingIncidents: 2, parked: 2 }, Date.now(), true);
     expect(view.tone).toBe('alarm');
-    expect(view.phrases.map((p) => p.key)).toEqual(['connected', 'waiting', 'parked']);
+    expect(view.phrases.map((p) => p.key)).toEqual(['connected', 'waitingChanges', 'parked']);
     expect(view.phrases[2]?.params).toEqual({ count: 2 });
   });
 
