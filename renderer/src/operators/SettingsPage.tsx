@@ -1,13 +1,12 @@
 // Administrators' settings: the two service hotlines with the working hours between them, and the idle lock.
+import { CloudSyncOutlined, DatabaseOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleSettings } from '../../../shared/contract';
 import { useErrorMessage } from '../app/use-error-message';
-import { PowerLinkCard } from '../power/PowerLinkCard';
-import { BackupsLinkCard } from '../backups/BackupsLinkCard';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';
 import { WallSettingCard } from '../wall/WallSettingCard';
-import { UpdatesLinkCard } from '../updates/UpdatesLinkCard';
+import { SettingsLinkCard } from './SettingsLinkCard';
 
 const timePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -86,9 +85,9 @@ export function SettingsPage() {
       </Form>
       <WallSettingCard />
       {/* The field operations, each on its own page. */}
-      <BackupsLinkCard />
-      <UpdatesLinkCard />
-      <PowerLinkCard />
+      <SettingsLinkCard icon={<DatabaseOutlined />} title={t('backups:settingsLink')} hint={t('backups:settingsLinkHint')} open={t('backups:open')} to="/settings/backups" />
+      <SettingsLinkCard icon={<CloudSyncOutlined />} title={t('updates:settingsLink')} hint={t('updates:settingsLinkHint')} open={t('updates:open')} to="/settings/updates" />
+      <SettingsLinkCard icon={<ThunderboltOutlined />} title={t('power:title')} hint={t('power:linkHint')} open={t('power:open')} to="/settings/power" />
     </Flex>
   );
 }
