@@ -17,7 +17,9 @@ const seriesId = (s: ReadingSeries) => `${s.linkId}|${s.key}`;
 
 export function ReadingHistoryCard({ assetId }: { assetId: string }) {
   const { t, i18n } = useTranslation('readings');
-  const series = useContractQuery('readings.series', { assetId });
+  // Asked again every 5 s until the device has a stored reading: a link just connected reports within seconds, and a
+  // page opened before that would otherwise say "no readings yet" until it is reopened.
+  const series = useContractQuery('readings.series', { assetId }, { refetchInterval: (query) => (query.state.data?.length ? false : 5_000) });
   const [picked, setPicked] = useState<string | null>(null);
   const [range, setRange] = useState<RangeKey>('24h');
   const [custom, setCustom] = useState<[Dayjs, Dayjs] | null>(null);
