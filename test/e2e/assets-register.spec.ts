@@ -48,11 +48,17 @@ async function openRegister(page: Page) {
 }
 
 /** Opens an antd Select by its label, types to narrow long (virtual) lists, picks the option. */
+// A click while the list is still sliding open can land on its neighbour under CI load: the field is checked, and the
+// choice made again until it shows.
 async function chooseOption(page: Page, label: string, option: string) {
   const select = page.getByLabel(label, { exact: true });
-  await select.click();
-  if ((await select.getAttribute('readonly')) === null) await select.pressSequentially(option);
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  const field = page.locator('.ant-select').filter({ has: select });
+  await expect(async () => {
+    await select.click();
+    if ((await select.getAttribute('readonly')) === null) await select.pressSequentially(option);
+    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click({ timeout: 5_000 });
+    await expect(field).toContainText(option, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /** antd puts a space between two Chinese characters on a button without an icon ("保 存"); an icon adds its own name. */
