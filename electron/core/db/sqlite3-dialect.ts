@@ -77,7 +77,14 @@ class Sqlite3Driver implements Driver {
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('rollback'));
+    try {
+      await connection.executeQuery(CompiledQuery.raw('rollback'));
+    } catch (error) {
+      // After SQLITE_FULL, IOERR, BUSY or NOMEM SQLite may have rolled the transaction back itself
+      // (https://sqlite.org/lang_transaction.html, "Response To Errors"): it is over, and the error that ended it is
+      // the one to report, not this.
+      if (!(error instanceof Error && error.message.includes('no transaction is active'))) throw error;
+    }
   }
 
   async releaseConnection(): Promise<void> {

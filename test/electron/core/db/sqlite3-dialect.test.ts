@@ -37,6 +37,19 @@ describe('the sqlite3 dialect', () => {
     expect(await db.selectFrom('item').selectAll().execute()).toEqual([]);
   });
 
+  it('reports the error that ended a transaction SQLite rolled back itself (disk full), not the rollback after it', async () => {
+    await db.insertInto('item').values({ id: 1, name: 'before' }).execute();
+    const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(db);
+    await sql.raw(`pragma max_page_count = ${rows[0]!.page_count + 2}`).execute(db);
+    const failed = db.transaction().execute(async (trx) => {
+      for (let id = 2; id < 50; id += 1) await trx.insertInto('item').values({ id, name: 'x'.repeat(20_000) }).execute();
+    });
+    await expect(failed).rejects.toMatchObject({ code: 'SQLITE_FULL' });
+    await sql`pragma max_page_count = 1073741823`.execute(db);
+    expect(await db.selectFrom('item').select('name').execute()).toEqual([{ name: 'before' }]);
+    await db.insertInto('item').values({ id: 2, name: 'after' }).execute();
+  });
+
   it('serialises concurrent transactions on its one connection', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
