@@ -17,16 +17,7 @@ describe('engineer grades and dispatch', () => {
     await t.close();
   });
 
-  async function engineers() {
-    const admin = pages.open();
-    expect(await admin.call('auth.setup', { name: 'admin', displayName: '管理员', password: 'admin-pass-1' })).toMatchObject({ ok: true });
-    const ids: Record<string, string> = {};
-    for (const [name, role] of [['zhang', 'engineer'], ['li', 'engineer'], ['guard', 'duty_guard']] as const) {
-      const r = await admin.call('operators.create', { name, displayName: name, role, password: `${name}-pass-1` });
-      ids[name] = (r as { value: { id: string } }).value.id;
-    }
-    return { admin, ids };
-  }
+  const engineers = () => pages.staff([['zhang', 'engineer'], ['li', 'engineer'], ['guard', 'duty_guard']]);
 
   it('grades engineers (administrator only, never a guard), and lists them with their grades', async () => {
     const { admin, ids } = await engineers();

@@ -25,11 +25,7 @@ describe('system defects in the core', () => {
 
   /** Operators with real accounts, signed in on their own pages (the sign-off checks the page's operator). */
   async function staff() {
-    const admin = pages.open();
-    expect(await admin.call('auth.setup', { name: 'admin', displayName: '管理员', password: 'admin-pass-1' })).toMatchObject({ ok: true });
-    for (const [name, role] of [['zhuguan', 'supervisor'], ['gongcheng', 'engineer']] as const) {
-      expect(await admin.call('operators.create', { name, displayName: name, role, password: `${name}-pass-1` })).toMatchObject({ ok: true });
-    }
+    await pages.staff([['zhuguan', 'supervisor'], ['gongcheng', 'engineer']]);
     return { supervisor: await pages.signedIn('zhuguan', 'zhuguan-pass-1'), engineer: await pages.signedIn('gongcheng', 'gongcheng-pass-1') };
   }
 

@@ -18,11 +18,7 @@ describe('repairs: parts used, spare units lent and returned, replacement quotes
   });
 
   async function people() {
-    const admin = pages.open();
-    expect(await admin.call('auth.setup', { name: 'admin', displayName: '管理员', password: 'admin-pass-1' })).toMatchObject({ ok: true });
-    for (const [name, role] of [['guard', 'duty_guard'], ['zhang', 'engineer'], ['chen', 'supervisor']] as const) {
-      expect(await admin.call('operators.create', { name, displayName: name, role, password: `${name}-pass-1` })).toMatchObject({ ok: true });
-    }
+    await pages.staff([['guard', 'duty_guard'], ['zhang', 'engineer'], ['chen', 'supervisor']]);
     return {
       guard: await pages.signedIn('guard', 'guard-pass-1'),
       engineer: await pages.signedIn('zhang', 'zhang-pass-1'),

@@ -129,11 +129,7 @@ describe('the reports: service history, the workbook, the monthly suggestions, w
   });
 
   it('lets supervisors and administrators read and export the reports, never a guard or an engineer', async () => {
-    const admin = pages.open();
-    expect(await admin.call('auth.setup', { name: 'admin', displayName: '管理员', password: 'admin-pass-1' })).toMatchObject({ ok: true });
-    for (const [name, role] of [['guard', 'duty_guard'], ['eng', 'engineer'], ['boss', 'supervisor']] as const) {
-      expect(await admin.call('operators.create', { name, displayName: name, role, password: `${name}-pass-1` })).toMatchObject({ ok: true });
-    }
+    const { admin } = await pages.staff([['guard', 'duty_guard'], ['eng', 'engineer'], ['boss', 'supervisor']]);
     const calls: [string, unknown][] = [
       ['reports.overview', { filter: november }],
       ['reports.export', { filter: november }],
