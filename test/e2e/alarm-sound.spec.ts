@@ -1,6 +1,7 @@
 // The duty room's audible alarm: silent while a deadline is far, beeping when it comes due soon and when it is
 // overdue, silent when the guard mutes it. The browser's clock is moved forward; the core's runs as it is.
 import { expect, setUpAdministrator, test } from './fixtures';
+import { selectOption } from './select-option';
 
 test.use({ signedIn: false });
 test.describe.configure({ timeout: 180_000 });
@@ -18,9 +19,7 @@ test('a level-I incident sounds the alarm as its response deadline comes due and
 
   await page.locator('body').press('F2');
   const form = page.getByTestId('report-form');
-  await form.getByLabel('哪个系统出了问题?').click();
-  await page.keyboard.type('门禁');
-  await page.locator('.ant-select-item-option', { hasText: '门禁系统' }).click();
+  await selectOption(page, form.getByLabel('哪个系统出了问题?'), '门禁系统');
   await form.getByLabel('档案里找不到?直接写设备名称').fill('东门门禁控制器');
   await form.getByLabel('在哪里?').fill('东门');
   await form.getByLabel('发生了什么?').fill('东门门禁无法开门，人员无法进出');

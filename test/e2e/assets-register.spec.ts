@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { startCore } from '../../electron/core/core';
 import type { Device, DeviceFieldsInput } from '../../shared/contract';
 import { expect as consoleExpect, test as consoleTest } from './fixtures';
+import { selectOption } from './select-option';
 
 /** A loaded machine (builds and other suites alongside) can take more than the default 10 s to show a screen. */
 const expect = consoleExpect.configure({ timeout: 30_000 });
@@ -47,19 +48,8 @@ async function openRegister(page: Page) {
   await expect(page.getByLabel(/搜索设备|Search devices/)).toBeVisible();
 }
 
-/** Opens an antd Select by its label, types to narrow long (virtual) lists, picks the option. */
-// A click while the list is still sliding open can land on its neighbour under CI load: the field is checked, and the
-// choice made again until it shows.
-async function chooseOption(page: Page, label: string, option: string) {
-  const select = page.getByLabel(label, { exact: true });
-  const field = page.locator('.ant-select').filter({ has: select });
-  await expect(async () => {
-    await select.click();
-    if ((await select.getAttribute('readonly')) === null) await select.pressSequentially(option);
-    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click({ timeout: 5_000 });
-    await expect(field).toContainText(option, { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
-}
+/** Picks an option of a Select by its label (again, until the field shows it). */
+const chooseOption = (page: Page, label: string, option: string) => selectOption(page, page.getByLabel(label, { exact: true }), option);
 
 /** antd puts a space between two Chinese characters on a button without an icon ("保 存"); an icon adds its own name. */
 function button(page: Page, name: string) {

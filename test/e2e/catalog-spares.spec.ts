@@ -1,6 +1,7 @@
 // The catalog an engineer extends, and spare-part stock with short parts marked red.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { selectOption } from './select-option';
 
 // These walk several screens each; a busy machine needs more than the default minute.
 test.describe.configure({ timeout: 180_000 });
@@ -72,10 +73,8 @@ test('a spare stock below its minimum is marked red; raising it clears the mark'
   const setStock = async (system: string, type: string, quantity: string, minimum: string, reason: string) => {
     await page.getByRole('button', { name: '设置库存' }).click();
     const dialog = page.getByRole('dialog', { name: '设置备件库存' });
-    await dialog.getByLabel('系统').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(system, { exact: true }).click();
-    await dialog.getByLabel('设备类型').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(type, { exact: true }).click();
+    await selectOption(page, dialog.getByLabel('系统'), system);
+    await selectOption(page, dialog.getByLabel('设备类型'), type);
     await dialog.getByLabel('现有数量').fill(quantity);
     await dialog.getByLabel('最低库存（下限）').fill(minimum);
     await dialog.getByLabel('原因').fill(reason);

@@ -1,6 +1,7 @@
 // The duty room end to end: F2, a level-I report in Chinese, the dashboard's countdown, the whole lifecycle, the fault report on A4.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { selectOption } from './select-option';
 
 /** The dialog now open (antd keeps closed ones in the page, hidden). */
 function dialog(page: Page) {
@@ -29,9 +30,7 @@ test('a guard reports a level-I emergency with F2; it is handled to the fault re
   await page.locator('body').press('F2');
   const form = page.getByTestId('report-form');
   await expect(form).toBeVisible();
-  await form.getByLabel('哪个系统出了问题?').click();
-  await page.keyboard.type('安防');
-  await page.locator('.ant-select-item-option', { hasText: '安防监控系统' }).click();
+  await selectOption(page, form.getByLabel('哪个系统出了问题?'), '安防监控系统');
   await form.getByLabel('档案里找不到?直接写设备名称').fill('硬盘录像机 DVR-01');
   await form.getByLabel('在哪里?').fill('中心机房 2 号机柜');
   await form.getByLabel('发生了什么?').fill('中心机房硬盘录像机无法录像');
@@ -109,9 +108,7 @@ test('the incidents list filters by level and system, and the alarm can be muted
   await expect(page.getByText('没有符合条件的故障。')).toBeVisible({ timeout: 45_000 });
   await page.getByRole('button', { name: /紧急报告 F2/ }).click();
   const form = page.getByTestId('report-form');
-  await form.getByLabel('哪个系统出了问题?').click();
-  await page.keyboard.type('门禁');
-  await page.locator('.ant-select-item-option', { hasText: '门禁系统' }).click();
+  await selectOption(page, form.getByLabel('哪个系统出了问题?'), '门禁系统');
   await form.getByLabel('发生了什么?').fill('一号门读卡器不识别卡片');
   await form.getByText('是否只是出现报错或警告,使用和速度都正常?').locator('..').getByText('是', { exact: true }).click();
   await form.getByLabel('报告人').fill('李保安');

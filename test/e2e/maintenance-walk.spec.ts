@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { callCore, goTo } from './core-call';
 import { expect, test } from './fixtures';
+import { selectOption } from './select-option';
 
 interface Created { id: string; assetTag: string }
 
@@ -160,13 +161,10 @@ test('a supervisor plans cable tests from the shipped checklist (yearly by defau
   await page.getByRole('button', { name: '新建计划' }).click();
   const form = dialog(page);
   await form.getByLabel('计划名称').fill('综合布线年度线缆检测');
-  await form.getByLabel('检查表').click();
-  await page.keyboard.type('线缆检测');
-  await page.locator('.ant-select-item-option', { hasText: '线缆检测(阻抗、阻值)' }).click();
+  await selectOption(page, form.getByLabel('检查表'), '线缆检测(阻抗、阻值)');
   // The checklist's shipped frequency fills in: cables yearly.
   await expect(form.getByText('每年', { exact: true })).toBeVisible();
-  await form.getByLabel('系统').click();
-  await page.locator('.ant-select-item-option', { hasText: '综合布线及网络系统' }).click();
+  await selectOption(page, form.getByLabel('系统'), '综合布线及网络系统');
   await form.getByLabel('负责工程师').fill('赵工');
   await form.locator('.ant-modal-footer .ant-btn-primary').click();
   await expect(form).toBeHidden();

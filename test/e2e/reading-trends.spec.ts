@@ -2,6 +2,7 @@
 // machine room's readings as sparklines on the dashboard.
 import { callCore, goTo } from './core-call';
 import { expect, test } from './fixtures';
+import { selectOption } from './select-option';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -14,8 +15,7 @@ test('the device page charts a sensor reading with its limits and a table; the d
   const card = page.getByTestId('reading-history');
   // Readings are kept once the demo's links report them (a batch a second).
   await expect(card.getByRole('combobox', { name: '读数' })).toBeVisible({ timeout: 60_000 });
-  await card.getByRole('combobox', { name: '读数' }).click();
-  await page.locator('.ant-select-item-option', { hasText: '温度' }).click();
+  await selectOption(page, card.getByRole('combobox', { name: '读数' }), '温度');
   await card.getByText('1 小时', { exact: true }).click();
   await expect(card.getByText(/原始值,每点/)).toBeVisible({ timeout: 30_000 });
   await expect(card.getByRole('img', { name: '温度 的趋势图' })).toBeVisible();
