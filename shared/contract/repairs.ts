@@ -33,6 +33,8 @@ export interface RepairPart {
   note: string;
   recordedBy: string;
   recordedAt: number;
+  /** Recorded by mistake and withdrawn (撤销): still shown, no longer charged; a stocked part went back to the stock. */
+  withdrawn: { at: number; by: string; reason: string } | null;
 }
 
 export interface SpareLoan {
@@ -157,6 +159,7 @@ export const repairsContract = {
       note: text(1000).default(''),
     }),
   ),
+  'repairs.withdrawPart': command<RepairPart>()(z.object({ partId: id, reason: text(500).min(1) })),
   'spares.units': query<SpareUnits>()(z.object({})),
   'spares.lend': command<SpareLoan>()(
     z.object({

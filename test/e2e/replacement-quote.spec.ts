@@ -12,9 +12,25 @@ test('a replacement quote is recorded for a device beyond repair and the custome
   const { incident } = await callCore<{ incident: { id: string; number: string } }>(page, 'incidents.report', { systemId: 'access-control', description: '东门门禁控制器主板烧毁', reporter: '王保安', level: 'III' });
   await callCore(page, 'incidents.linkDevices', { id: incident.id, deviceIds: [device.id] });
   await callCore(page, 'repairs.recordPart', { incidentId: incident.id, deviceId: device.id, kind: 'wearing', name: '保险丝', quantity: 2, source: 'bought' });
+  await callCore(page, 'repairs.recordPart', { incidentId: incident.id, deviceId: device.id, kind: 'main', name: '读卡器模块', quantity: 1, unitCostFen: 88_000, source: 'bought' });
 
   await goTo(page, `#/incidents/${incident.id}`);
   const repairs = page.getByTestId('incident-repairs');
+  // A part recorded by mistake is withdrawn with the reason: struck through, no longer charged, left off the report.
+  await expect(repairs.getByTestId('repair-parts-total')).toContainText('收费合计 ¥880.00');
+  const mistaken = repairs.getByTestId('repair-parts').getByRole('row').filter({ hasText: '读卡器模块' });
+  await mistaken.getByRole('button', { name: /撤\s?销/ }).click();
+  const withdraw = page.getByRole('dialog', { name: '撤销配件：读卡器模块 ×1' });
+  await withdraw.getByRole('button', { name: '确认撤销' }).click();
+  await expect(withdraw.getByText('请填写')).toBeVisible();
+  await withdraw.getByLabel('撤销原因').fill('登记错了，读卡器模块未更换');
+  await withdraw.getByRole('button', { name: '确认撤销' }).click();
+  await expect(withdraw).toBeHidden();
+  await expect(repairs.getByTestId('repair-parts-total')).toContainText('收费合计 ¥0.00');
+  await expect(mistaken).toContainText('已撤销');
+  await expect(mistaken).toContainText('撤销：登记错了，读卡器模块未更换');
+  await expect(mistaken.getByRole('button', { name: /撤\s?销/ })).toHaveCount(0);
+  await expect(page.getByTestId('incident-timeline')).toContainText('撤销维修配件');
   await repairs.getByRole('button', { name: '登记更换报价' }).click();
   const dialog = page.getByRole('dialog', { name: '登记更换报价' });
   const first = dialog.getByTestId('quote-option-form').nth(0);
@@ -55,6 +71,7 @@ test('a replacement quote is recorded for a device beyond repair and the custome
   await goTo(page, `#/incidents/${incident.id}/report`);
   const sheet = page.getByTestId('fault-report-repairs');
   await expect(sheet).toContainText('保险丝');
+  await expect(sheet).not.toContainText('读卡器模块');
   await expect(sheet).toContainText('免费');
   await expect(sheet).toContainText('inBio460');
   await page.emulateMedia({ media: 'print' });

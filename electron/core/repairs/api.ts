@@ -2,7 +2,7 @@
 import type { repairsContract } from '../../../shared/contract/repairs';
 import type { Handlers } from '../api-handlers';
 import type { CoreContext } from '../context';
-import { incidentRepairs, recordPart } from './parts-service';
+import { incidentRepairs, recordPart, withdrawPart } from './parts-service';
 import { chooseQuote, recordQuote } from './replacement-quotes';
 import { deviceRepairs, lendSpare, returnSpare, spareUnits } from './spare-loans';
 
@@ -11,6 +11,7 @@ export function repairsApi(ctx: CoreContext): Handlers<keyof typeof repairsContr
     'repairs.ofIncident': (args) => incidentRepairs(ctx, args.incidentId),
     'repairs.ofDevice': (args) => deviceRepairs(ctx, args.deviceId),
     'repairs.recordPart': (args, call) => recordPart(ctx, call, args),
+    'repairs.withdrawPart': (args, call) => withdrawPart(ctx, call, args),
     'spares.units': () => spareUnits(ctx),
     'spares.lend': (args, call) => lendSpare(ctx, call, args),
     'spares.return': (args, call) => returnSpare(ctx, call, args),

@@ -61,6 +61,9 @@ export async function recordPart(ctx: CoreContext, call: CallContext, args: Meth
       note: args.note,
       recorded_by: call.operator,
       recorded_at: now,
+      withdrawn_at: null,
+      withdrawn_by: null,
+      withdraw_reason: '',
     };
     await trx.insertInto('repair_part').values(row).execute();
     await trx.updateTable('incident').set({ updated_at: now }).where('id', '=', incident.id).execute();
@@ -72,6 +75,62 @@ export async function recordPart(ctx: CoreContext, call: CallContext, args: Meth
   });
   ctx.emit('incidents.changed', { ids: [part.incidentId] });
   // The spare stock and the device's history changed too: the spares page and the device page read again.
+  ctx.emit('assets.changed', { ids: part.deviceId ? [part.deviceId] : [] });
+  return part;
+}
+
+/**
+ * A part recorded by mistake (wrong part, wrong quantity): withdrawn with the reason, kept on the record but no longer
+ * charged; a part taken from the stock goes back to it. Only while the incident is open, and only once.
+ */
+export async function withdrawPart(ctx: CoreContext, call: CallContext, args: MethodArgs<'repairs.withdrawPart'>): Promise<RepairPart> {
+  const part = await inTransaction(ctx, async (trx, journal) => {
+    const row = await trx.selectFrom('repair_part').selectAll().where('id', '=', args.partId).executeTakeFirst();
+    if (!row) throw new AppError('part_not_found', 'part_not_found', { id: args.partId });
+    if (row.withdrawn_at !== null) throw new AppError('part_already_withdrawn', 'part_already_withdrawn', { name: row.name });
+    const incident = await requireIncident(trx, row.incident_id);
+    if (incident.state === 'closed') throw new AppError('repairs_incident_closed', 'repairs_incident_closed', { number: incident.number });
+    const now = ctx.clock.now();
+    if (row.stock_system_id !== null && row.stock_type_id !== null) {
+      const stock = await trx
+        .selectFrom('spare_stock')
+        .select(['quantity', 'minimum'])
+        .where('system_id', '=', row.stock_system_id)
+        .where('type_id', '=', row.stock_type_id)
+        .executeTakeFirst();
+      // The stock row may have been removed since: the part comes back as a new row of it.
+      const quantity = (stock?.quantity ?? 0) + row.quantity;
+      if (stock) {
+        await trx
+          .updateTable('spare_stock')
+          .set({ quantity, updated_at: now })
+          .where('system_id', '=', row.stock_system_id)
+          .where('type_id', '=', row.stock_type_id)
+          .execute();
+      } else {
+        await trx
+          .insertInto('spare_stock')
+          .values({ system_id: row.stock_system_id, type_id: row.stock_type_id, quantity, minimum: 0, updated_at: now })
+          .execute();
+      }
+      await journal({
+        type: 'spares.returned',
+        entityType: 'spare',
+        entityId: `${row.stock_system_id}/${row.stock_type_id}`,
+        payload: { from: stock ?? null, quantity, returned: row.quantity, incidentId: incident.id, number: incident.number, part: row.name },
+        operator: call.operator,
+      });
+    }
+    const withdrawn = { withdrawn_at: now, withdrawn_by: call.operator, withdraw_reason: args.reason };
+    await trx.updateTable('repair_part').set(withdrawn).where('id', '=', row.id).execute();
+    await trx.updateTable('incident').set({ updated_at: now }).where('id', '=', incident.id).execute();
+    const p = toPart({ ...row, ...withdrawn });
+    const payload = { number: incident.number, partId: p.id, name: p.name, quantity: p.quantity, kind: p.kind, unitCostFen: p.unitCostFen, reason: args.reason };
+    await journal({ type: 'incident.part_withdrawn', entityType: 'incident', entityId: incident.id, payload, operator: call.operator });
+    if (p.deviceId) await journal({ type: 'repair.part_withdrawn', entityType: 'device', entityId: p.deviceId, payload, operator: call.operator });
+    return p;
+  });
+  ctx.emit('incidents.changed', { ids: [part.incidentId] });
   ctx.emit('assets.changed', { ids: part.deviceId ? [part.deviceId] : [] });
   return part;
 }

@@ -20,6 +20,7 @@ export function toPart(r: Selectable<RepairPartTable>): RepairPart {
     note: r.note,
     recordedBy: r.recorded_by,
     recordedAt: r.recorded_at,
+    withdrawn: r.withdrawn_at === null ? null : { at: r.withdrawn_at, by: r.withdrawn_by ?? '', reason: r.withdraw_reason },
   };
 }
 

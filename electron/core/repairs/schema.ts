@@ -1,4 +1,5 @@
-// Repairs' tables as Kysely sees them (parts and spare loans by migration 0073, replacement quotes by 0074).
+// Repairs' tables as Kysely sees them (parts and spare loans by migration 0073, replacement quotes by 0074, a part's
+// withdrawal by 0075).
 import type { Generated } from 'kysely';
 import type { PartKind, PartSource, QuoteOptionKind } from '../../../shared/contract/repairs';
 
@@ -18,6 +19,10 @@ export interface RepairPartTable {
   note: string;
   recorded_by: string;
   recorded_at: number;
+  /** Withdrawn as recorded by mistake (migration 0075): kept, not counted. */
+  withdrawn_at: number | null;
+  withdrawn_by: string | null;
+  withdraw_reason: Generated<string>;
 }
 
 export interface SpareLoanTable {

@@ -98,18 +98,21 @@ async function watchingLinks(db: Db, scope: Scope): Promise<Map<string, string>>
   return new Map((await q.execute()).map((r) => [r.link_id, r.device_id]));
 }
 
-/** Stock counted down (used) and up (added) through spares.set in the period, per system and type. */
+/**
+ * Stock counted down (used) and up (added) in the period, per system and type: counted by hand (spares.set) or taken for
+ * a repair (spares.taken); a part withdrawn as recorded by mistake went back (spares.returned) and was never used.
+ */
 export async function spareUse(db: Db, scope: Scope, startsAt: number, endsAt: number): Promise<SpareUse[]> {
   let q = db
     .selectFrom('journal')
     .select(['entity_id', 'payload'])
     .where('entity_type', '=', 'spare')
-    .where('type', '=', 'spares.set')
+    .where('type', 'in', ['spares.set', 'spares.taken', 'spares.returned'])
     .where('at', '>=', startsAt)
     .where('at', '<', endsAt);
   if (scope.systemId) q = q.where('entity_id', '>=', `${scope.systemId}/`).where('entity_id', '<', `${scope.systemId}0`);
   const uses = new Map<string, SpareUse>();
-  for (const r of await q.orderBy('seq').execute()) {
+  for (const r of await q.select('type').orderBy('seq').execute()) {
     const payload = JSON.parse(r.payload) as { from?: { quantity?: number } | null; quantity?: number };
     const change = (payload.quantity ?? 0) - (payload.from?.quantity ?? 0);
     if (change === 0) continue;
@@ -117,6 +120,7 @@ export async function spareUse(db: Db, scope: Scope, startsAt: number, endsAt: n
     let use = uses.get(r.entity_id);
     if (!use) uses.set(r.entity_id, (use = { systemId, typeId, used: 0, added: 0 }));
     if (change < 0) use.used -= change;
+    else if (r.type === 'spares.returned') use.used = Math.max(0, use.used - change);
     else use.added += change;
   }
   return [...uses.values()].sort((a, b) => b.used - a.used || a.systemId.localeCompare(b.systemId) || a.typeId.localeCompare(b.typeId));

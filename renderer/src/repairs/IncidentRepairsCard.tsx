@@ -15,6 +15,7 @@ import { formatYuan } from './money';
 import { QuoteModal } from './QuoteModal';
 import { QuoteView } from './QuoteView';
 import { RecordPartModal } from './RecordPartModal';
+import { WithdrawPartModal } from './WithdrawPartModal';
 
 type Open = 'part' | 'lend' | 'quote' | null;
 
@@ -24,6 +25,7 @@ export function IncidentRepairsCard({ incident, devices }: { incident: Incident;
   const [open, setOpen] = useState<Open>(null);
   const live = incident.state !== 'closed';
   const mayPart = useMayCall('repairs.recordPart') && live;
+  const mayWithdraw = useMayCall('repairs.withdrawPart') && live;
   const mayLend = useMayCall('spares.lend') && live;
   const mayQuote = useMayCall('repairs.recordQuote') && live && devices.length > 0;
   const data = repairs.data;
@@ -43,7 +45,7 @@ export function IncidentRepairsCard({ incident, devices }: { incident: Incident;
           </Button>
         ),
       )}
-      {data && data.parts.length === 0 ? <Typography.Text type="secondary">{t('parts.none')}</Typography.Text> : data && <PartsTable parts={data.parts} />}
+      {data && data.parts.length === 0 ? <Typography.Text type="secondary">{t('parts.none')}</Typography.Text> : data && <PartsTable parts={data.parts} mayWithdraw={mayWithdraw} />}
       {data && data.parts.length > 0 && (
         <div style={{ marginTop: 8, fontSize: 16 }} data-testid="repair-parts-total">
           {t('parts.totalLine', { amount: formatYuan(data.chargedTotalFen) })}
@@ -76,10 +78,12 @@ export function IncidentRepairsCard({ incident, devices }: { incident: Incident;
   );
 }
 
-function PartsTable({ parts }: { parts: RepairPart[] }) {
+function PartsTable({ parts, mayWithdraw }: { parts: RepairPart[]; mayWithdraw: boolean }) {
   const { t } = useTranslation('repairs');
   const english = useEnglish();
+  const [withdrawing, setWithdrawing] = useState<RepairPart | null>(null);
   return (
+    <>
     <Table<RepairPart>
       rowKey="id"
       size="small"
@@ -92,11 +96,26 @@ function PartsTable({ parts }: { parts: RepairPart[] }) {
           title: t('parts.name'),
           render: (_, p) => (
             <div>
-              <div>{p.name}</div>
+              <div>
+                <Typography.Text delete={p.withdrawn !== null}>{p.name}</Typography.Text>
+                {p.withdrawn && <Tag style={{ marginInlineStart: 8 }}>{t('parts.withdrawn')}</Tag>}
+              </div>
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                 {t('parts.by', { operator: p.recordedBy, time: formatTime(p.recordedAt, english, false) })}
                 {p.note && ` · ${p.note}`}
               </Typography.Text>
+              {mayWithdraw && p.withdrawn === null && (
+                <Button type="link" danger size="small" style={{ paddingInline: 4 }} onClick={() => setWithdrawing(p)}>
+                  {t('parts.withdraw')}
+                </Button>
+              )}
+              {p.withdrawn && (
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                    {t('parts.withdrawnLine', { reason: p.withdrawn.reason, operator: p.withdrawn.by, time: formatTime(p.withdrawn.at, english, false) })}
+                  </Typography.Text>
+                </div>
+              )}
             </div>
           ),
         },
@@ -108,9 +127,15 @@ function PartsTable({ parts }: { parts: RepairPart[] }) {
           title: t('parts.cost'),
           width: 100,
           align: 'right',
-          render: (_, p) => (p.kind === 'main' ? `¥${formatYuan(chargedCostFen(p))}` : <Typography.Text type="success">{t('parts.free')}</Typography.Text>),
+          render: (_, p) => {
+            if (p.kind !== 'main') return <Typography.Text type="success">{t('parts.free')}</Typography.Text>;
+            if (p.withdrawn) return <Typography.Text delete type="secondary">¥{formatYuan(p.quantity * p.unitCostFen)}</Typography.Text>;
+            return `¥${formatYuan(chargedCostFen(p))}`;
+          },
         },
       ]}
     />
+    {withdrawing && <WithdrawPartModal part={withdrawing} onClose={() => setWithdrawing(null)} />}
+    </>
   );
 }

@@ -11,6 +11,8 @@ export function RepairsReportSection({ incidentId }: { incidentId: string }) {
   const repairs = useContractQuery('repairs.ofIncident', { incidentId });
   const data = repairs.data;
   if (!data) return null;
+  // A part withdrawn as a mistake is not on the customer's report.
+  const parts = data.parts.filter((p) => p.withdrawn === null);
   const time = (at: number | null) => (at === null ? '—' : dayjs(at).format('YYYY-MM-DD HH:mm'));
   const chosen = data.quotes.flatMap((q) => {
     const option = q.options.find((o) => o.id === q.chosenOptionId);
@@ -18,7 +20,7 @@ export function RepairsReportSection({ incidentId }: { incidentId: string }) {
   });
   return (
     <div data-testid="fault-report-repairs">
-      {data.parts.length > 0 && (
+      {parts.length > 0 && (
         <>
           <h2>{t('print.parts')}</h2>
           <table>
@@ -26,7 +28,7 @@ export function RepairsReportSection({ incidentId }: { incidentId: string }) {
               <tr><th>{t('parts.name')}</th><th>{t('parts.kindColumn')}</th><th>{t('parts.sourceColumn')}</th><th>{t('parts.quantity')}</th><th>{t('print.unitCost')}</th><th>{t('parts.cost')}</th></tr>
             </thead>
             <tbody>
-              {data.parts.map((p) => (
+              {parts.map((p) => (
                 <tr key={p.id}>
                   <td>{p.name}</td>
                   <td>{t(`parts.kind.${p.kind}`)}</td>

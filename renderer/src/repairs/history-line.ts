@@ -18,6 +18,7 @@ type Payload = {
   options?: unknown[];
   option?: { brand?: string; model?: string };
   chosenBy?: string;
+  reason?: string;
 };
 
 export function repairHistoryLine(entry: JournalEntry, t: TFunction): { text: string; colour: string } | null {
@@ -33,6 +34,8 @@ export function repairHistoryLine(entry: JournalEntry, t: TFunction): { text: st
       return { text: t(p.role === 'spare' ? 'repairs:history.returnedAsSpare' : 'repairs:history.returnedForFaulty', { spare, faulty, number }), colour: alarmColours.normal };
     case 'repair.part_used':
       return { text: t('repairs:history.partUsed', { name: p.name ?? '', quantity: p.quantity ?? 0, number }), colour: alarmColours.info };
+    case 'repair.part_withdrawn':
+      return { text: t('repairs:history.partWithdrawn', { name: p.name ?? '', quantity: p.quantity ?? 0, number, reason: p.reason ?? '' }), colour: alarmColours.info };
     case 'repair.replacement_quoted':
       return { text: t('repairs:history.quoted', { count: p.options?.length ?? 0, number }), colour: alarmColours.info };
     case 'repair.replacement_chosen':

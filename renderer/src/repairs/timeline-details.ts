@@ -27,6 +27,8 @@ export function repairTimelineDetails(entry: JournalEntry, t: TFunction): { labe
       const cost = p.kind === 'main' ? `¥${formatYuan(p.chargedFen ?? 0)}` : t('repairs:parts.free');
       return [{ label: '', value: t('repairs:timeline.part', { kind: t(`repairs:parts.kind.${p.kind ?? 'wearing'}`), name: p.name ?? '', quantity: p.quantity ?? 0, cost }) }];
     }
+    case 'incident.part_withdrawn':
+      return [{ label: '', value: t('repairs:timeline.partWithdrawn', { name: p.name ?? '', quantity: p.quantity ?? 0 }) }];
     case 'incident.spare_lent':
       return [{ label: '', value: t('repairs:timeline.loan', { spare: p.spareAssetTag ?? '', faulty: `${p.faultyAssetTag ?? ''} ${p.faultyName ?? ''}`.trim(), borrower: p.borrower ?? '' }) }];
     case 'incident.spare_returned':

@@ -162,6 +162,7 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'repairs.ofDevice': 'duty_guard',
   'spares.units': 'duty_guard',
   'repairs.recordPart': 'engineer',
+  'repairs.withdrawPart': 'engineer',
   'spares.lend': 'engineer',
   'spares.return': 'engineer',
   'repairs.recordQuote': 'engineer',

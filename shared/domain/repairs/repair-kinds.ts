@@ -9,9 +9,9 @@ export const quoteOptionKinds = ['same_model', 'same_function'] as const;
 /** What the faulty device is when its spare comes back. */
 export const loanReturnStatuses = ['in_service', 'under_repair', 'retired'] as const;
 
-/** A main part is charged at its cost; wearing parts and consumables are free. */
-export function chargedCostFen(part: { kind: (typeof partKinds)[number]; quantity: number; unitCostFen: number }): number {
-  return part.kind === 'main' ? part.quantity * part.unitCostFen : 0;
+/** A main part is charged at its cost; wearing parts and consumables are free, and so is a part withdrawn as a mistake. */
+export function chargedCostFen(part: { kind: (typeof partKinds)[number]; quantity: number; unitCostFen: number; withdrawn?: object | null }): number {
+  return part.kind === 'main' && !part.withdrawn ? part.quantity * part.unitCostFen : 0;
 }
 
 /** Yuan with two decimals, from fen: 123456 → "1,234.56". */

@@ -20,6 +20,7 @@ import * as m0071 from './0071-escalations';
 import * as m0072 from './0072-engineer-dispatch';
 import * as m0073 from './0073-repair-parts-spare-loans';
 import * as m0074 from './0074-replacement-quotes';
+import * as m0075 from './0075-repair-part-withdrawal';
 import * as m0080 from './0080-readings-history';
 import * as m0082 from './0082-report-suggestions';
 import * as m0083 from './0083-report-summaries';
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '0072-engineer-dispatch': m0072,
   '0073-repair-parts-spare-loans': m0073,
   '0074-replacement-quotes': m0074,
+  '0075-repair-part-withdrawal': m0075,
   '0080-readings-history': m0080,
   '0082-report-suggestions': m0082,
   '0083-report-summaries': m0083,

@@ -70,6 +70,38 @@ describe('repairs: parts used, spare units lent and returned, replacement quotes
     expect((await t.call('assets.history', { id: faulty.id })).map((e) => e.type)).toContain('repair.part_used');
   });
 
+  it('withdraws a part recorded by mistake: kept and marked, no longer charged, a stocked part back in the stock, journaled; once', async () => {
+    const { engineer, guard } = await people();
+    const { faulty, incident } = await site();
+    await t.call('spares.set', { systemId: 'cctv', typeId: 'camera-psu', quantity: 3, minimum: 1, reason: '盘点' });
+    const psu = { incidentId: incident.id, deviceId: faulty.id, kind: 'main', name: '摄像机电源 12V', quantity: 2, unitCostFen: 12_050, source: 'stock', systemId: 'cctv', typeId: 'camera-psu' } as const;
+    const wrong = value<{ id: string }>(await engineer.call('repairs.recordPart', psu));
+    const kept = value<{ id: string }>(await engineer.call('repairs.recordPart', { ...psu, quantity: 1 }));
+    expect((await t.call('spares.list', {})).find((s) => s.typeId === 'camera-psu')?.quantity).toBe(0);
+
+    expect(await guard.call('repairs.withdrawPart', { partId: wrong.id, reason: '数量登记错误' })).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
+    expect(await engineer.call('repairs.withdrawPart', { partId: wrong.id, reason: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await engineer.call('repairs.withdrawPart', { partId: 'no-such-part', reason: '数量登记错误' })).toMatchObject({ ok: false, error: { code: 'part_not_found' } });
+    now = t0 + 60_000;
+    expect(await engineer.call('repairs.withdrawPart', { partId: wrong.id, reason: '数量登记错误' })).toMatchObject({
+      ok: true,
+      value: { id: wrong.id, withdrawn: { at: now, by: 'zhang', reason: '数量登记错误' } },
+    });
+    expect(await engineer.call('repairs.withdrawPart', { partId: wrong.id, reason: '再撤一次' })).toMatchObject({ ok: false, error: { code: 'part_already_withdrawn' } });
+
+    const repairs = value<{ parts: { id: string; withdrawn: unknown }[]; chargedTotalFen: number }>(await guard.call('repairs.ofIncident', { incidentId: incident.id }));
+    expect(repairs.parts.map((p) => [p.id, p.withdrawn !== null])).toEqual([[wrong.id, true], [kept.id, false]]);
+    expect(repairs.chargedTotalFen).toBe(12_050);
+    expect((await t.call('spares.list', {})).find((s) => s.typeId === 'camera-psu')?.quantity).toBe(2);
+    const stockJournal = await t.call('journal.list', { entityType: 'spare', entityId: 'cctv/camera-psu', typePrefix: 'spares.returned' });
+    expect(stockJournal.map((e) => e.payload)).toMatchObject([{ from: { quantity: 0 }, quantity: 2, returned: 2, number: incident.number }]);
+    expect((await t.call('incidents.timeline', { id: incident.id })).filter((e) => e.type === 'incident.part_withdrawn').map((e) => e.payload)).toMatchObject([
+      { name: '摄像机电源 12V', quantity: 2, reason: '数量登记错误' },
+    ]);
+    expect((await t.call('assets.history', { id: faulty.id })).map((e) => e.type)).toContain('repair.part_withdrawn');
+
+  });
+
   it('lends a spare unit against a faulty device and takes it back: statuses, counts, both histories, refusals', async () => {
     const { engineer, guard } = await people();
     const { faulty, spare, incident } = await site();

@@ -31,6 +31,13 @@ describe('the reports: service history, the workbook, the monthly suggestions, w
     await t.call('spares.set', { systemId: 'cctv', typeId: 'psu', quantity: 1, minimum: 1 });
     now = at(11, 9);
     await t.call('spares.set', { systemId: 'cctv', typeId: 'psu', quantity: 0, minimum: 1 });
+    // A repair takes two camera power supplies from the stock; one of those parts was recorded by mistake and is withdrawn.
+    await t.call('spares.set', { systemId: 'cctv', typeId: 'camera-psu', quantity: 4, minimum: 1 });
+    const { incident } = await t.call('incidents.report', { systemId: 'cctv', description: '摄像机无图像', reporter: '王保安', level: 'III' });
+    const lens = { incidentId: incident.id, kind: 'main', name: '摄像机电源', quantity: 1, unitCostFen: 3_000, source: 'stock', systemId: 'cctv', typeId: 'camera-psu' } as const;
+    await t.call('repairs.recordPart', lens);
+    const mistaken = await t.call('repairs.recordPart', lens);
+    await t.call('repairs.withdrawPart', { partId: mistaken.id, reason: '重复登记' });
     // December's change is outside the period.
     now = new Date(2026, 11, 2, 9).getTime();
     await t.call('spares.set', { systemId: 'cctv', typeId: 'hard-disk', quantity: 5, minimum: 2 });
@@ -51,6 +58,7 @@ describe('the reports: service history, the workbook, the monthly suggestions, w
     const o = await overview();
     expect(o.spareUse).toEqual([
       { systemId: 'cctv', typeId: 'hard-disk', used: 3, added: 0 },
+      { systemId: 'cctv', typeId: 'camera-psu', used: 1, added: 4 },
       { systemId: 'cctv', typeId: 'psu', used: 1, added: 1 },
     ]);
     // Due in November: four; two done, one of them by its deadline; one past its deadline now (the 20th), one not yet.
