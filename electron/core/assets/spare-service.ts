@@ -3,8 +3,21 @@ import { AppError } from '../../../shared/contract/app-error';
 import type { MethodArgs } from '../../../shared/contract';
 import type { SpareStock } from '../../../shared/contract/assets';
 import type { CallContext, CoreContext } from '../context';
-import type { Db } from '../db/database';
+import type { Db, Trx } from '../db/database';
 import { inTransaction } from '../journal/service';
+
+/** The stock row of a system's component type, if it has one. */
+export const readStock = (trx: Trx, systemId: string, typeId: string) =>
+  trx.selectFrom('spare_stock').select(['quantity', 'minimum']).where('system_id', '=', systemId).where('type_id', '=', typeId).executeTakeFirst();
+
+/** Sets the count of a stock row, making the row (minimum 0) if there is none. */
+export async function writeStockQuantity(trx: Trx, systemId: string, typeId: string, quantity: number, now: number): Promise<void> {
+  await trx
+    .insertInto('spare_stock')
+    .values({ system_id: systemId, type_id: typeId, quantity, minimum: 0, updated_at: now })
+    .onConflict((oc) => oc.columns(['system_id', 'type_id']).doUpdateSet({ quantity, updated_at: now }))
+    .execute();
+}
 
 export async function listSpares(db: Db): Promise<SpareStock[]> {
   const rows = await db.selectFrom('spare_stock').selectAll().orderBy('system_id').orderBy('type_id').execute();
@@ -20,12 +33,7 @@ export function setSpareStock(ctx: CoreContext, call: CallContext, input: Method
       .where('id', '=', input.typeId)
       .executeTakeFirst();
     if (!type) throw new AppError('catalog_unknown_type', 'catalog_unknown_type', { typeId: input.typeId });
-    const before = await trx
-      .selectFrom('spare_stock')
-      .select(['quantity', 'minimum'])
-      .where('system_id', '=', input.systemId)
-      .where('type_id', '=', input.typeId)
-      .executeTakeFirst();
+    const before = await readStock(trx, input.systemId, input.typeId);
     const now = ctx.clock.now();
     const row = { system_id: input.systemId, type_id: input.typeId, quantity: input.quantity, minimum: input.minimum, updated_at: now };
     await trx

@@ -4,6 +4,7 @@ import type { MethodArgs } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/app-error';
 import type { IncidentRepairs, RepairPart } from '../../../shared/contract/repairs';
 import { chargedCostFen } from '../../../shared/domain/repairs/repair-kinds';
+import { readStock, writeStockQuantity } from '../assets/spare-service';
 import type { CallContext, CoreContext } from '../context';
 import type { Db } from '../db/database';
 import { requireIncident } from '../incidents/incident-rows';
@@ -24,21 +25,11 @@ export async function recordPart(ctx: CoreContext, call: CallContext, args: Meth
     const now = ctx.clock.now();
     const stocked = args.source === 'stock' && args.systemId && args.typeId ? { systemId: args.systemId, typeId: args.typeId } : null;
     if (stocked) {
-      const stock = await trx
-        .selectFrom('spare_stock')
-        .select(['quantity', 'minimum'])
-        .where('system_id', '=', stocked.systemId)
-        .where('type_id', '=', stocked.typeId)
-        .executeTakeFirst();
+      const stock = await readStock(trx, stocked.systemId, stocked.typeId);
       if (!stock) throw new AppError('part_not_stocked', 'part_not_stocked', { typeId: stocked.typeId });
       if (stock.quantity < args.quantity) throw new AppError('part_stock_short', 'part_stock_short', { quantity: stock.quantity, wanted: args.quantity });
       const quantity = stock.quantity - args.quantity;
-      await trx
-        .updateTable('spare_stock')
-        .set({ quantity, updated_at: now })
-        .where('system_id', '=', stocked.systemId)
-        .where('type_id', '=', stocked.typeId)
-        .execute();
+      await writeStockQuantity(trx, stocked.systemId, stocked.typeId, quantity, now);
       await journal({
         type: 'spares.taken',
         entityType: 'spare',
@@ -92,27 +83,10 @@ export async function withdrawPart(ctx: CoreContext, call: CallContext, args: Me
     if (incident.state === 'closed') throw new AppError('repairs_incident_closed', 'repairs_incident_closed', { number: incident.number });
     const now = ctx.clock.now();
     if (row.stock_system_id !== null && row.stock_type_id !== null) {
-      const stock = await trx
-        .selectFrom('spare_stock')
-        .select(['quantity', 'minimum'])
-        .where('system_id', '=', row.stock_system_id)
-        .where('type_id', '=', row.stock_type_id)
-        .executeTakeFirst();
       // The stock row may have been removed since: the part comes back as a new row of it.
+      const stock = await readStock(trx, row.stock_system_id, row.stock_type_id);
       const quantity = (stock?.quantity ?? 0) + row.quantity;
-      if (stock) {
-        await trx
-          .updateTable('spare_stock')
-          .set({ quantity, updated_at: now })
-          .where('system_id', '=', row.stock_system_id)
-          .where('type_id', '=', row.stock_type_id)
-          .execute();
-      } else {
-        await trx
-          .insertInto('spare_stock')
-          .values({ system_id: row.stock_system_id, type_id: row.stock_type_id, quantity, minimum: 0, updated_at: now })
-          .execute();
-      }
+      await writeStockQuantity(trx, row.stock_system_id, row.stock_type_id, quantity, now);
       await journal({
         type: 'spares.returned',
         entityType: 'spare',
