@@ -29,12 +29,18 @@ export function wallWindows(options: { preloadPath: string; onPageGone?: (reason
   let byHand: ByHand = null;
   let stopped = false;
   const wallContents = new WeakSet<Electron.WebContents>();
+  const closedByUs = new WeakSet<BrowserWindow>();
+  const closeOurselves = () => {
+    if (!window || window.isDestroyed()) return;
+    closedByUs.add(window);
+    window.close();
+  };
 
   const reconcile = () => {
     if (stopped) return;
     const plan = planWallWindow({ enabled, displays: screen.getAllDisplays().map(displayInfo), primaryId: screen.getPrimaryDisplay().id, byHand });
     if (!plan.open) {
-      window?.close();
+      closeOurselves();
       return;
     }
     if (window && !window.isDestroyed()) {
@@ -69,6 +75,8 @@ export function wallWindows(options: { preloadPath: string; onPageGone?: (reason
     listenForShortcut(opened.webContents);
     opened.on('closed', () => {
       if (window === opened) window = null;
+      // Closed by the window manager (Alt+F4): as the shortcut would, so a display change does not bring it back.
+      if (!closedByUs.has(opened) && !stopped) byHand = 'closed';
     });
     // A page that dies is loaded again, never faster than the app window's interval.
     let lastReloadAt = -Infinity;
@@ -118,7 +126,7 @@ export function wallWindows(options: { preloadPath: string; onPageGone?: (reason
       screen.off('display-added', reconcile);
       screen.off('display-removed', reconcile);
       screen.off('display-metrics-changed', reconcile);
-      window?.close();
+      closeOurselves();
     },
   };
 }
