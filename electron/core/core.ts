@@ -56,7 +56,7 @@ import { problemsApi } from './problems/api';
 import { readingsApi } from './readings/api';
 import { type ReadingsKeeper, type ReadingsOptions, startReadingsKeeper } from './readings/readings-keeper';
 import { reportsApi } from './reports/api';
-import { type CoreSession, openCoreSession, type PagePush } from './operators/core-session';
+import { type CoreSession, openCoreSession, type PagePush, type WallOnly } from './operators/core-session';
 import { startIdleWatch } from './operators/idle-lock';
 import { syncApi } from './sync/api';
 import { wallApi } from './wall/api';
@@ -117,8 +117,9 @@ export interface Core {
   /**
    * A transport's session (one per page): signed out at first, every call checked against method-permissions.ts.
    * `push` sends an event to that page; the session decides which core events it hears (operators/core-session.ts).
+   * `wallOnly`: the page is a wall (the desktop wall window, a browser with the wall key) and may read the wall only.
    */
-  openSession(push?: PagePush): CoreSession;
+  openSession(push?: PagePush, wallOnly?: WallOnly): CoreSession;
   onEvent(listener: EventListener): () => void;
   /** The readings history (null when the core failed to start): tests and benchmarks record and roll up through it. */
   readonly readings: ReadingsKeeper | null;
@@ -338,7 +339,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     get readings() {
       return readings;
     },
-    openSession: (push) =>
+    openSession: (push, wallOnly) =>
       openCoreSession(
         {
           ctx: coreCtx,
@@ -350,6 +351,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           },
         },
         push,
+        wallOnly,
       ),
     onEvent(listener) {
       listeners.add(listener);

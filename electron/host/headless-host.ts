@@ -1,11 +1,12 @@
 // The headless host: the core under plain Node, the built renderer over HTTP, the contract over a
-// WebSocket at /api bound to 127.0.0.1, guarded by a per-start token.
+// WebSocket at /api bound to 127.0.0.1, guarded by a per-start token (or, for the wall screen alone, the wall key).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import { type AddressInfo, Socket } from 'node:net';
 import { type RawData, WebSocketServer, type WebSocket } from 'ws';
 import { AppError } from '../../shared/contract/app-error';
 import { type Core, type CoreOptions, startCore } from '../core/core';
+import type { WallOnly } from '../core/operators/core-session';
 import { rendererHeaders } from '../node/renderer-headers';
 import { limitMessageSize, signedInMaxMessageBytes, signedOutMaxMessageBytes } from './message-size';
 import { clientErrorStatus, endWithResponse } from './raw-response';
@@ -64,12 +65,18 @@ export async function startHost(options: HostOptions): Promise<Host> {
   server.on('upgrade', (req, socket, head) => {
     // Node takes its error listener off an upgraded socket: without this one a reset by the peer would end the host.
     socket.on('error', () => socket.destroy());
-    if (!isAuthorised(req, token, origin)) {
+    const entry = admission(req, token, origin);
+    if (!entry) {
       endWithResponse(socket, 401, rendererHeaders(wsOrigin()));
       return;
     }
-    // A page reconnecting while the core restarts is let in once the new core answers.
-    void (restarting ?? Promise.resolve(core)).then((current) => wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, current, resumeCookie(req))));
+    // A page reconnecting while the core restarts is let in once the new core answers. A wall page is never signed in:
+    // no resume cookie is read for it, and its session reads the wall only, while its key is the one in force.
+    void (restarting ?? Promise.resolve(core)).then((current) =>
+      wss.handleUpgrade(req, socket, head, (ws) =>
+        entry.kind === 'wall' ? serveConnection(ws, current, null, { key: entry.key }) : serveConnection(ws, current, resumeCookie(req)),
+      ),
+    );
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -97,14 +104,25 @@ export async function startHost(options: HostOptions): Promise<Host> {
   };
 }
 
-function isAuthorised(req: IncomingMessage, token: string, origin: string): boolean {
+/** The shape of a wall key (wall/wall-setting.ts); whether it is the one in force is the core's to say, at each call. */
+const wallKeyPattern = /^[\w-]{16,128}$/;
+
+type Admission = { kind: 'console' } | { kind: 'wall'; key: string };
+
+/**
+ * Who may open the socket: a page with this start's token (the console), or one with a wall key (the wall monitor's
+ * lasting address, which outlives the token). Anything else is refused before the upgrade.
+ */
+function admission(req: IncomingMessage, token: string, origin: string): Admission | null {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname !== '/api') return false;
+  if (url.pathname !== '/api') return null;
   // A page from another site must not drive the console through the user's browser.
-  if (req.headers.origin !== undefined && req.headers.origin !== origin) return false;
+  if (req.headers.origin !== undefined && req.headers.origin !== origin) return null;
+  const wallKey = url.searchParams.get('wall');
+  if (wallKey !== null && !url.searchParams.has('token')) return wallKeyPattern.test(wallKey) ? { kind: 'wall', key: wallKey } : null;
   const given = Buffer.from(url.searchParams.get('token') ?? '');
   const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? { kind: 'console' } : null;
 }
 
 /** The page's resume token, which the renderer keeps in a cookie so every connection it opens carries it. */
@@ -113,7 +131,7 @@ function resumeCookie(req: IncomingMessage): string | null {
   return match ? match[1]! : null;
 }
 
-function serveConnection(ws: WebSocket, core: Core, resumeToken: string | null): void {
+function serveConnection(ws: WebSocket, core: Core, resumeToken: string | null, wallOnly?: WallOnly): void {
   const send = (message: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
@@ -122,7 +140,7 @@ function serveConnection(ws: WebSocket, core: Core, resumeToken: string | null):
   const session = core.openSession((event, payload) => {
     send({ type: 'event', event, payload });
     if (event === 'session.ended') fitMessageSize();
-  });
+  }, wallOnly);
   // A connection from a signed-in page starts signed in as that page's operator (a reload, a second socket).
   const fitMessageSize = () => limitMessageSize(ws, session.signedIn ? signedInMaxMessageBytes : signedOutMaxMessageBytes);
   const ready = (resumeToken ? session.call('auth.resume', { token: resumeToken }) : Promise.resolve()).then(fitMessageSize);

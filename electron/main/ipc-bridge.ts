@@ -12,15 +12,18 @@ function senderFrameOf(event: IpcMainInvokeEvent): SenderFrame | null {
   return { url: frame.url, isTopLevel: frame.parent === null };
 }
 
-/** Starts answering `duty:call` and pushing core events to the windows that call; returns a function that stops both. */
-export function installIpcBridge(core: Core): () => void {
+/**
+ * Starts answering `duty:call` and pushing core events to the windows that call; returns a function that stops both.
+ * A window `isWall` names (the wall window) gets a session that reads the wall and nothing else.
+ */
+export function installIpcBridge(core: Core, isWall: (contents: WebContents) => boolean = () => false): () => void {
   // One core session per window's web contents: it starts signed out and ends when the contents are destroyed. The
   // session decides which events its window hears (operators/core-session.ts).
   const sessions = new Map<WebContents, CoreSession>();
   const sessionOf = (contents: WebContents): CoreSession => {
     let session = sessions.get(contents);
     if (!session) {
-      const opened = core.openSession((name, payload) => pushEvent(contents, name, payload));
+      const opened = core.openSession((name, payload) => pushEvent(contents, name, payload), isWall(contents) ? {} : undefined);
       session = opened;
       sessions.set(contents, opened);
       contents.once('destroyed', () => {

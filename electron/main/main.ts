@@ -11,6 +11,7 @@ import { relaunchAfterCrash } from './crash-relaunch';
 import { installIpcBridge } from './ipc-bridge';
 import { guardSession, guardWebContents } from './security-guards';
 import { installWithElectronUpdater } from './updater';
+import { wallWindows } from './wall-window';
 
 declare const __APP_VERSION__: string;
 
@@ -40,11 +41,17 @@ function run(): void {
   let stopBridge: (() => void) | null = null;
   let window: BrowserWindow | null = null;
   const bundleDir = __dirname;
+  const onPageGone = (reason: string) => appendCrashLog(crashLog, 'renderer', reason);
+  let wall: ReturnType<typeof wallWindows> | null = null;
+  let stopWallWatch: (() => void) | null = null;
 
   const openWindow = () => {
-    window = createAppWindow({ preloadPath: join(bundleDir, 'preload.cjs'), onPageGone: (reason) => appendCrashLog(crashLog, 'renderer', reason) });
+    window = createAppWindow({ preloadPath: join(bundleDir, 'preload.cjs'), onPageGone });
+    wall?.listenForShortcut(window.webContents);
     window.on('closed', () => {
       window = null;
+      // The console's window is the app: closing it ends the app, the wall window with it.
+      if (wall) app.quit();
     });
   };
 
@@ -64,6 +71,8 @@ function run(): void {
     // Let the core finish its transactions and close the database before the process exits.
     event.preventDefault();
     closing = true;
+    stopWallWatch?.();
+    wall?.close();
     stopBridge?.();
     core
       .close()
@@ -87,11 +96,44 @@ function run(): void {
         // The window still opens: the renderer shows the startup error screen from system.info.
         console.error(`The console could not open its data (${core.info.startupError.code}): ${JSON.stringify(core.info.startupError.params)}`);
       }
-      stopBridge = installIpcBridge(core);
+      wall = wallWindows({ preloadPath: join(bundleDir, 'preload.cjs'), onPageGone });
+      stopBridge = installIpcBridge(core, (contents) => wall?.isWall(contents) ?? false);
       openWindow();
+      stopWallWatch = watchWallSetting(core, (enabled) => wall?.setEnabled(enabled));
     })
     .catch((err: unknown) => {
       console.error(`Duty Console could not start: ${err instanceof Error ? err.message : String(err)}`);
       app.exit(1);
     });
+}
+
+/**
+ * Tells `onSetting` the wall setting now and after every committed change (an administrator turning it on or off is
+ * journaled): the wall window opens at start while the wall is on, and follows the switch.
+ */
+function watchWallSetting(core: Core, onSetting: (enabled: boolean) => void): () => void {
+  if (core.info.startupError) return () => undefined;
+  let reading = false;
+  let again = false;
+  const read = async (): Promise<void> => {
+    if (reading) {
+      again = true;
+      return;
+    }
+    reading = true;
+    try {
+      do {
+        again = false;
+        const result = await core.call('wall.settings', {}, { operator: 'desktop' });
+        if (result.ok) onSetting((result.value as { enabled: boolean }).enabled);
+      } while (again);
+    } finally {
+      reading = false;
+    }
+  };
+  const readQuietly = () => void read().catch((err: unknown) => console.error(`The wall setting could not be read: ${err instanceof Error ? err.message : String(err)}`));
+  readQuietly();
+  return core.onEvent((event) => {
+    if (event === 'journal.appended') readQuietly();
+  });
 }

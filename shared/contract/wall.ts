@@ -13,6 +13,15 @@ export interface WallSettings {
   enabled: boolean;
 }
 
+/**
+ * The wall key: the headless host's wall address carries it (`?wall=<key>#/wall`) instead of the host's per-start
+ * token, so a wall monitor's bookmark lasts across restarts. It opens `wall.snapshot` and nothing else. Null until the
+ * wall is first turned on.
+ */
+export interface WallKey {
+  key: string | null;
+}
+
 /** green: talking, nothing active; amber: talking with alarms standing, or (re)connecting; red: offline. */
 export type WallTone = 'green' | 'amber' | 'red';
 
@@ -70,6 +79,10 @@ export const wallContract = {
   'wall.settings': query<WallSettings>()(z.object({})),
   /** Journaled. */
   'wall.setEnabled': command<WallSettings>()(z.object({ enabled: z.boolean() })),
+  /** The administrator's: the key the wall address carries. */
+  'wall.key': query<WallKey>()(z.object({})),
+  /** Journaled (without the key): a new key, and the old address stops. */
+  'wall.rotateKey': command<WallKey>()(z.object({})),
   /** Refused (wall_disabled) to a page that is not signed in unless the wall screen is on. */
   'wall.snapshot': query<WallSnapshot>()(z.object({})),
 };

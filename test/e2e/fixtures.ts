@@ -44,8 +44,9 @@ export async function logIn(page: Page, name: string, password: string): Promise
   await page.getByRole('button', { name: /登\s*录$/ }).click();
 }
 
-export function startHostProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['dist/host.cjs', '--data-dir', dataDir, '--port', '0', '--no-open'], {
+/** `port` 0 takes a free one; a test restarting the host on the same address passes the port it had. */
+export function startHostProcess(dataDir: string, port = 0): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['dist/host.cjs', '--data-dir', dataDir, '--port', String(port), '--no-open'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

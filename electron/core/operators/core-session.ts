@@ -8,7 +8,7 @@ import type { CallContext, CoreContext, OperatorSession } from '../context';
 import { toErrorData } from '../to-error-data';
 import type { AccessState } from './access-state';
 import { lockIfIdle } from './idle-lock';
-import { wallSettings } from '../wall/wall-setting';
+import { wallKeyMatches, wallSettings } from '../wall/wall-setting';
 import { callerOf, sessionOperator } from './session-service';
 
 /** Who the journal would name for a wall page's call (its calls only read; nothing it may call journals). */
@@ -22,6 +22,15 @@ export interface CoreSession {
   close(): void;
   /** Whether an operator is signed in on this page. */
   readonly signedIn: boolean;
+}
+
+/**
+ * A page that is only ever a wall: the desktop app's wall window, or a browser that came in with the wall key (the
+ * headless host's lasting wall address). It may call the methods the table marks 'wall' and nothing else, not even
+ * the login; with `key` set, only while that key is still the one in force.
+ */
+export interface WallOnly {
+  key?: string;
 }
 
 /** Hands an event to one page (the transport sends it over that page's connection or window). */
@@ -46,20 +55,32 @@ function heardSignedOut(event: EventName): boolean {
   return event === 'system.changed';
 }
 
-function refuse(code: 'auth_required' | 'permission_denied' | 'wall_disabled', params: Record<string, string | null>): Result<unknown> {
+function refuse(code: 'auth_required' | 'permission_denied' | 'wall_disabled' | 'wall_key_invalid', params: Record<string, string | null>): Result<unknown> {
   return { ok: false, error: new AppError(code, code, params).toData() };
 }
 
 /** `push` reaches the session's page; without one (tests, the trusted path) the page hears nothing. */
-export function openCoreSession({ ctx, access, dispatch, onEvent }: CoreSessionDeps, push: PagePush = () => undefined): CoreSession {
+export function openCoreSession({ ctx, access, dispatch, onEvent }: CoreSessionDeps, push: PagePush = () => undefined, wallOnly?: WallOnly): CoreSession {
   const session: OperatorSession = { operatorId: null, resumeToken: null };
   const open = { state: session, ended: (reason: SessionEndReason) => push('session.ended', { reason }) };
   access.signIns.attach(open);
   const stopEvents = onEvent((event, payload) => {
     if (session.operatorId !== null || heardSignedOut(event)) push(event, payload);
   });
+  // The wall screen's page: not signed in, reads only what the table marks 'wall', and only while it is on.
+  const callAsWall = async (method: string, input: unknown): Promise<Result<unknown>> => {
+    if (!ctx || !isMethodName(method) || methodAccess(method) !== 'wall') return refuse('permission_denied', { method, role: null, required: null });
+    try {
+      if (wallOnly?.key !== undefined && !(await wallKeyMatches(ctx.db, wallOnly.key))) return refuse('wall_key_invalid', { method });
+      if (!(await wallSettings(ctx.db)).enabled) return refuse('wall_disabled', { method });
+    } catch (err) {
+      return { ok: false, error: toErrorData(err) };
+    }
+    return dispatch(method, input, { operator: wallCaller, role: 'duty_guard', session });
+  };
   return {
     async call(method, input) {
+      if (wallOnly) return callAsWall(method, input);
       if (!isMethodName(method) || !ctx) return dispatch(method, input, { operator: '', session });
       const required = methodAccess(method);
       let operator;
@@ -75,15 +96,7 @@ export function openCoreSession({ ctx, access, dispatch, onEvent }: CoreSessionD
       if (required === undefined) return refuse('permission_denied', { method, role: operator?.role ?? null, required: null });
       if (required === 'wall') {
         if (operator) return dispatch(method, input, callerOf(operator, session));
-        // The wall screen's page: not signed in, reads only what the table marks 'wall', and only while it is on.
-        let enabled;
-        try {
-          enabled = (await wallSettings(ctx.db)).enabled;
-        } catch (err) {
-          return { ok: false, error: toErrorData(err) };
-        }
-        if (!enabled) return refuse('wall_disabled', { method });
-        return dispatch(method, input, { operator: wallCaller, role: 'duty_guard', session });
+        return callAsWall(method, input);
       }
       if (!operator) return refuse('auth_required', { method });
       if (!roleAtLeast(operator.role, required)) return refuse('permission_denied', { method, role: operator.role, required });

@@ -46,6 +46,7 @@ import { useSyncLive } from '../sync/use-sync-live';
 import { WallScreen } from '../wall/WallScreen';
 import { consoleClient } from '../transport';
 import { useContractQuery, useLiveInvalidation } from '../transport/use-contract';
+import { wallKeyOfPage } from '../transport/websocket';
 import { AppShell } from './AppShell';
 import { RoleLanding } from './RoleLanding';
 import { StartupErrorScreen } from './StartupErrorScreen';
@@ -118,22 +119,29 @@ const router = createHashRouter([
   },
 ]);
 
-/** The wall screen stands outside the sign-in: its page is never signed in, so neither the login nor the idle lock covers it. */
-const isWallScreen = (): boolean => window.location.hash === '#/wall' || window.location.hash.startsWith('#/wall?');
+/**
+ * The wall screen stands outside the sign-in: its page is never signed in, so neither the login nor the idle lock
+ * covers it. A page opened with the wall key is the wall whatever its route: its socket answers nothing else.
+ */
+const isWallScreen = (): boolean => window.location.hash === '#/wall' || window.location.hash.startsWith('#/wall?') || wallKeyOfPage() !== null;
 const onHashChange = (changed: () => void): (() => void) => {
   window.addEventListener('hashchange', changed);
   return () => window.removeEventListener('hashchange', changed);
 };
 
 function Root() {
+  const wall = useSyncExternalStore(onHashChange, isWallScreen);
+  // The wall reads its snapshot and nothing else (not even system.info: a wall page may call nothing more).
+  return wall ? <WallScreen /> : <ConsoleRoot />;
+}
+
+function ConsoleRoot() {
   const info = useContractQuery('system.info', {}, { staleTime: Number.POSITIVE_INFINITY });
   const client = useQueryClient();
-  const wall = useSyncExternalStore(onHashChange, isWallScreen);
   // The background integrity check failed: system.info now carries the error and the error screen takes over.
   useEffect(() => consoleClient().subscribe('system.changed', () => void client.invalidateQueries({ queryKey: ['system.info'] })), [client]);
   if (info.isPending) return <Spin fullscreen />;
   if (info.data?.startupError) return <StartupErrorScreen error={info.data.startupError} databasePath={info.data.databasePath} startedAt={info.data.startedAt} />;
-  if (wall) return <WallScreen />;
   return (
     <SessionGate>
       <RouterProvider router={router} />

@@ -51,7 +51,7 @@ export function FaultReportPage() {
     <ConfigProvider theme={paperTheme}>
       <style>{faultReportCss}</style>
       <div className="fault-report-page" data-ready={ready ? 'true' : 'false'}>
-        <div className="fault-report-toolbar">
+        <div className="paper-toolbar">
           <Button size="large" icon={<ArrowLeftOutlined />} onClick={() => void goBack()}>{t('print.back')}</Button>
           <Button size="large" type="primary" icon={<PrinterOutlined />} disabled={!ready} onClick={() => window.print()}>{t('print.print')}</Button>
         </div>
@@ -80,7 +80,7 @@ function FaultReportSheet({ detail, timeline, systemName }: { detail: IncidentDe
   };
 
   return (
-    <div className="fault-report-sheet" data-testid="fault-report">
+    <div className="paper-sheet fault-report-sheet" data-testid="fault-report">
       <h1>{t('print.title')}</h1>
       <div className="fr-number">{t('print.number')}:{incident.number}</div>
 

@@ -28,7 +28,7 @@ export function ConsultationPrintPage() {
     <ConfigProvider theme={paperTheme}>
       <style>{faultReportCss + problemFormCss}</style>
       <div className="fault-report-page" data-ready={ready ? 'true' : 'false'}>
-        <div className="fault-report-toolbar">
+        <div className="paper-toolbar">
           <Button size="large" icon={<ArrowLeftOutlined />} onClick={() => void navigate('/problems')}>{t('print.back')}</Button>
           <Button size="large" type="primary" icon={<PrinterOutlined />} disabled={!ready} onClick={() => window.print()}>{t('print.print')}</Button>
         </div>
@@ -42,7 +42,7 @@ function ConsultationSheet({ c, systemName }: { c: Consultation; systemName: str
   const { t } = useTranslation('problems');
   const time = (at: number) => dayjs(at).format('YYYY-MM-DD HH:mm');
   return (
-    <div className="fault-report-sheet" data-testid="consultation-sheet">
+    <div className="paper-sheet fault-report-sheet" data-testid="consultation-sheet">
       <h1>{t('consultation.title')}</h1>
       <div className="fr-number">{t('print.number')}:{c.number}</div>
       <table>

@@ -30,7 +30,7 @@ export function DefectPrintPage() {
     <ConfigProvider theme={paperTheme}>
       <style>{faultReportCss + problemFormCss}</style>
       <div className="fault-report-page" data-ready={ready ? 'true' : 'false'}>
-        <div className="fault-report-toolbar">
+        <div className="paper-toolbar">
           <Button size="large" icon={<ArrowLeftOutlined />} onClick={() => void navigate(`/problems/defects/${id}`)}>{t('print.back')}</Button>
           <Button size="large" type="primary" icon={<PrinterOutlined />} disabled={!ready} onClick={() => window.print()}>{t('print.print')}</Button>
         </div>
@@ -46,7 +46,7 @@ function DefectSheet({ detail, systemName }: { detail: DefectDetail; systemName:
   const time = (at: number) => dayjs(at).format('YYYY-MM-DD HH:mm');
   const changes = steps.flatMap(stepChanges);
   return (
-    <div className="fault-report-sheet" data-testid="defect-form-sheet">
+    <div className="paper-sheet fault-report-sheet" data-testid="defect-form-sheet">
       <h1>{t('defect.title')}</h1>
       <div className="fr-number">{t('print.number')}:{defect.number}</div>
       <h2>{t('print.facts')}</h2>

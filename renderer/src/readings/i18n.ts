@@ -56,10 +56,12 @@ export const readingsErrorsZh = {
   reading_not_found: '找不到这个读数的记录。',
   invalid_range: '结束时间必须晚于开始时间。',
   wall_disabled: '墙屏未开启:请管理员在“设置”中开启。',
+  wall_key_invalid: '墙屏地址已失效:请在“设置”中复制新的墙屏地址。',
 };
 
 export const readingsErrorsEn: typeof readingsErrorsZh = {
   reading_not_found: 'No record of this reading.',
   invalid_range: 'The end must be after the start.',
   wall_disabled: 'The wall screen is off: an administrator turns it on in Settings.',
+  wall_key_invalid: 'This wall address is no longer valid: copy the new one from Settings.',
 };

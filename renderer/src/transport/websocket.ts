@@ -17,10 +17,19 @@ function hostToken(): string {
   return fromUrl ?? sessionStorage.getItem('duty-console-token') ?? '';
 }
 
+/**
+ * The wall monitor's lasting address carries the wall key instead of the token (`?wall=<key>#/wall`): the socket then
+ * opens the wall's one read and nothing else, whatever this tab once held.
+ */
+export function wallKeyOfPage(): string | null {
+  return new URLSearchParams(window.location.search).get('wall');
+}
+
 export function createWebSocketClient(): ConsoleClient {
   const url = new URL('api', window.location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  url.search = `?token=${encodeURIComponent(hostToken())}`;
+  const wallKey = wallKeyOfPage();
+  url.search = wallKey !== null ? `?wall=${encodeURIComponent(wallKey)}` : `?token=${encodeURIComponent(hostToken())}`;
   url.hash = '';
 
   const pending = new Map<number, Pending>();

@@ -21,21 +21,24 @@ export function WallScreen() {
   const { t } = useTranslation('wall');
   const snapshot = useContractQuery('wall.snapshot', {}, { refetchInterval: refreshMs, retry: false, refetchIntervalInBackground: true });
   const now = useNow();
-  const off = snapshot.error instanceof AppError && snapshot.error.code === 'wall_disabled';
+  const code = snapshot.error instanceof AppError ? snapshot.error.code : null;
+  const off = code === 'wall_disabled';
+  // A rotated key stops this address for good; anything else before the first snapshot is the connection.
+  const notice = off ? 'off' : code === 'wall_key_invalid' ? 'keyInvalid' : snapshot.isError && !snapshot.data ? 'unreachable' : null;
   return (
     <div data-testid="wall-screen" style={{ position: 'fixed', inset: 0, background: '#0b0f16', color: '#f0f0f0', padding: 24, display: 'flex', flexDirection: 'column', gap: 18, fontSize: 24, overflow: 'hidden' }}>
       <header style={{ display: 'flex', alignItems: 'baseline', gap: 32 }}>
         <h1 style={{ fontSize: 40, margin: 0, fontWeight: 700 }}>{t('title')}</h1>
-        {snapshot.data && <AlarmCount count={snapshot.data.alarmCount} />}
+        {snapshot.data && !notice && <AlarmCount count={snapshot.data.alarmCount} />}
         <div style={{ marginInlineStart: 'auto', fontSize: 44, fontVariantNumeric: 'tabular-nums', fontWeight: 600 }}>{formatAt(now, 'YYYY-MM-DD HH:mm:ss')}</div>
       </header>
-      {off && (
+      {notice && (
         <div role="status" style={{ margin: 'auto', textAlign: 'center' }}>
-          <div style={{ fontSize: 56, fontWeight: 700 }}>{t('off')}</div>
-          <div style={{ fontSize: 28, color: '#bfbfbf', marginTop: 16 }}>{t('offHelp')}</div>
+          <div style={{ fontSize: 56, fontWeight: 700 }}>{t(notice)}</div>
+          <div style={{ fontSize: 28, color: '#bfbfbf', marginTop: 16 }}>{t(`${notice}Help`)}</div>
         </div>
       )}
-      {snapshot.data && !off && (
+      {snapshot.data && !off && code !== 'wall_key_invalid' && (
         <>
           {snapshot.isError && (
             <div role="alert" style={{ background: alarmColours.major, color: '#000', fontSize: 26, padding: '8px 16px', borderRadius: 8 }}>

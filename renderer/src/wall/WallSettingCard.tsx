@@ -1,12 +1,16 @@
-// Settings: the administrator's switch for the wall screen, and the address the wall monitor opens.
-import { App, Card, Flex, Switch, Typography } from 'antd';
+// Settings: the administrator's switch for the wall screen, and where the wall shows: in the desktop app its own
+// window on the second display; in a browser the wall's lasting address (the wall key), which can be changed.
+import { App, Button, Card, Flex, Popconfirm, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../app/use-error-message';
 import { useContractCommand, useContractQuery } from '../transport/use-contract';
 
-/** This page's address with the wall's route: the same host (and its access token) the console was opened with. */
-export function wallAddress(): string {
-  return `${window.location.origin}${window.location.pathname}${window.location.search}#/wall`;
+/**
+ * The wall's address on this host: the wall key in place of the console's per-start token, so the wall monitor's
+ * bookmark survives the host's restarts; it opens the wall and nothing else.
+ */
+export function wallAddress(key: string): string {
+  return `${window.location.origin}${window.location.pathname}?wall=${encodeURIComponent(key)}#/wall`;
 }
 
 export function WallSettingCard() {
@@ -14,6 +18,7 @@ export function WallSettingCard() {
   const errorMessage = useErrorMessage();
   const { message } = App.useApp();
   const settings = useContractQuery('wall.settings', {});
+  const info = useContractQuery('system.info', {}, { staleTime: Number.POSITIVE_INFINITY });
   const save = useContractCommand('wall.setEnabled', ['wall.']);
   const enabled = settings.data?.enabled ?? false;
   return (
@@ -35,15 +40,40 @@ export function WallSettingCard() {
           {t('setting.enable')}
         </label>
       </Flex>
-      {enabled && (
-        <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
-          {t('setting.url')}
-          <br />
-          <Typography.Text copyable code data-testid="wall-address">
-            {wallAddress()}
-          </Typography.Text>
+      {enabled && info.data?.transport === 'electron' && (
+        <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="wall-window">
+          {t('setting.window')}
         </Typography.Paragraph>
       )}
+      {enabled && info.data?.transport === 'web' && <WallAddress />}
     </Card>
+  );
+}
+
+function WallAddress() {
+  const { t } = useTranslation('wall');
+  const errorMessage = useErrorMessage();
+  const { message } = App.useApp();
+  const key = useContractQuery('wall.key', {});
+  const rotate = useContractCommand('wall.rotateKey', ['wall.']);
+  if (!key.data?.key) return null;
+  return (
+    <Flex vertical gap={6} style={{ marginTop: 12 }}>
+      <Typography.Text>{t('setting.url')}</Typography.Text>
+      <Flex align="center" gap={12} wrap>
+        <Typography.Text copyable code data-testid="wall-address">
+          {wallAddress(key.data.key)}
+        </Typography.Text>
+        <Popconfirm
+          title={t('setting.rotate')}
+          description={t('setting.rotateConfirm')}
+          onConfirm={() =>
+            rotate.mutate({}, { onSuccess: () => void message.success(t('setting.rotated')), onError: (err) => void message.error(errorMessage(err)) })
+          }
+        >
+          <Button loading={rotate.isPending}>{t('setting.rotate')}</Button>
+        </Popconfirm>
+      </Flex>
+    </Flex>
   );
 }

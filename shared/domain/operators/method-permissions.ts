@@ -195,6 +195,8 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   // The wall screen: an administrator turns it on; its one read is open to the wall while on.
   'wall.settings': 'duty_guard',
   'wall.setEnabled': 'administrator',
+  'wall.key': 'administrator',
+  'wall.rotateKey': 'administrator',
   'wall.snapshot': 'wall',
   // The console's own backups, its recovery kit and restoring are the administrator's.
   'backups.overview': 'administrator',

@@ -25,7 +25,14 @@ vi.mock('electron', async () => {
   fake.readyPromise = new Promise<void>((resolve) => (fake.ready = resolve));
   class BrowserWindow extends Emitter {
     static getAllWindows = () => fake.windows;
-    webContents = Object.assign(new Emitter(), { setWindowOpenHandler: () => undefined });
+    webContents = Object.assign(new Emitter(), {
+      setWindowOpenHandler: () => undefined,
+      // A signed-in page hears core events over its contents.
+      isDestroyed: () => false,
+      getType: () => 'window',
+      getURL: () => 'app://duty-console/index.html',
+      send: () => undefined,
+    });
     urls: string[] = [];
     constructor(public options: Record<string, unknown>) {
       super();
@@ -35,8 +42,29 @@ vi.mock('electron', async () => {
     loadURL = async (url: string) => {
       this.urls.push(url);
     };
-    isDestroyed = () => false;
+    destroyed = false;
+    isDestroyed = () => this.destroyed;
+    close = () => {
+      if (this.destroyed) return;
+      this.destroyed = true;
+      this.emit('closed');
+    };
+    getBounds = () => ({ x: Number(this.options.x ?? 0), y: Number(this.options.y ?? 0), width: Number(this.options.width), height: Number(this.options.height) });
+    setBounds = () => undefined;
+    setFullScreen = () => undefined;
+    setMenuBarVisibility = () => undefined;
+    showInactive = () => undefined;
   }
+  // The guard's desk screen and, to its right, the monitor on the duty-room wall.
+  const screen = {
+    getAllDisplays: () => [
+      { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, internal: false },
+      { id: 2, bounds: { x: 1920, y: 0, width: 3840, height: 2160 }, internal: false },
+    ],
+    getPrimaryDisplay: () => ({ id: 1 }),
+    on: () => undefined,
+    off: () => undefined,
+  };
   const session = {
     protocol: { handle: (scheme: string) => fake.calls.push(`protocol.handle ${scheme}`) },
     setPermissionRequestHandler: () => fake.calls.push('setPermissionRequestHandler'),
@@ -59,6 +87,7 @@ vi.mock('electron', async () => {
       setAppUserModelId: () => undefined,
     },
     BrowserWindow,
+    screen,
     session: { defaultSession: session },
     protocol: { registerSchemesAsPrivileged: () => fake.calls.push('registerSchemesAsPrivileged') },
     ipcMain: {
@@ -112,6 +141,42 @@ describe('the main process', () => {
     const event = { sender, senderFrame: { url: 'app://duty-console/index.html', parent: null, isDestroyed: () => false } };
     const result = await handle(event, 'system.info', {});
     expect(result).toMatchObject({ ok: true, value: { dataDir, transport: 'electron', version: '9.9.9-test', startupError: null } });
+  });
+
+  it('opens the wall window full screen on the wall display once an administrator turns the wall on; it reads the wall only', async () => {
+    const handle = fake.ipcHandlers.get('duty:call')!;
+    const frame = (url: string) => ({ url, parent: null, isDestroyed: () => false });
+    const desk = { sender: fake.windows[0]!.webContents, senderFrame: frame('app://duty-console/index.html') };
+    expect(await handle(desk, 'auth.setup', { name: 'admin', displayName: '管理员', password: 'admin password' })).toMatchObject({ ok: true });
+    const on = await handle(desk, 'wall.setEnabled', { enabled: true });
+    expect(on, JSON.stringify(on)).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(2));
+    const wall = fake.windows[1]! as (typeof fake.windows)[number] & { destroyed: boolean };
+    expect(wall.options).toMatchObject({
+      x: 1920,
+      y: 0,
+      width: 3840,
+      height: 2160,
+      fullscreen: true,
+      frame: false,
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
+    });
+    expect(wall.urls).toEqual(['app://duty-console/index.html#/wall']);
+    // The wall window's bridge session reads the wall's snapshot, and cannot sign in or call anything else.
+    const fromWall = { sender: wall.webContents, senderFrame: frame('app://duty-console/index.html#/wall') };
+    expect(await handle(fromWall, 'wall.snapshot', {})).toMatchObject({ ok: true });
+    expect(await handle(fromWall, 'auth.login', { name: 'admin', password: 'admin password' })).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
+    expect(await handle(fromWall, 'system.info', {})).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
+    // Ctrl+Shift+W on the console's window closes it, and opens it again.
+    const press = () => fake.windows[0]!.webContents.emit('before-input-event', { preventDefault: () => undefined }, { type: 'keyDown', key: 'W', control: true, meta: false, shift: true, alt: false });
+    press();
+    expect(wall.destroyed).toBe(true);
+    press();
+    expect(fake.windows).toHaveLength(3);
+    expect(fake.windows[2]!.urls).toEqual(['app://duty-console/index.html#/wall']);
+    // Turned off: the wall window closes.
+    expect(await handle(desk, 'wall.setEnabled', { enabled: false })).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect((fake.windows[2] as unknown as { destroyed: boolean }).destroyed).toBe(true));
   });
 
   it('reloads a page whose process died, writes it to the crash log, and reloads one that dies again once 10 s have passed', async () => {

@@ -58,6 +58,66 @@ describe('the wall screen', () => {
     expect(await t.call('wall.settings', {})).toEqual({ enabled: true });
   });
 
+  it('gives the wall a key when first turned on; a page with the key reads the wall and nothing else, not even the login', async () => {
+    expect(await t.call('wall.key', {})).toEqual({ key: null });
+    await t.call('wall.setEnabled', { enabled: true });
+    const { key } = await t.call('wall.key', {});
+    expect(key).toMatch(/^[\w-]{32}$/);
+    const wall = t.core.openSession(undefined, { key: key! });
+    const journalBefore = (await t.call('journal.list', { limit: 500 })).length;
+    const opened: string[] = [];
+    // Every method, the signed-out ones included: a wall page has no login screen, so it has no use for them.
+    for (const method of Object.keys(contract)) {
+      const result = await wall.call(method, {});
+      if (result.ok || result.error.code !== 'permission_denied') opened.push(`${method}: ${JSON.stringify(result).slice(0, 80)}`);
+    }
+    expect(opened.map((line) => line.split(':')[0])).toEqual(['wall.snapshot']);
+    expect(await wall.call('auth.login', { name: admin.name, password: admin.password })).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
+    expect(await wall.call('auth.setup', admin)).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
+    expect(wall.signedIn).toBe(false);
+    expect((await t.call('journal.list', { limit: 500 })).length).toBe(journalBefore);
+    // Off and on again: the same key, so the wall monitor's bookmark keeps working.
+    await t.call('wall.setEnabled', { enabled: false });
+    expect(await wall.call('wall.snapshot', {})).toMatchObject({ ok: false, error: { code: 'wall_disabled' } });
+    await t.call('wall.setEnabled', { enabled: true });
+    expect(await t.call('wall.key', {})).toEqual({ key });
+    expect(await wall.call('wall.snapshot', {})).toMatchObject({ ok: true });
+    wall.close();
+  });
+
+  it('stops the old key at once when an administrator rotates it, journaled without the key; a wrong key reads nothing', async () => {
+    await t.call('wall.setEnabled', { enabled: true });
+    const { key: old } = await t.call('wall.key', {});
+    const oldPage = t.core.openSession(undefined, { key: old! });
+    expect(await oldPage.call('wall.snapshot', {})).toMatchObject({ ok: true });
+    const adminPage = await pages.signedIn(admin.name, admin.password);
+    const rotated = await adminPage.call('wall.rotateKey', {});
+    expect(rotated).toMatchObject({ ok: true });
+    const fresh = (rotated as { ok: true; value: { key: string } }).value.key;
+    expect(fresh).not.toBe(old);
+    expect(await oldPage.call('wall.snapshot', {})).toMatchObject({ ok: false, error: { code: 'wall_key_invalid' } });
+    const newPage = t.core.openSession(undefined, { key: fresh });
+    expect(await newPage.call('wall.snapshot', {})).toMatchObject({ ok: true });
+    const guessed = t.core.openSession(undefined, { key: 'A'.repeat(32) });
+    expect(await guessed.call('wall.snapshot', {})).toMatchObject({ ok: false, error: { code: 'wall_key_invalid' } });
+    const journal = await t.call('journal.list', { typePrefix: 'wall.', limit: 10 });
+    expect(journal.map((e) => [e.type, e.operator])).toEqual([
+      ['wall.keyRotated', 'admin'],
+      ['wall.enabled', 'tester'],
+    ]);
+    expect(JSON.stringify(journal)).not.toContain(fresh);
+    expect(JSON.stringify(journal)).not.toContain(old);
+    for (const page of [oldPage, newPage, guessed]) page.close();
+  });
+
+  it('shows the key to an administrator only', async () => {
+    await t.call('wall.setEnabled', { enabled: true });
+    await t.call('operators.create', { ...guard, role: 'supervisor' as const });
+    const page = await pages.signedIn(guard.name, guard.password);
+    expect(await page.call('wall.key', {})).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
+    expect(await page.call('wall.rotateKey', {})).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
+  });
+
   it('lets a signed-in guard read the wall even while it is off, but not turn it on', async () => {
     await t.call('operators.create', guard);
     const page = await pages.signedIn(guard.name, guard.password);
