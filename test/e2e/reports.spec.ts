@@ -25,7 +25,7 @@ test('a supervisor filters the reports, exports them, and prints the monthly ser
   await logIn(page, supervisor.name, supervisor.password);
   await expect(page.getByTestId('current-operator')).toContainText(supervisor.displayName, { timeout: 30_000 });
   await page.getByRole('menuitem', { name: '统计报表' }).click();
-  await expect(page.getByRole('heading', { name: '统计报表' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '统计报表' })).toBeVisible({ timeout: 30_000 });
 
   // This month so far: both incidents; the response met in time, the other still running.
   const byLevel = page.getByTestId('sla-by-level');
