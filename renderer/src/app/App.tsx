@@ -44,6 +44,7 @@ import { SyncSettingsPage } from '../sync/SyncSettingsPage';
 import { UpdatesPage } from '../updates/UpdatesPage';
 import { useSyncLive } from '../sync/use-sync-live';
 import { WallScreen } from '../wall/WallScreen';
+import { isRecordPdfPage, RecordPdfPage } from '../maintenance/RecordPdfPage';
 import { consoleClient } from '../transport';
 import { useContractQuery, useLiveInvalidation } from '../transport/use-contract';
 import { AppShell } from './AppShell';
@@ -129,11 +130,14 @@ function Root() {
   const info = useContractQuery('system.info', {}, { staleTime: Number.POSITIVE_INFINITY });
   const client = useQueryClient();
   const wall = useSyncExternalStore(onHashChange, isWallScreen);
+  const recordPdf = useSyncExternalStore(onHashChange, isRecordPdfPage);
   // The background integrity check failed: system.info now carries the error and the error screen takes over.
   useEffect(() => consoleClient().subscribe('system.changed', () => void client.invalidateQueries({ queryKey: ['system.info'] })), [client]);
   if (info.isPending) return <Spin fullscreen />;
   if (info.data?.startupError) return <StartupErrorScreen error={info.data.startupError} databasePath={info.data.databasePath} startedAt={info.data.startedAt} />;
   if (wall) return <WallScreen />;
+  // The record's PDF page, opened by the console's own renderer with a one-time print token: no sign-in either.
+  if (recordPdf) return <RecordPdfPage />;
   return (
     <SessionGate>
       <RouterProvider router={router} />
