@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { AppError } from '../../shared/contract/app-error';
-import type { RecordPdfRenderer } from '../core/maintenance/record-pdf';
+import { recordPdfPageState, recordPdfRenderTimeoutMs, type RecordPdfRenderer } from '../core/maintenance/record-pdf';
 
 export const chromiumCandidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
-const renderTimeoutMs = 60_000;
 
 /** The Chromium to render with: the environment's choice, else the first one installed; null when none is. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -65,12 +64,6 @@ function devtools(toBrowser: Writable, fromBrowser: Readable) {
   };
 }
 
-/** What the page says about itself: 'ready' once the record is laid out (and its fonts loaded), the error if it has one. */
-const pageState = `(() => {
-  if (document.querySelector('[data-record-pdf-error]')) return 'error:' + document.querySelector('[data-record-pdf-error]').getAttribute('data-record-pdf-error');
-  return document.querySelector('[data-ready="true"] [data-testid="maintenance-record"]') && document.fonts.status === 'loaded' ? 'ready' : 'wait';
-})()`;
-
 /** `appUrl(pagePath)` is the host's address of a hash route, with the host's token. */
 export function chromiumRecordPdf(chromiumPath: string, appUrl: (pagePath: string) => string): RecordPdfRenderer {
   return async ({ pagePath }) => {
@@ -90,7 +83,7 @@ export function chromiumRecordPdf(chromiumPath: string, appUrl: (pagePath: strin
       const ended = new Promise<never>((_resolve, reject) => {
         started.once('error', (err) => reject(failed(`${chromiumPath}: ${err.message}`)));
         started.once('exit', (code) => reject(failed(`Chromium ended (${code}): ${stderr.trim().split('\n').at(-1) ?? ''}`)));
-        timer = setTimeout(() => reject(failed(`no PDF within ${renderTimeoutMs / 1000} s`)), renderTimeoutMs);
+        timer = setTimeout(() => reject(failed(`no PDF within ${recordPdfRenderTimeoutMs / 1000} s`)), recordPdfRenderTimeoutMs);
       });
       ended.catch((err: Error) => cdp.fail(err));
       const render = async (): Promise<Uint8Array> => {
@@ -99,7 +92,7 @@ export function chromiumRecordPdf(chromiumPath: string, appUrl: (pagePath: strin
         await cdp.send('Page.enable', {}, sessionId);
         await cdp.send('Page.navigate', { url: appUrl(pagePath) }, sessionId);
         for (;;) {
-          const answer = (await cdp.send('Runtime.evaluate', { expression: pageState, returnByValue: true }, sessionId)) as { result?: { value?: unknown } };
+          const answer = (await cdp.send('Runtime.evaluate', { expression: recordPdfPageState, returnByValue: true }, sessionId)) as { result?: { value?: unknown } };
           const state = String(answer.result?.value ?? 'wait');
           if (state === 'ready') break;
           if (state.startsWith('error:')) throw failed(`the print page: ${state.slice(6)}`);

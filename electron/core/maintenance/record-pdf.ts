@@ -18,6 +18,19 @@ import type { PrintCapabilities } from './print-capability';
 export type RecordPdfRenderer = (job: { taskId: string; pagePath: string }) => Promise<Uint8Array>;
 
 export const recordPdfPagePath = (token: string): string => `/record-pdf?token=${encodeURIComponent(token)}`;
+
+/**
+ * A script a renderer evaluates in the print page until it answers 'ready' (the record laid out, its fonts loaded)
+ * or 'error:<code>' (renderer/src/maintenance/RecordPdfPage.tsx); 'wait' meanwhile.
+ */
+export const recordPdfPageState = `(() => {
+  const failed = document.querySelector('[data-record-pdf-error]');
+  if (failed) return 'error:' + failed.getAttribute('data-record-pdf-error');
+  return document.querySelector('[data-ready="true"] [data-testid="maintenance-record"]') && document.fonts.status === 'loaded' ? 'ready' : 'wait';
+})()`;
+
+/** A render longer than this has failed (the page never said it was ready). */
+export const recordPdfRenderTimeoutMs = 60_000;
 const pdfOperator = 'system';
 
 export interface StoredRecordPdf {
