@@ -44,9 +44,11 @@ export async function logIn(page: Page, name: string, password: string): Promise
   await page.getByRole('button', { name: /登\s*录$/ }).click();
 }
 
-export function startHostProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+/** `env`: more environment for the host (a test's own, such as no Chromium for the record PDFs). */
+export function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['dist/host.cjs', '--data-dir', dataDir, '--port', '0', '--no-open'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   return new Promise((resolve, reject) => {
     let out = '';

@@ -7,7 +7,7 @@ import type { SyncSettingsInput } from '../../shared/contract';
 import { defaultSyncMapping } from '../../shared/domain/sync/default-mapping';
 import { type RedmineServer, startRedmine } from '../support/redmine-server';
 import { callCore, goTo } from './core-call';
-import { expect, test } from './fixtures';
+import { expect, setUpAdministrator, startHostProcess, stopProcess, test } from './fixtures';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -94,4 +94,28 @@ test("a finished record's PDF, printed from the record page, is attached to its 
   await goTo(page, '#/sync');
   await expect(page.getByTestId('sync-tickets')).toContainText(task.number);
   await expect(page.getByText('PDF')).toHaveCount(0);
+});
+
+test('without a Chromium the record ticket goes up with its CSV and the sync page says why the PDF waits, in zh and en', async ({ page, dataDir }) => {
+  const { url, child } = await startHostProcess(dataDir, { DUTY_CONSOLE_CHROMIUM: '/nonexistent/chromium' });
+  try {
+    await page.goto(url);
+    await setUpAdministrator(page);
+    await callCore(page, 'sync.saveSettings', settings());
+    const panel = await callCore<{ id: string }>(page, 'assets.create', { name: '3 楼配线架', systemId: 'cabling-network', typeId: 'patch-panel', assetTag: 'PX-0301' });
+    const task = await callCore<{ id: string; number: string }>(page, 'maintenance.createTask', { kind: 'adhoc', title: '线缆年度检测', site: '会展中心', templateId: 'cable', deviceIds: [panel.id], dueOn: '2026-12-07' });
+    for (const [itemId, value] of [['impedance', { reading: 101.5 }], ['loop-resistance', { reading: 20 }], ['continuity', { outcome: 'pass' }], ['run', { outcome: 'na' }]] as const) {
+      await callCore(page, 'maintenance.saveResult', { taskId: task.id, deviceId: panel.id, itemId, value });
+    }
+    await callCore(page, 'maintenance.finishTask', { id: task.id });
+    await goTo(page, '#/sync');
+    await expect(page.getByTestId('sync-tickets')).toContainText(task.number, { timeout: 60_000 });
+    await expect(page.getByText('无法生成维保记录的 PDF:本机没有可用的渲染器(无头主机需要 Chromium)。', { exact: false })).toBeVisible({ timeout: 30_000 });
+    await page.screenshot({ path: test.info().outputPath('sync-page-record-pdf-waiting-zh.png'), fullPage: true });
+    await page.getByRole('radiogroup', { name: '语言' }).getByText('English').click();
+    await expect(page.getByText('no renderer on this machine (the headless host needs Chromium)', { exact: false })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('sync-page-record-pdf-waiting-en.png'), fullPage: true });
+  } finally {
+    await stopProcess(child);
+  }
 });
