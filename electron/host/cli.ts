@@ -38,7 +38,8 @@ async function main(): Promise<void> {
     version: __APP_VERSION__,
   });
   console.log(`Duty Console at ${host.url}`);
-  console.log(chromiumPath ? `Maintenance records are printed to PDF with ${chromiumPath}.` : 'No Chromium found (install chromium or set DUTY_CONSOLE_CHROMIUM): maintenance records go upstream without their PDF until there is one.');
+  // stdout keeps its one line (the address); a missing Chromium is a warning on stderr.
+  if (!chromiumPath) console.warn('No Chromium found (install chromium or set DUTY_CONSOLE_CHROMIUM): finished maintenance records go upstream without their PDF until there is one.');
   if (host.core.info.startupError) {
     console.error(`The console could not open its data (${host.core.info.startupError.code}): ${JSON.stringify(host.core.info.startupError.params)}`);
   }
