@@ -34,13 +34,15 @@ const failed = (reason: string) => new AppError('record_pdf_failed', 'record_pdf
 function devtools(toBrowser: Writable, fromBrowser: Readable) {
   let nextId = 1;
   const waiting = new Map<number, { resolve: (v: Record<string, unknown>) => void; reject: (e: Error) => void }>();
-  let buffered = '';
+  let closedWith: Error | null = null;
+  // Bytes, not text, until a whole message is in: a character may be split between two chunks.
+  let buffered = Buffer.alloc(0);
   fromBrowser.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString('utf8');
+    buffered = Buffer.concat([buffered, chunk]);
     let end;
-    while ((end = buffered.indexOf('\0')) >= 0) {
-      const message = JSON.parse(buffered.slice(0, end)) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
-      buffered = buffered.slice(end + 1);
+    while ((end = buffered.indexOf(0)) >= 0) {
+      const message = JSON.parse(buffered.subarray(0, end).toString('utf8')) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
+      buffered = buffered.subarray(end + 1);
       const call = message.id === undefined ? undefined : waiting.get(message.id);
       if (!call || message.id === undefined) continue;
       waiting.delete(message.id);
@@ -49,12 +51,17 @@ function devtools(toBrowser: Writable, fromBrowser: Readable) {
     }
   });
   const fail = (err: Error) => {
+    closedWith ??= err;
     for (const call of waiting.values()) call.reject(err);
     waiting.clear();
   };
+  // A pipe broken by Chromium's end (EPIPE) fails the render, never the host.
+  toBrowser.on('error', (err) => fail(failed(`the DevTools pipe: ${err.message}`)));
+  fromBrowser.on('error', (err) => fail(failed(`the DevTools pipe: ${err.message}`)));
   return {
     fail,
     send(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<Record<string, unknown>> {
+      if (closedWith) return Promise.reject(closedWith);
       const id = nextId++;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
