@@ -2,6 +2,7 @@
 import type { EventMap, EventName } from '../../shared/contract';
 import type { OperatorRole } from '../../shared/domain/operators/operator-roles';
 import type { Db } from './db/database';
+import type { RecordPdfMaker } from './maintenance/record-pdf';
 
 export interface Clock {
   now(): number;
@@ -17,6 +18,8 @@ export interface CoreContext {
   /** New UUIDv7 ids (time-ordered). */
   newId(): string;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
+  /** Makes and keeps finished maintenance records' PDFs (absent in tests that build a context by hand). */
+  recordPdf?: RecordPdfMaker;
 }
 
 /** A transport session's sign-in state (one per WebSocket connection or desktop window); see Core.openSession. */

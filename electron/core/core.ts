@@ -60,6 +60,8 @@ import { type CoreSession, openCoreSession, type PagePush, type WallOnly } from 
 import { startIdleWatch } from './operators/idle-lock';
 import { syncApi } from './sync/api';
 import { wallApi } from './wall/api';
+import { createPrintCapabilities } from './maintenance/print-capability';
+import { createRecordPdfMaker, type RecordPdfRenderer } from './maintenance/record-pdf';
 import { type SyncEngine, type SyncEngineOptions, startSyncEngine } from './sync/sync-engine';
 import { toErrorData } from './to-error-data';
 import { updatesApi } from './updates/api';
@@ -90,6 +92,11 @@ export interface CoreOptions {
   restart?: () => void;
   /** Runs a verified update's installer (the desktop app, through electron-updater); without it updates are checked, never installed. */
   installUpdate?: InstallUpdate;
+  /**
+   * Lays a finished maintenance record's print page out as an A4 PDF (the desktop app's printToPDF, the headless
+   * host's Chromium); without it the record's ticket goes up with its CSV and the PDF waits for a renderer.
+   */
+  recordPdfRenderer?: RecordPdfRenderer | null;
 }
 
 export interface DeviceOptions {
@@ -187,6 +194,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     await ensureBuiltinCatalog(db);
     const journalKey = openJournalKey(options.dataDir);
     const ctx: CoreContext = { db, dataDir: options.dataDir, clock: options.clock ?? systemClock, journalKey: journalKey.key, newId: options.newId ?? (() => newId()), emit };
+    const printCapabilities = createPrintCapabilities(ctx.clock);
+    ctx.recordPdf = createRecordPdfMaker(ctx, options.recordPdfRenderer ?? null, printCapabilities);
     // Before anything is appended: a journal cut or rewritten while the console was stopped is shown, not obeyed (the
     // console still starts, so the guard can report emergencies).
     info.journalAlarm = await checkJournalAtStart(ctx, journalKey.created);
@@ -241,7 +250,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...alertsApi(ctx),
       ...alarmsApi(ctx),
       ...linksApi(ctx, layer, portList),
-      ...maintenanceApi(ctx),
+      ...maintenanceApi(ctx, printCapabilities),
       ...problemsApi(ctx, access),
       ...escalationsApi(ctx),
       ...dispatchApi(ctx),
@@ -314,6 +323,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     upsWatch?.stop();
     listeners.clear();
     await syncEngine?.stop();
+    await coreCtx?.recordPdf?.stop();
     await backupSchedule?.stop();
     await slaWatch?.stop();
     await maintenanceJob?.stop();

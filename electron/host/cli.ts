@@ -2,6 +2,7 @@
 import { dirname, join } from 'node:path';
 import { dataDirArgument, defaultDataDir } from '../core/data-dir';
 import { installCrashLog } from '../node/crash-log';
+import { findChromium } from './chromium-record-pdf';
 import { startHost } from './headless-host';
 import { openAppWindow } from './open-app-window';
 
@@ -27,13 +28,18 @@ async function main(): Promise<void> {
   const dataDir = dataDirArgument(argv) ?? defaultDataDir();
   // Past this point nothing ends the host silently: what no handler caught is in <dataDir>/crash.log.
   installCrashLog({ dataDir, version: __APP_VERSION__, processName: 'host' }, () => process.exit(crashExitCode));
+  // Finished maintenance records are printed to PDF for the service center by a Chromium on this machine.
+  const chromiumPath = findChromium();
   const host = await startHost({
+    chromiumPath,
     dataDir,
     port: portArgument(argv),
     rendererDir: join(dirname(process.argv[1] ?? '.'), 'renderer'),
     version: __APP_VERSION__,
   });
   console.log(`Duty Console at ${host.url}`);
+  // stdout keeps its one line (the address); a missing Chromium is a warning on stderr.
+  if (!chromiumPath) console.warn('No Chromium found (install chromium or set DUTY_CONSOLE_CHROMIUM): finished maintenance records go upstream without their PDF until there is one.');
   if (host.core.info.startupError) {
     console.error(`The console could not open its data (${host.core.info.startupError.code}): ${JSON.stringify(host.core.info.startupError.params)}`);
   }

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/contract/app-error';
 import { type Core, type CoreOptions, startCore } from '../core/core';
 import type { WallOnly } from '../core/operators/core-session';
 import { rendererHeaders } from '../node/renderer-headers';
+import { chromiumRecordPdf, findChromium } from './chromium-record-pdf';
 import { limitMessageSize, signedInMaxMessageBytes, signedOutMaxMessageBytes } from './message-size';
 import { clientErrorStatus, endWithResponse } from './raw-response';
 import { staticFiles } from './static-files';
@@ -18,6 +19,11 @@ export interface HostOptions {
   port: number;
   rendererDir: string;
   version: string;
+  /**
+   * The Chromium that prints finished maintenance records to PDF (chromium-record-pdf.ts); null: none (the records'
+   * tickets go up without their PDF until there is one). Default: DUTY_CONSOLE_CHROMIUM, else /usr/bin/chromium…
+   */
+  chromiumPath?: string | null;
   /** Tests only: the core's clock and how often it looks for idle sign-ins. */
   core?: Pick<CoreOptions, 'clock' | 'idleCheckIntervalMs'>;
 }
@@ -34,8 +40,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
   // A restore restarts the core in this process: the pages are disconnected, the core closed and started again on
   // the data folder (the staged restore is applied then), and the pages reconnect to it with the same token.
   let restarting: Promise<Core> | null = null;
+  const chromium = options.chromiumPath === undefined ? findChromium() : options.chromiumPath;
+  // The print page is this host's own page, opened with the host's token (read when a record is printed, after listen).
+  const recordPdfRenderer = chromium ? chromiumRecordPdf(chromium, (pagePath) => `${origin}/?token=${token}#${pagePath}`) : null;
   const open = (): Promise<Core> =>
-    startCore({ ...options.core, dataDir: options.dataDir, transport: 'web', version: options.version, restart: () => void restart() });
+    startCore({ ...options.core, dataDir: options.dataDir, transport: 'web', version: options.version, restart: () => void restart(), recordPdfRenderer });
   let core = await open();
   const restart = (): Promise<Core> =>
     (restarting ??= (async () => {

@@ -9,6 +9,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { createAppWindow, revealWindow } from './app-window';
 import { relaunchAfterCrash } from './crash-relaunch';
 import { installIpcBridge } from './ipc-bridge';
+import { electronRecordPdf } from './record-pdf-window';
 import { guardSession, guardWebContents } from './security-guards';
 import { installWithElectronUpdater } from './updater';
 import { wallWindows } from './wall-window';
@@ -91,7 +92,9 @@ function run(): void {
         app.relaunch();
         app.quit();
       };
-      core = await startCore({ dataDir, transport: 'electron', version: __APP_VERSION__, restart, installUpdate: installWithElectronUpdater });
+      // Finished maintenance records are printed to PDF in a hidden window of the app itself (record-pdf-window.ts).
+      const recordPdfRenderer = electronRecordPdf(join(bundleDir, 'preload.cjs'));
+      core = await startCore({ dataDir, transport: 'electron', version: __APP_VERSION__, restart, installUpdate: installWithElectronUpdater, recordPdfRenderer });
       if (core.info.startupError) {
         // The window still opens: the renderer shows the startup error screen from system.info.
         console.error(`The console could not open its data (${core.info.startupError.code}): ${JSON.stringify(core.info.startupError.params)}`);

@@ -7,7 +7,7 @@ import type { DueState } from '../domain/maintenance/due-state';
 import { type Frequency, frequencies } from '../domain/maintenance/frequency';
 import { type TaskKind, taskKinds, type TemplatePurpose, templatePurposes } from '../domain/maintenance/template-purposes';
 import { slaLevels } from '../domain/incidents/sla-levels';
-import type { Device } from './assets';
+import type { CatalogSystem, Device } from './assets';
 import { command, query } from './define';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -238,11 +238,22 @@ export const maintenanceContract = {
     z.object({ id, findings: text(8000).optional(), suggestions: text(8000).optional(), engineer: text(100).optional(), details: taskDetailsSchema.optional() }),
   ),
   'maintenance.finishTask': command<MaintenanceTask>()(z.object({ id })),
+  /**
+   * The finished record as its PDF's print page reads it, with the one-time print token the core gave its PDF renderer
+   * (maintenance/print-capability.ts): that task's record only, while the token lives; nothing else opens to it.
+   */
+  'maintenance.printRecord': query<RecordPrint>()(z.object({ token: z.string().min(16).max(128) })),
   /** A failed item or a reading out of limits becomes an incident, prefilled from the item and linked to it. */
   'maintenance.reportIncident': command<ItemResult>()(
     z.object({ taskId: id, deviceId: id, itemId: id, description: text(4000).min(1), level: z.enum(slaLevels).optional() }),
   ),
 };
+
+/** What the record's print page needs without a sign-in: the record and the catalog entries that name its system and types. */
+export interface RecordPrint {
+  detail: TaskDetail;
+  systems: CatalogSystem[];
+}
 
 /** Pushed after any change to tasks (results saved, tasks made from plans, finished). */
 export interface MaintenanceChanged {

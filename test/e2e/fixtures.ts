@@ -44,10 +44,14 @@ export async function logIn(page: Page, name: string, password: string): Promise
   await page.getByRole('button', { name: /登\s*录$/ }).click();
 }
 
-/** `port` 0 takes a free one; a test restarting the host on the same address passes the port it had. */
-export function startHostProcess(dataDir: string, port = 0): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['dist/host.cjs', '--data-dir', dataDir, '--port', String(port), '--no-open'], {
+/**
+ * `port` 0 takes a free one (a test restarting the host on the same address passes the port it had); `env` is more
+ * environment for the host (a test's own, such as no Chromium for the record PDFs).
+ */
+export function startHostProcess(dataDir: string, options: { port?: number; env?: NodeJS.ProcessEnv } = {}): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['dist/host.cjs', '--data-dir', dataDir, '--port', String(options.port ?? 0), '--no-open'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
   });
   return new Promise((resolve, reject) => {
     let out = '';

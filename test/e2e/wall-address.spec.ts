@@ -45,7 +45,7 @@ function wallCall(page: Page, method: string, input: unknown): Promise<{ ok: boo
 
 test('the wall address outlives a host restart, opens the wall only, and stops once changed', async ({ page, browser, dataDir }) => {
   const port = await freePort();
-  let host = await startHostProcess(dataDir, port);
+  let host = await startHostProcess(dataDir, { port });
   try {
     await page.goto(host.url);
     await setUpAdministrator(page);
@@ -78,7 +78,7 @@ test('the wall address outlives a host restart, opens the wall only, and stops o
 
     // The host restarts on the same port with a new token: the open wall carries on, and the bookmark opens afresh.
     await stopProcess(host.child);
-    host = await startHostProcess(dataDir, port);
+    host = await startHostProcess(dataDir, { port });
     expect(host.url).not.toBe(page.url().split('#')[0]);
     const fresh = await wallContext.newPage();
     await fresh.goto(address);

@@ -6,8 +6,9 @@ import { listPlans, savePlan } from './plan-service';
 import { attachPhoto, readPhoto, reportIncidentFromItem, saveResult } from './result-service';
 import { createTask, dueSummary, finishTask, getTask, listTasks, updateTask } from './task-service';
 import { getTemplate, listTemplates, saveTemplate } from './template-service';
+import { type PrintCapabilities, printRecord } from './print-capability';
 
-export function maintenanceApi(ctx: CoreContext): Handlers<keyof typeof maintenanceContract> {
+export function maintenanceApi(ctx: CoreContext, printCapabilities: PrintCapabilities): Handlers<keyof typeof maintenanceContract> {
   return {
     'maintenance.templates': () => listTemplates(ctx.db),
     'maintenance.template': (args) => getTemplate(ctx.db, args.id, args.version),
@@ -23,6 +24,7 @@ export function maintenanceApi(ctx: CoreContext): Handlers<keyof typeof maintena
     'maintenance.photo': (args) => readPhoto(ctx, args.taskId, args.sha256),
     'maintenance.updateTask': (args, call) => updateTask(ctx, call, args),
     'maintenance.finishTask': (args, call) => finishTask(ctx, call, args.id),
+    'maintenance.printRecord': (args) => printRecord(ctx, printCapabilities, args.token),
     'maintenance.reportIncident': (args, call) => reportIncidentFromItem(ctx, call, args),
   };
 }

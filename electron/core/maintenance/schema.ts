@@ -84,6 +84,15 @@ export interface MntResultTable {
   updated_by: string;
 }
 
+/** A finished record's PDF (migration 0061): its bytes under <dataDir>/attachments/<sha256>, made once. */
+export interface MntRecordPdfTable {
+  task_id: string;
+  sha256: string;
+  file_name: string;
+  size: number;
+  made_at: number;
+}
+
 export interface MaintenanceTables {
   mnt_template: MntTemplateTable;
   mnt_template_version: MntTemplateVersionTable;
@@ -91,4 +100,5 @@ export interface MaintenanceTables {
   mnt_task: MntTaskTable;
   mnt_task_device: MntTaskDeviceTable;
   mnt_result: MntResultTable;
+  mnt_record_pdf: MntRecordPdfTable;
 }

@@ -180,6 +180,8 @@ export async function finishTask(ctx: CoreContext, call: CallContext, id: string
       .executeTakeFirstOrThrow();
     const summary = { taskId: id, number: row.number, purpose, failed: row.failed_count };
     await journal({ type: 'maintenance.task_finished', entityType: 'maintenance_task', entityId: id, payload: { ...summary, findings: row.findings, suggestions: row.suggestions }, operator: call.operator });
+    // The record's PDF follows its ticket upstream: an outbox item of its own, made and attached by the sync.
+    await journal({ type: 'maintenance.record_pdf_due', entityType: 'maintenance_task', entityId: id, payload: { taskId: id, number: row.number }, operator: call.operator });
     // Each device's history says it was checked, and how it came out.
     for (const d of detail.devices) {
       const failed = detail.results.filter((r) => r.deviceId === d.id && r.outcome === 'fail').map((r) => r.itemId);

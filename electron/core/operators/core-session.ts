@@ -13,6 +13,8 @@ import { callerOf, sessionOperator } from './session-service';
 
 /** Who the journal would name for a wall page's call (its calls only read; nothing it may call journals). */
 const wallCaller = 'wall';
+/** Who the journal would name for a print page's call (its one call only reads). */
+const printCaller = 'print';
 
 /** What a transport holds for one page (a WebSocket connection, a desktop window): calls as its signed-in operator. */
 export interface CoreSession {
@@ -98,6 +100,8 @@ export function openCoreSession({ ctx, access, dispatch, onEvent }: CoreSessionD
         if (operator) return dispatch(method, input, callerOf(operator, session));
         return callAsWall(method, input);
       }
+      // The record's PDF page: nobody signs in on it; the handler answers only for the print token it carries.
+      if (required === 'print') return dispatch(method, input, operator ? callerOf(operator, session) : { operator: printCaller, role: 'duty_guard', session });
       if (!operator) return refuse('auth_required', { method });
       if (!roleAtLeast(operator.role, required)) return refuse('permission_denied', { method, role: operator.role, required });
       return dispatch(method, input, callerOf(operator, session));

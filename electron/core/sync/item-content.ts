@@ -49,7 +49,7 @@ const fieldLabels: Record<string, string> = {
 
 export function itemKind(recordKind: SyncRecordKind, type: string): SyncItemKind {
   if (createsTicket(recordKind, type)) return 'ticket';
-  if (type === 'incident.attachment_added') return 'file';
+  if (type === 'incident.attachment_added' || type === 'maintenance.record_pdf_due') return 'file';
   return 'note';
 }
 

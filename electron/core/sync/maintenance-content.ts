@@ -1,16 +1,17 @@
 // A finished maintenance record upstream (issue 14): one ticket of the maintenance tracker with the record's summary
 // (items passed / failed / n.a., devices, engineer, findings and suggestions, signature) and every result as a CSV
-// file. The printed A4 record is laid out by the renderer (the print page), which the core cannot run: the CSV and
-// the summary carry the same facts.
+// file; then the printed A4 record as a PDF, made by the host's renderer (maintenance/record-pdf.ts) and attached with
+// a note of its own, so the ticket never waits for it.
 import type { JournalEntry, JournalHead } from '../../../shared/contract/journal';
 import type { Device } from '../../../shared/contract/assets';
 import type { ItemResult, TaskDetail } from '../../../shared/contract/maintenance';
 import { limitsText } from '../../../shared/domain/maintenance/checklist-items';
 import type { CoreContext } from '../context';
+import { AppError } from '../../../shared/contract/app-error';
 import { getTask } from '../maintenance/task-service';
 import { footer, str, systemName, time } from './item-content';
 import { consoleIdOf } from './record-kinds';
-import type { NewTicket, UpstreamFile } from './ticket-connector';
+import type { NewTicket, TicketUpdate, UpstreamFile } from './ticket-connector';
 
 const kindLabels: Record<string, string> = {
   planned: '计划保养 Planned maintenance',
@@ -83,7 +84,7 @@ export async function maintenanceTicket(ctx: CoreContext, entry: JournalEntry, s
     '',
     // The console records no signatures: they are made on the printed A4 record, which stays with the customer.
     '签字 Signatures: 工程师与客户代表在打印的记录上签字,控制台不记录签字 — signed on the printed record by the engineer and the customer; not recorded by the console',
-    '附件 Attached: 每台设备每一项的结果 (CSV) — every result per device and item (CSV); the printed PDF is made by the console window, not by the sync',
+    '附件 Attached: 每台设备每一项的结果 (CSV) — every result per device and item (CSV); 打印的记录 (PDF) 随后附上 — the printed record (PDF) follows as its own note',
   ];
   return {
     consoleId: consoleIdOf('maintenance', task.id),
@@ -95,4 +96,19 @@ export async function maintenanceTicket(ctx: CoreContext, entry: JournalEntry, s
     siteName,
     files: [resultsCsv(detail)],
   };
+}
+
+/** The entry journaled with a finished task whose item attaches the record's PDF to its ticket. */
+export const recordPdfDue = 'maintenance.record_pdf_due';
+
+/** The note that attaches the record's PDF (made now if need be; until it exists the item waits, see push-item.ts). */
+export async function recordPdfUpdate(ctx: CoreContext, entry: JournalEntry, head: JournalHead): Promise<TicketUpdate> {
+  if (!ctx.recordPdf) throw new AppError('record_pdf_unavailable', 'record_pdf_unavailable');
+  const pdf = await ctx.recordPdf.pdfOf(entry.entityId);
+  const lines = [
+    `维保检查记录 (PDF) Maintenance record (PDF) — ${str((entry.payload as { number?: unknown } | null)?.number)}`,
+    `打印的记录,供客户签字存档 The printed record for the customer's signature and archive: ${pdf.fileName}`,
+    `SHA-256: ${pdf.sha256}`,
+  ];
+  return { notes: lines.join('\n') + footer(entry, head), files: [{ fileName: pdf.fileName, mime: 'application/pdf', bytes: pdf.bytes }] };
 }

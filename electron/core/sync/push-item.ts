@@ -30,6 +30,15 @@ export interface PushContext {
 
 type Item = Selectable<SyncItemTable>;
 
+/** While a record's PDF is being made the item is asked for again within a second; otherwise after the item backoff. */
+const recordPdfPollMs = 1_000;
+
+function recordPdfWaitMs(code: string, backoff: BackoffOptions, attempt: number, random: () => number): number | null {
+  if (code === 'record_pdf_pending') return recordPdfPollMs;
+  if (code === 'record_pdf_unavailable' || code === 'record_pdf_failed') return jitteredDelay(backoff, attempt, random);
+  return null;
+}
+
 /** True when the item is already upstream (only asked after an unknown outcome). */
 async function alreadyUpstream(connector: TicketConnector, item: Item, content: ItemContent): Promise<number | boolean> {
   if ('ticket' in content) {
@@ -47,6 +56,12 @@ export async function pushItem(ctx: CoreContext, connector: TicketConnector, ite
     content = await itemContent(ctx, item, push.siteName, push.head, push);
   } catch (err) {
     const error = err instanceof AppError ? err.toData() : { ...toErrorData(err), code: 'sync_item_unreadable', message: 'sync_item_unreadable' };
+    // A maintenance record's PDF not made yet (rendering, no renderer, a failed try): this record waits, others go on.
+    const wait = recordPdfWaitMs(error.code, push.itemBackoff, item.attempts + 1, push.random);
+    if (wait !== null) {
+      await markRetry(ctx.db, item.entry_seq, item.state === 'checking' ? 'checking' : 'waiting', error, ctx.clock.now() + wait);
+      return { kind: 'later' };
+    }
     await park(ctx.db, item.entry_seq, error, ctx.clock.now());
     return { kind: 'parked' };
   }

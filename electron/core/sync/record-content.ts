@@ -6,7 +6,7 @@ import type { JournalEntry, JournalHead } from '../../../shared/contract/journal
 import type { CoreContext } from '../context';
 import { defectTicket, defectUpdate } from './defect-content';
 import { footer, str, ticketOf, time, updateOf } from './item-content';
-import { maintenanceTicket } from './maintenance-content';
+import { maintenanceTicket, recordPdfDue, recordPdfUpdate } from './maintenance-content';
 import { entryOf, recordKey, ticketIdOf } from './outbox';
 import { createsTicket } from './record-kinds';
 import type { SyncItemTable } from './schema';
@@ -50,6 +50,7 @@ export async function itemContent(ctx: CoreContext, item: Item, siteName: string
   const ticketId = batch.tickets?.get(recordKey(item.record_kind, item.record_id)) ?? (await ticketIdOf(ctx.db, item.record_kind, item.record_id));
   if (ticketId === null) throw new AppError('sync_no_ticket', 'sync_no_ticket', { recordKind: item.record_kind, recordId: item.record_id });
   if (item.entry_type.startsWith('escalation.')) return { ticketId, update: escalationUpdate(entry, head) };
+  if (item.entry_type === recordPdfDue) return { ticketId, update: await recordPdfUpdate(ctx, entry, head) };
   if (item.record_kind === 'defect') return { ticketId, update: defectUpdate(entry, head) };
   return { ticketId, update: await updateOf(ctx.dataDir, entry, head) };
 }

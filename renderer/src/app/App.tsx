@@ -44,6 +44,7 @@ import { SyncSettingsPage } from '../sync/SyncSettingsPage';
 import { UpdatesPage } from '../updates/UpdatesPage';
 import { useSyncLive } from '../sync/use-sync-live';
 import { WallScreen } from '../wall/WallScreen';
+import { isRecordPdfPage, RecordPdfPage } from '../maintenance/RecordPdfPage';
 import { consoleClient } from '../transport';
 import { useContractQuery, useLiveInvalidation } from '../transport/use-contract';
 import { wallKeyOfPage } from '../transport/websocket';
@@ -131,8 +132,12 @@ const onHashChange = (changed: () => void): (() => void) => {
 
 function Root() {
   const wall = useSyncExternalStore(onHashChange, isWallScreen);
+  const recordPdf = useSyncExternalStore(onHashChange, isRecordPdfPage);
   // The wall reads its snapshot and nothing else (not even system.info: a wall page may call nothing more).
-  return wall ? <WallScreen /> : <ConsoleRoot />;
+  if (wall) return <WallScreen />;
+  // The record's PDF page, opened by the console's own renderer with a one-time print token: it reads that record only.
+  if (recordPdf) return <RecordPdfPage />;
+  return <ConsoleRoot />;
 }
 
 function ConsoleRoot() {

@@ -16,7 +16,7 @@ import { useContractQuery } from '../transport/use-contract';
 import { recordSheetCss } from './record-sheet-css';
 import { useTemplateName } from './template-name';
 
-const paperTheme = { inherit: false, algorithm: theme.defaultAlgorithm, token: { fontFamily: consoleTheme.token?.fontFamily, fontSize: 15, controlHeight: 38 } };
+export const paperTheme = { inherit: false, algorithm: theme.defaultAlgorithm, token: { fontFamily: consoleTheme.token?.fontFamily, fontSize: 15, controlHeight: 38 } };
 
 export function RecordPrintPage() {
   const { id = '' } = useParams();
@@ -49,7 +49,7 @@ export function RecordPrintPage() {
   );
 }
 
-function RecordSheet({ detail, blank, catalog }: { detail: TaskDetail; blank: boolean; catalog: CatalogView }) {
+export function RecordSheet({ detail, blank, catalog }: { detail: TaskDetail; blank: boolean; catalog: CatalogView }) {
   const { t } = useTranslation('maintenance');
   const templateName = useTemplateName();
   const { task, template, devices } = detail;

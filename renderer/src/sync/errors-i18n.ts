@@ -22,6 +22,9 @@ export const syncErrorsZh: Record<string, string> = {
   sync_not_connected: '尚未连接到服务中心。',
   sync_no_ticket: '该记录的上游工单尚未建立。',
   sync_item_unreadable: '这条记录无法读取。',
+  record_pdf_pending: '正在生成维保记录的 PDF,生成后即上传。',
+  record_pdf_unavailable: '无法生成维保记录的 PDF:本机没有可用的渲染器(无头主机需要 Chromium)。工单已带 CSV 上传;有渲染器后自动重试。',
+  record_pdf_failed: '维保记录的 PDF 生成失败({{reason}}),稍后自动重试。工单已带 CSV 上传。',
   sync_item_not_found: '找不到这条同步记录。',
   sync_item_not_parked: '这条记录没有被搁置(可能已重试或跳过),请刷新。',
 };
@@ -48,6 +51,9 @@ export const syncErrorsEn: Record<string, string> = {
   sync_not_connected: 'Not connected to the service center yet.',
   sync_no_ticket: 'The record\'s ticket does not exist yet.',
   sync_item_unreadable: 'This item cannot be read.',
+  record_pdf_pending: 'The maintenance record\'s PDF is being made; it goes up once made.',
+  record_pdf_unavailable: 'The maintenance record\'s PDF cannot be made: no renderer on this machine (the headless host needs Chromium). The ticket went up with its CSV; retried automatically once a renderer exists.',
+  record_pdf_failed: 'Making the maintenance record\'s PDF failed ({{reason}}); retried automatically. The ticket went up with its CSV.',
   sync_item_not_found: 'No such sync item.',
   sync_item_not_parked: 'This item is not parked (retried or skipped already?): refresh.',
 };

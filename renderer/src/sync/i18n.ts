@@ -70,7 +70,7 @@ export const syncZh = {
   /** Steps of records other than incidents (an incident's steps are named by its timeline's words). */
   step: {
     defect: { reported: '上报服务中心', replied: '回复' },
-    maintenance: { task_finished: '维保记录完成' },
+    maintenance: { task_finished: '维保记录完成', record_pdf_due: '维保记录 PDF' },
     escalation: { raised: '升级(上报服务中心)', acknowledged: '主管确认升级' },
   },
   itemState: { waiting: '等待', checking: '核对中', parked: '已搁置', done: '已上传', skipped: '已跳过' },
@@ -151,7 +151,7 @@ export const syncEn: typeof syncZh = {
   record: { incident: 'Incident', defect: 'System defect', maintenance: 'Maintenance record' },
   step: {
     defect: { reported: 'Reported to the service center', replied: 'Reply' },
-    maintenance: { task_finished: 'Maintenance record finished' },
+    maintenance: { task_finished: 'Maintenance record finished', record_pdf_due: 'Maintenance record PDF' },
     escalation: { raised: 'Escalated (to the service center)', acknowledged: 'Escalation acknowledged' },
   },
   itemState: { waiting: 'Waiting', checking: 'Checking', parked: 'Parked', done: 'Sent', skipped: 'Skipped' },

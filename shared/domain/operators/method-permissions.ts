@@ -5,8 +5,10 @@ import { type OperatorRole, roleAtLeast } from './operator-roles';
  * `signed_out`: answered before anyone logs in (the login screen and the dashboard's hotline need these).
  * `wall`: answered to every operator, and to a page nobody signed in on only while an administrator has the wall
  * screen turned on (electron/core/operators/core-session.ts): the wall's read calls, nothing that changes data.
+ * `print`: answered to any page, but only with a print token the core gave its PDF renderer, for the one record the
+ * token names (electron/core/maintenance/print-capability.ts): the maintenance record's PDF page, never signed in.
  */
-export type MethodAccess = 'signed_out' | 'wall' | OperatorRole;
+export type MethodAccess = 'signed_out' | 'wall' | 'print' | OperatorRole;
 
 /*
  * Enforced by every transport session in the core (see electron/core/operators/core-session.ts); the UI reads the
@@ -198,6 +200,8 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'wall.key': 'administrator',
   'wall.rotateKey': 'administrator',
   'wall.snapshot': 'wall',
+  // The maintenance record's PDF page (made by the console itself, nobody signed in): its one read, with its token.
+  'maintenance.printRecord': 'print',
   // The console's own backups, its recovery kit and restoring are the administrator's.
   'backups.overview': 'administrator',
   'backups.saveSettings': 'administrator',
@@ -227,5 +231,5 @@ export function methodAccess(method: string): MethodAccess | undefined {
 export function mayCall(role: OperatorRole, method: string): boolean {
   const access = methodAccess(method);
   if (access === undefined) return false;
-  return access === 'signed_out' || access === 'wall' || roleAtLeast(role, access);
+  return access === 'signed_out' || access === 'wall' || access === 'print' || roleAtLeast(role, access);
 }

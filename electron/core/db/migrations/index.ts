@@ -15,6 +15,7 @@ import * as m0041 from './0041-link-table';
 import * as m0050 from './0050-sync-outbox';
 import * as m0053 from './0053-sync-record-kinds';
 import * as m0060 from './0060-maintenance';
+import * as m0061 from './0061-maintenance-record-pdf';
 import * as m0070 from './0070-problem-records';
 import * as m0071 from './0071-escalations';
 import * as m0072 from './0072-engineer-dispatch';
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '0050-sync-outbox': m0050,
   '0053-sync-record-kinds': m0053,
   '0060-maintenance': m0060,
+  '0061-maintenance-record-pdf': m0061,
   '0070-problem-records': m0070,
   '0071-escalations': m0071,
   '0072-engineer-dispatch': m0072,

@@ -9,8 +9,12 @@ describe('the method permission table', () => {
     expect(missing).toEqual([]);
   });
 
-  it('gives every entry a known role, signed_out or wall', () => {
-    for (const method of Object.keys(contract)) expect([...operatorRoles, 'signed_out', 'wall']).toContain(methodAccess(method));
+  it('gives every entry a known role, signed_out, wall or print', () => {
+    for (const method of Object.keys(contract)) expect([...operatorRoles, 'signed_out', 'wall', 'print']).toContain(methodAccess(method));
+  });
+
+  it('opens only the maintenance record\'s one read to a print token', () => {
+    expect(Object.keys(contract).filter((method) => methodAccess(method) === 'print')).toEqual(['maintenance.printRecord']);
   });
 
   it('opens only the wall screen\'s one read to the wall page', () => {
