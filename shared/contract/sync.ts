@@ -97,6 +97,8 @@ export interface SyncStatus {
   waiting: number;
   /** Incidents those items belong to: what a person counts ("1 incident waiting (2 changes)"). */
   waitingIncidents: number;
+  /** Records of each kind those items belong to ("1 incident, 1 defect waiting"). */
+  waitingRecords: Record<SyncRecordKind, number>;
   parked: number;
   /** The last time an item reached the ticket system. */
   lastSuccessAt: number | null;

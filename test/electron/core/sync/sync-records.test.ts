@@ -77,6 +77,20 @@ const drained = (t: TempCore) =>
 const fieldsOf = (issue: { custom_fields: { name: string; value: string }[] }) => Object.fromEntries(issue.custom_fields.map((f) => [f.name, f.value]));
 
 describe('defects, escalations and maintenance records upstream (Redmine on loopback)', () => {
+  it('counts what waits by kind of record: a defect alone is one defect, not an incident', async () => {
+    const t = await console_();
+    // Nothing listens there: everything stays queued.
+    await configureSync(t, 'http://127.0.0.1:9', redmine);
+    await reportedDefect(t);
+    const byKind = async () => {
+      const s = await t.call('sync.status', {});
+      return { waiting: s.waiting, waitingIncidents: s.waitingIncidents, waitingRecords: s.waitingRecords };
+    };
+    expect(await byKind()).toEqual({ waiting: 1, waitingIncidents: 0, waitingRecords: { incident: 0, defect: 1, maintenance: 0 } });
+    await t.call('incidents.report', { systemId: 'cctv', description: '录像机离线', reporter: '王保安', level: 'III' });
+    expect(await byKind()).toMatchObject({ waitingIncidents: 1, waitingRecords: { incident: 1, defect: 1, maintenance: 0 } });
+  });
+
   it('files a reported defect once as a ticket of its own tracker with its whole form; the reply follows as a note; the defect is marked sent', async () => {
     const t = await console_();
     await configureSync(t, redmine.url, redmine);
