@@ -5,6 +5,7 @@ import { syncSettingsEn, syncSettingsZh } from './settings-i18n';
 export const syncZh = {
   ...syncSettingsZh,
   nav: '上游同步',
+  upstreamAuthor: '服务中心 {{author}}',
   indicator: {
     label: '上游同步状态',
     not_configured: '上游未设置',
@@ -94,6 +95,7 @@ export const syncZh = {
 export const syncEn: typeof syncZh = {
   ...syncSettingsEn,
   nav: 'Upstream sync',
+  upstreamAuthor: 'service center, {{author}}',
   indicator: {
     label: 'Upstream sync status',
     not_configured: 'Sync not set up',
