@@ -6,6 +6,13 @@ export const syncZh = {
   ...syncSettingsZh,
   nav: '上游同步',
   upstreamAuthor: '服务中心 {{author}}',
+  upstreamChanges: {
+    title: '服务中心的回复',
+    marker: '上游',
+    note: '服务中心备注',
+    assigned: '服务中心指派给 {{assignee}}',
+    status: '服务中心把工单状态改为“{{status}}”',
+  },
   indicator: {
     label: '上游同步状态',
     not_configured: '上游未设置',
@@ -96,6 +103,13 @@ export const syncEn: typeof syncZh = {
   ...syncSettingsEn,
   nav: 'Upstream sync',
   upstreamAuthor: 'service center, {{author}}',
+  upstreamChanges: {
+    title: 'From the service center',
+    marker: 'Upstream',
+    note: 'Service center note',
+    assigned: 'Service center assigned it to {{assignee}}',
+    status: 'Service center set the ticket to "{{status}}"',
+  },
   indicator: {
     label: 'Upstream sync status',
     not_configured: 'Sync not set up',
