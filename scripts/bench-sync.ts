@@ -132,6 +132,7 @@ async function main(): Promise<void> {
       for (const r of requests) {
         if (r.kind === 'ticket') {
           const res = await fetch(`${redmine.url}/issues.json`, { method: 'POST', headers, body: JSON.stringify(r.body) });
+          if (res.status !== 201) throw new Error(`bare POST ${res.status}: ${(await res.text()).slice(0, 300)}`);
           tickets.set(r.incidentId, ((await res.json()) as { issue: { id: number } }).issue.id);
           continue;
         }
