@@ -24,6 +24,7 @@ import { clearCleanShutdownMark, closedCleanly, writeCleanShutdownMark } from '.
 import { checkedBeforeOpening, checkingInBackground, type IntegrityState } from './db/integrity-state';
 import { databaseFileName } from './db/database-file';
 import { openDatabase } from './db/open-database';
+import { openReadConnection } from './db/read-connection';
 import { linksApi } from './devices/api';
 import { createDemoSiteRunner, type DemoSiteRunner } from './devices/demo-site-service';
 import { type DeviceLayer, startConfiguredLinks } from './devices/link-service';
@@ -158,6 +159,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   };
 
   let db: Db | null = null;
+  let reader: Db | null = null;
   let handlers: Handlers<MethodName> | null = null;
   let slaWatch: PeriodicJob | null = null;
   let maintenanceJob: PeriodicJob | null = null;
@@ -184,6 +186,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const clean = closedCleanly(options.dataDir, databasePath);
     db = await openDatabase(databasePath, { integrityCheck: !clean });
     clearCleanShutdownMark(options.dataDir);
+    reader = await openReadConnection(databasePath);
     if (clean) info.integrityCheck = 'background';
     integrity = clean
       ? checkingInBackground(databasePath, (broken) => {
@@ -244,7 +247,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       'system.info': async () => info,
       ...journalApi(ctx),
       ...assetsApi(ctx),
-      ...incidentsApi(ctx),
+      ...incidentsApi(ctx, reader),
       ...dutyApi(ctx, access),
       ...operatorsApi(ctx, access),
       ...alertsApi(ctx),
@@ -339,6 +342,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const wasOpen = db !== null && info.startupError === null;
     // The head leaves the file at every clean shutdown: a cut made while the console is stopped shows at the next start.
     if (wasOpen && coreCtx) await writeJournalCheckpoint(coreCtx, 'shutdown');
+    await reader?.destroy();
+    reader = null;
     await db?.destroy();
     db = null;
     if (wasOpen && integrity?.knownGood()) writeCleanShutdownMark(options.dataDir, databasePath);

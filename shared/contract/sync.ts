@@ -2,6 +2,7 @@
 // mapping (administrator), the connection test, and the upstream ticket of an incident.
 import { z } from 'zod';
 import type { AppErrorData, ErrorParams } from './app-error';
+import type { JournalEntry } from './journal';
 import { command, query } from './define';
 import { incidentStates, type IncidentState } from '../domain/incidents/incident-lifecycle';
 import { slaLevels } from '../domain/incidents/sla-levels';
@@ -97,6 +98,8 @@ export interface SyncStatus {
   waiting: number;
   /** Incidents those items belong to: what a person counts ("1 incident waiting (2 changes)"). */
   waitingIncidents: number;
+  /** Records of each kind those items belong to ("1 incident, 1 defect waiting"). */
+  waitingRecords: Record<SyncRecordKind, number>;
   parked: number;
   /** The last time an item reached the ticket system. */
   lastSuccessAt: number | null;
@@ -207,6 +210,15 @@ export interface SyncTicket {
  */
 export const upstreamEntryTypes = ['incident.upstream_note', 'incident.upstream_assigned', 'incident.upstream_status'] as const;
 
+/**
+ * The same for a defect's and a maintenance record's ticket, on the record's history (payload { ticketId, changeId,
+ * author, upstreamAt } and `text`, `assignee` or `status`). Pulled back only: they move none of the record's steps.
+ */
+export const recordUpstreamEntryTypes = {
+  defect: ['defect.upstream_note', 'defect.upstream_assigned', 'defect.upstream_status'],
+  maintenance: ['maintenance.upstream_note', 'maintenance.upstream_assigned', 'maintenance.upstream_status'],
+} as const;
+
 export const syncContract = {
   'sync.status': query<SyncStatus>()(z.object({})),
   /** Items not yet upstream, oldest first; `afterSeq` pages on. */
@@ -233,4 +245,6 @@ export const syncContract = {
   'sync.recordTicket': query<SyncRecordTicket>()(z.object({ recordKind: z.enum(syncRecordKinds), recordId: id })),
   /** The tickets made upstream, newest first, with their records' numbers. */
   'sync.tickets': query<SyncTicketListItem[]>()(z.object({ limit: z.number().int().min(1).max(200).default(20) })),
+  /** What the service center wrote back on a defect's or a maintenance record's ticket, oldest first. */
+  'sync.upstreamChanges': query<JournalEntry[]>()(z.object({ recordKind: z.enum(['defect', 'maintenance']), recordId: id })),
 };

@@ -57,6 +57,17 @@ test('a defect reported to the service center shows its upstream ticket number o
   await expect(page.getByTestId('defect-upstream')).toHaveText('已同步到服务中心');
   await page.screenshot({ path: test.info().outputPath('defect-upstream-ticket-zh.png'), fullPage: true });
 
+  // The service center's engineer answers on the ticket in Redmine: the note comes back onto the defect's page with
+  // its author in words.
+  const put = await redmine.rest('PUT', `/issues/${ticketId}.json`, { issue: { notes: '服务中心已收到,下周派人加索引' } }, redmine.template.engineerLogin);
+  expect(put.status).toBe(204);
+  const changes = page.getByTestId('upstream-changes');
+  await expect(changes).toContainText('服务中心已收到,下周派人加索引', { timeout: 90_000 });
+  await expect(changes).toContainText('服务中心备注');
+  await expect(changes).toContainText(`服务中心 ${redmine.template.engineerName}`);
+  await expect(changes).not.toContainText('upstream:');
+  await page.screenshot({ path: test.info().outputPath('defect-upstream-note-zh.png'), fullPage: true });
+
   await goTo(page, '#/sync');
   const tickets = page.getByTestId('sync-tickets');
   await expect(tickets).toContainText(`系统缺陷 ${number}`);
@@ -68,6 +79,8 @@ test('a defect reported to the service center shows its upstream ticket number o
   await tickets.getByRole('link', { name: number }).click();
   await expect(page.getByTestId('upstream-ticket')).toContainText(`Upstream ticket: #${ticketId}`);
   await expect(page.getByTestId('defect-upstream')).toHaveText('Sent to the service center');
+  await expect(page.getByTestId('upstream-changes')).toContainText(`Service center note`);
+  await expect(page.getByTestId('upstream-changes')).toContainText(`service center, ${redmine.template.engineerName}`);
   await page.screenshot({ path: test.info().outputPath('defect-upstream-ticket-en.png'), fullPage: true });
 });
 

@@ -247,10 +247,15 @@ test.describe('against the service center\'s real Redmine', () => {
     await expect(timeline).toContainText('工程师已出发,预计 30 分钟到场', { timeout: 90_000 });
     await expect(timeline).toContainText('服务中心把工单状态改为“In Progress”', { timeout: 30_000 });
     await expect(timeline).toContainText(`服务中心 ${server.template.engineerName}`);
+    // The SLA card names who responded as the timeline does, never the raw "upstream:…" operator.
+    const response = page.getByTestId('milestone-response');
+    await expect(response).toContainText(`由 服务中心 ${server.template.engineerName} 完成`);
+    await expect(response).not.toContainText('upstream:');
     await page.screenshot({ path: test.info().outputPath('redmine-upstream-timeline-zh.png'), fullPage: true });
 
     await switchToEnglish(page);
     await expect(timeline).toContainText('Service center set the ticket to "In Progress"');
+    await expect(response).toContainText(`by service center, ${server.template.engineerName}`);
     await page.screenshot({ path: test.info().outputPath('redmine-upstream-timeline-en.png'), fullPage: true });
   });
 });

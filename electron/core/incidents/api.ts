@@ -2,6 +2,7 @@
 import type { incidentsContract } from '../../../shared/contract/incidents';
 import type { Handlers } from '../api-handlers';
 import type { CoreContext } from '../context';
+import type { Db } from '../db/database';
 import { actOnIncident, changeLevel, updateRecord } from './incident-actions';
 import { attachFile, downloadAttachment, readAttachment } from './incident-attachments';
 import { classifyIncident } from './incident-classification';
@@ -10,10 +11,11 @@ import { recentAtSamePlace } from './incident-duplicates';
 import { getIncident, incidentTimeline, listIncidents } from './incident-queries';
 import { reportIncident } from './incident-report';
 
-export function incidentsApi(ctx: CoreContext): Handlers<keyof typeof incidentsContract> {
+/** `reader`: a read-only connection the list reads through, never waiting behind the main connection's writes. */
+export function incidentsApi(ctx: CoreContext, reader: Db = ctx.db): Handlers<keyof typeof incidentsContract> {
   return {
     'incidents.report': (args, call) => reportIncident(ctx, call, args),
-    'incidents.list': (args) => listIncidents(ctx, args),
+    'incidents.list': (args) => listIncidents(ctx, args, reader),
     'incidents.get': (args, call) => getIncident(ctx, call, args.id),
     'incidents.act': (args, call) => actOnIncident(ctx, call, args),
     'incidents.changeLevel': (args, call) => changeLevel(ctx, call, args),

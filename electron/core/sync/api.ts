@@ -5,6 +5,7 @@ import type { CoreContext } from '../context';
 import type { SecretBox } from '../devices/secret-box';
 import { listParked, listQueue } from './outbox';
 import { retryParked, skipParked } from './parked-decisions';
+import { upstreamChangesOf } from './record-changes';
 import { listTickets, recordTicketOf } from './record-tickets';
 import type { SyncEngine, SyncEngineOptions } from './sync-engine';
 import { defaultSyncEngineOptions } from './sync-engine';
@@ -42,5 +43,6 @@ export function syncApi(ctx: CoreContext, secrets: SecretBox, engine: SyncEngine
     'sync.ticketOf': (args) => engine.ticketOf(args.incidentId),
     'sync.recordTicket': (args) => recordTicketOf(ctx.db, args.recordKind, args.recordId, engine.ticketUrl),
     'sync.tickets': (args) => listTickets(ctx.db, args.limit, engine.ticketUrl),
+    'sync.upstreamChanges': (args) => upstreamChangesOf(ctx.db, args.recordKind, args.recordId),
   };
 }

@@ -157,17 +157,29 @@ export async function park(db: Db, seq: number, reason: AppErrorData, now: numbe
     .execute();
 }
 
-export async function queueCounts(db: Db): Promise<{ waiting: number; waitingIncidents: number; parked: number }> {
+export interface QueueCounts {
+  waiting: number;
+  waitingIncidents: number;
+  waitingRecords: Record<SyncRecordKind, number>;
+  parked: number;
+}
+
+export async function queueCounts(db: Db): Promise<QueueCounts> {
+  const distinctWaiting = (kind: SyncRecordKind) =>
+    sql<number>`count(distinct case when state in ('waiting', 'checking') and record_kind = ${kind} then record_id end)`;
   const row = await db
     .selectFrom('sync_item')
     .select([
       sql<number>`coalesce(sum(state in ('waiting', 'checking')), 0)`.as('waiting'),
-      sql<number>`count(distinct case when state in ('waiting', 'checking') and record_kind = 'incident' then record_id end)`.as('incidents'),
+      distinctWaiting('incident').as('incidents'),
+      distinctWaiting('defect').as('defects'),
+      distinctWaiting('maintenance').as('maintenance'),
       sql<number>`coalesce(sum(state = 'parked'), 0)`.as('parked'),
     ])
     .where('state', 'in', pendingStates)
     .executeTakeFirst();
-  return { waiting: Number(row?.waiting ?? 0), waitingIncidents: Number(row?.incidents ?? 0), parked: Number(row?.parked ?? 0) };
+  const waitingRecords = { incident: Number(row?.incidents ?? 0), defect: Number(row?.defects ?? 0), maintenance: Number(row?.maintenance ?? 0) };
+  return { waiting: Number(row?.waiting ?? 0), waitingIncidents: waitingRecords.incident, waitingRecords, parked: Number(row?.parked ?? 0) };
 }
 
 const parse = (text: string | null): AppErrorData | null => (text ? (JSON.parse(text) as AppErrorData) : null);

@@ -29,6 +29,11 @@ const changedEvents: Partial<Record<SyncRecordKind, (ctx: CoreContext, id: strin
   maintenance: (ctx, id) => ctx.emit('maintenance.changed', { taskIds: [id] }),
 };
 
+/** The record's pages hear that something of it changed (what the service center wrote back). */
+export function emitRecordChanged(ctx: CoreContext, kind: SyncRecordKind, id: string): void {
+  changedEvents[kind]?.(ctx, id);
+}
+
 /** The record's pages hear that its upstream state changed (the ticket number, "sent"). */
 export function emitRecordUpstream(ctx: CoreContext, item: Item): void {
   changedEvents[item.record_kind]?.(ctx, item.record_id);

@@ -4,6 +4,7 @@
 import type { SyncMapping } from '../../../shared/contract/sync';
 import { canTransition, incidentActionRules, incidentStates, type IncidentAction, type IncidentState } from '../../../shared/domain/incidents/incident-lifecycle';
 import type { IncidentEventType } from '../../../shared/domain/incidents/sla-clock';
+import { upstreamOperator } from '../../../shared/domain/sync/upstream-operator';
 import type { CoreContext } from '../context';
 import type { Trx } from '../db/database';
 import { appendEvent, requireIncident } from '../incidents/incident-rows';
@@ -13,7 +14,6 @@ import type { TicketChanges, UpstreamChange } from './ticket-connector';
 /** Steps the service center may take for the site: they need nothing only the site knows (a cause, a method). */
 const upstreamActions: Partial<Record<IncidentAction, IncidentEventType>> = { respond: 'responded', start_work: 'work_started' };
 
-export const upstreamOperator = (author: string): string => `upstream:${author || '?'}`;
 
 interface StatusOutcome {
   applied: IncidentState | null;

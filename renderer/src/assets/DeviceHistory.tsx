@@ -9,6 +9,7 @@ import { useErrorMessage } from '../app/use-error-message';
 import { maintenanceLine } from '../maintenance/history-line';
 import { defectStepOfEntry } from '../problems/defect-steps-view';
 import { repairHistoryLine } from '../repairs/history-line';
+import { useOperatorWords } from '../sync/operator-words';
 import { useContractQuery } from '../transport/use-contract';
 import { formatDate, formatMoment, locationLine } from './device-format';
 import { deviceStatusColours, useStatusLabel } from './DeviceStatusTag';
@@ -45,6 +46,7 @@ function useNow(everyMs: number): number {
 export function DeviceHistory({ device }: { device: Device }) {
   const { t, i18n } = useTranslation('assets');
   const { t: tm } = useTranslation('maintenance');
+  const operatorWords = useOperatorWords();
   const errorMessage = useErrorMessage();
   const catalog = useCatalog();
   const statusLabel = useStatusLabel();
@@ -79,7 +81,7 @@ export function DeviceHistory({ device }: { device: Device }) {
     if ((field === 'installDate' || field === 'warrantyEnd') && typeof value === 'string') return formatDate(value, t('dateFormat'), i18n.language);
     return String(value);
   };
-  const operatorName = (operator: string) => (operator === 'local' ? t('history.localOperator') : operator);
+  const operatorName = (operator: string) => (operator === 'local' ? t('history.localOperator') : operatorWords(operator));
 
   const items = history.data.map((entry) => {
     const moment = formatMoment(entry.at, t('dateTimeFormat'), i18n.language, now);

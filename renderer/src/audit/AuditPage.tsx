@@ -9,6 +9,7 @@ import { useSearchParams } from 'react-router';
 import type { AppError, ChainCheck, JournalEntry, MethodInput } from '../../../shared/contract';
 import { alarmColours } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
+import { useOperatorWords } from '../sync/operator-words';
 import { consoleClient } from '../transport';
 import { chainBreakText, checkpointText, shortHash } from './chain-break-text';
 import { auditZh, earlierEntityTypes, journalTypeNamesEn, journalTypeNamesZh } from './i18n';
@@ -48,6 +49,7 @@ function payloadSummary(payload: unknown): string {
 
 export function AuditPage() {
   const { t, i18n } = useTranslation('audit');
+  const operatorWords = useOperatorWords();
   const errorMessage = useErrorMessage();
   const typeNames = i18n.language === 'en' ? journalTypeNamesEn : journalTypeNamesZh;
   const [form] = Form.useForm<Filters>();
@@ -240,7 +242,7 @@ export function AuditPage() {
           columns={[
             { title: t('col.seq'), dataIndex: 'seq', width: 90, align: 'right' },
             { title: t('col.at'), dataIndex: 'at', width: 180, render: (at: number) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
-            { title: t('col.operator'), dataIndex: 'operator', width: 130 },
+            { title: t('col.operator'), dataIndex: 'operator', width: 130, render: (operator: string) => operatorWords(operator) },
             {
               title: t('col.type'),
               dataIndex: 'type',

@@ -12,6 +12,7 @@ import { consoleTheme } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
 import { RepairsReportSection } from '../repairs/RepairsReportSection';
 import { useSystems } from './use-systems';
+import { useOperatorWords } from '../sync/operator-words';
 import { useContractQuery } from '../transport/use-contract';
 import { faultReportCss } from './fault-report-css';
 import { useDuration, useEnglish } from './incident-format';
@@ -63,6 +64,7 @@ export function FaultReportPage() {
 
 function FaultReportSheet({ detail, timeline, systemName }: { detail: IncidentDetail; timeline: JournalEntry[]; systemName: string }) {
   const { t } = useTranslation('incidents');
+  const operatorWords = useOperatorWords();
   const english = useEnglish();
   const lang = english ? 'en' : 'zh';
   const duration = useDuration();
@@ -121,7 +123,7 @@ function FaultReportSheet({ detail, timeline, systemName }: { detail: IncidentDe
             if (m.state === 'not_applicable') return null;
             return (
               <tr key={kind} data-milestone={kind}>
-                <td>{t(`milestone.${kind}`)}</td><td>{time(m.dueAt)}</td><td>{time(metAt(m))}{m.state === 'met' ? ` ${m.by}` : ''}</td><td>{result(m)}</td>
+                <td>{t(`milestone.${kind}`)}</td><td>{time(m.dueAt)}</td><td>{time(metAt(m))}{m.state === 'met' ? ` ${operatorWords(m.by)}` : ''}</td><td>{result(m)}</td>
               </tr>
             );
           })}
@@ -137,7 +139,7 @@ function FaultReportSheet({ detail, timeline, systemName }: { detail: IncidentDe
               <tr key={e.id}>
                 <th>{time(e.at)}</th>
                 <td>
-                  {line.title} · {e.operator}
+                  {line.title} · {operatorWords(e.operator)}
                   {line.details.filter((d) => d.label).slice(0, 2).map((d, i) => <div key={i} style={{ whiteSpace: 'pre-wrap' }}>{d.label}:{d.value}</div>)}
                 </td>
               </tr>

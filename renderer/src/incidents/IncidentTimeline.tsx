@@ -2,6 +2,7 @@
 import { Card, Spin, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { alarmColours } from '../app/theme';
+import { upstreamAuthorWords, useOperatorWords } from '../sync/operator-words';
 import { useContractQuery } from '../transport/use-contract';
 import { formatTime, useEnglish } from './incident-format';
 import { timelineLine } from './timeline-entry';
@@ -9,6 +10,8 @@ import { timelineLine } from './timeline-entry';
 export function IncidentTimeline({ incidentId }: { incidentId: string }) {
   const { t } = useTranslation('incidents');
   const english = useEnglish();
+  const { t: tSync } = useTranslation('sync');
+  const operatorWords = useOperatorWords();
   const timeline = useContractQuery('incidents.timeline', { id: incidentId });
   return (
     <Card title={t('detail.timeline')}>
@@ -26,7 +29,7 @@ export function IncidentTimeline({ incidentId }: { incidentId: string }) {
                 <Typography.Text strong style={{ color: line.alarm ? alarmColours.critical : undefined }}>{line.title}</Typography.Text>{' '}
                 <Typography.Text type="secondary">
                   {formatTime(entry.at, english)} ·{' '}
-                  {line.upstream ? t('upstream.by', { author: line.upstream.author }) : t('timeline.by', { operator: entry.operator })}
+                  {line.upstream ? upstreamAuthorWords(line.upstream.author, tSync) : t('timeline.by', { operator: operatorWords(entry.operator) })}
                 </Typography.Text>
                 {line.details.map((d, i) => (
                   <div key={i} style={{ whiteSpace: 'pre-wrap' }}>

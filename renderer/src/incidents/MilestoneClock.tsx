@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MilestoneKind } from '../../../shared/contract';
 import type { MilestoneState } from '../../../shared/domain/incidents/sla-clock';
 import { alarmColours } from '../app/theme';
+import { useOperatorWords } from '../sync/operator-words';
 import { dueSoonMs, formatTime, useDuration, useEnglish } from './incident-format';
 
 export type ClockTone = 'met' | 'due' | 'soon' | 'overdue' | 'idle';
@@ -41,12 +42,13 @@ export function MilestoneClock({ kind, milestone, now, stopped }: { kind: Milest
   const { t } = useTranslation('incidents');
   const english = useEnglish();
   const duration = useDuration();
+  const operatorWords = useOperatorWords();
   const live = liveMilestone(milestone, now, stopped);
   let body;
   if (milestone.state === 'met') {
     body = (
       <Typography.Text style={{ color: milestone.late ? alarmColours.major : alarmColours.normal }}>
-        {t('clock.metBy', { time: formatTime(milestone.at, english, false), by: milestone.by })}
+        {t('clock.metBy', { time: formatTime(milestone.at, english, false), by: operatorWords(milestone.by) })}
         {milestone.late && t('clock.metLate', { time: duration(milestone.lateByMs) })}
       </Typography.Text>
     );

@@ -165,7 +165,6 @@ export const incidentsZh = {
   },
   upstream: {
     marker: '上游',
-    by: '服务中心 {{author}}',
     applied: '本地已据此记为:{{state}}',
     notApplied: {
       lifecycle_does_not_allow: '本地未采用:故障当前的状态不允许这一步',
@@ -367,7 +366,6 @@ export const incidentsEn: typeof incidentsZh = {
   },
   upstream: {
     marker: 'Upstream',
-    by: 'service center, {{author}}',
     applied: 'Recorded here as: {{state}}',
     notApplied: {
       lifecycle_does_not_allow: 'Not applied here: the incident\'s state does not allow that step now',

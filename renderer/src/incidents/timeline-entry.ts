@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { JournalEntry } from '../../../shared/contract';
 import { type IncidentState, incidentStateLabels, incidentStates } from '../../../shared/domain/incidents/incident-lifecycle';
 import { isSlaLevel } from '../../../shared/domain/incidents/sla-levels';
+import { upstreamAuthorOf } from '../../../shared/domain/sync/upstream-operator';
 import { repairTimelineDetails } from '../repairs/timeline-details';
 
 /** The payload fields worth showing under a step, in this order. */
@@ -17,11 +18,10 @@ export interface TimelineLine {
 }
 
 /** The sync journals what it pulls under the operator `upstream:<author>`. */
-const upstreamOperatorPrefix = 'upstream:';
-
 function upstreamOf(entry: JournalEntry, p: Record<string, unknown>): TimelineLine['upstream'] {
-  if (!entry.type.startsWith('incident.upstream_') && !entry.operator.startsWith(upstreamOperatorPrefix)) return null;
-  const author = typeof p.author === 'string' && p.author ? p.author : entry.operator.replace(upstreamOperatorPrefix, '');
+  const fromOperator = upstreamAuthorOf(entry.operator);
+  if (!entry.type.startsWith('incident.upstream_') && fromOperator === null) return null;
+  const author = typeof p.author === 'string' && p.author ? p.author : (fromOperator ?? '');
   return { author };
 }
 

@@ -11,6 +11,7 @@ import { alarmColours } from '../app/theme';
 import { useErrorMessage } from '../app/use-error-message';
 import { useCatalog } from '../assets/use-catalog';
 import { useMayCall } from '../operators/use-may-call';
+import { UpstreamChangesCard } from '../sync/UpstreamChangesCard';
 import { RecordUpstreamTicket } from '../sync/UpstreamTicket';
 import { useContractQuery } from '../transport/use-contract';
 import { DueStateTag } from './DueStateTag';
@@ -98,6 +99,7 @@ function Walk({ detail, saver }: { detail: TaskDetail; saver: ItemSaver }) {
         { key: 'engineer', label: t('col.engineer'), children: task.engineer || '—' },
       ]} />
       {task.state === 'done' && <Alert type="success" showIcon title={t('walk.readOnly')} />}
+      {task.state === 'done' && <UpstreamChangesCard recordKind="maintenance" recordId={task.id} />}
       {devices.length === 0 ? (
         template.items.length > 0 && <Empty description={t('walk.noDevices')} />
       ) : (

@@ -8,6 +8,7 @@ import type { DefectAction, DefectDetail } from '../../../shared/contract';
 import { useErrorMessage } from '../app/use-error-message';
 import { formatTime, useEnglish } from '../incidents/incident-format';
 import { useSystems } from '../incidents/use-systems';
+import { UpstreamChangesCard } from '../sync/UpstreamChangesCard';
 import { RecordUpstreamTicket } from '../sync/UpstreamTicket';
 import { useContractQuery } from '../transport/use-contract';
 import { ChangeRecordTable } from './ChangeRecordTable';
@@ -43,7 +44,10 @@ export function DefectPage() {
           </div>
         </Col>
         <Col xs={24} lg={12}>
-          <DefectSteps detail={detail.data} />
+          <div style={{ display: 'grid', gap: 16 }}>
+            <DefectSteps detail={detail.data} />
+            <UpstreamChangesCard recordKind="defect" recordId={defect.id} />
+          </div>
         </Col>
       </Row>
     </div>

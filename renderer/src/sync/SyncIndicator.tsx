@@ -10,7 +10,7 @@ import { alarmColours } from '../app/theme';
 import { useEnglish, useNow } from '../incidents/incident-format';
 import { useSession } from '../operators/use-session';
 import { useContractQuery } from '../transport/use-contract';
-import { type SyncTone, syncIndicatorView } from './sync-format';
+import { indicatorWords, type SyncTone, syncIndicatorView } from './sync-format';
 
 export const syncToneColours: Record<SyncTone, string> = {
   normal: alarmColours.normal,
@@ -41,7 +41,7 @@ export function useSyncWords(): { words: string; lines: string[]; tone: SyncTone
   const status = useContractQuery('sync.status', {}, { refetchInterval: 60_000 });
   if (!status.data) return null;
   const view = syncIndicatorView(status.data, now, english);
-  const [link = '', ...counts] = view.phrases.map((p) => t(`indicator.${p.key}`, p.params ?? {}));
+  const [link = '', ...counts] = indicatorWords(view, t);
   const lines = counts.length > 0 ? [link, counts.join(' · ')] : [link];
   return { words: lines.join(' · '), lines, tone: view.tone };
 }

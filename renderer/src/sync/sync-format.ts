@@ -1,15 +1,17 @@
 // How the sync's state reads to a person: the header's words and colour, "offline since" in local time, the drain's
 // progress, the queue grouped by record. Pure: the components turn the phrases into words with i18n.
 import dayjs from 'dayjs';
-import type { SyncItem, SyncRecordKind, SyncStatus } from '../../../shared/contract';
+import { type SyncItem, type SyncRecordKind, type SyncStatus, syncRecordKinds } from '../../../shared/contract';
 
 /** normal = green (connected, nothing waiting), busy = blue (sending), warning = orange (offline / not sending), alarm = red (parked, key refused), muted = grey. */
 export type SyncTone = 'normal' | 'busy' | 'warning' | 'alarm' | 'muted';
 
 /** One phrase of the indicator: an i18n key under `sync:indicator.` and its values. */
 export interface SyncPhrase {
-  key: 'not_configured' | 'disabled' | 'connected' | 'offline' | 'offlineSince' | 'key_refused' | 'waiting' | 'waitingChanges' | 'parked' | 'draining';
+  key: 'not_configured' | 'disabled' | 'connected' | 'offline' | 'offlineSince' | 'key_refused' | 'waiting' | 'waitingChanges' | 'waitingItems' | 'parked' | 'draining';
   params?: Record<string, string | number>;
+  /** What waits, per kind of record ("1 起故障", "1 条缺陷"): said as a list into the phrase's `records`. */
+  records?: { kind: SyncRecordKind; count: number }[];
 }
 
 export interface SyncIndicatorView {
@@ -46,12 +48,26 @@ export function syncIndicatorView(status: SyncStatus, now: number, english: bool
   const phrases: SyncPhrase[] = [linkPhrase(status, now, english)];
   if (status.draining && status.state === 'connected') phrases.push({ key: 'draining', params: { done: status.draining.done, total: status.draining.total } });
   else if (status.waiting > 0) {
-    // A person counts incidents ("1 incident waiting"); the changes are said too when there are more of them.
-    const incidents = Math.max(1, status.waitingIncidents);
-    phrases.push(status.waiting > incidents ? { key: 'waitingChanges', params: { count: incidents, changes: status.waiting } } : { key: 'waiting', params: { count: incidents } });
+    // A person counts records, each by its kind ("1 incident, 1 defect waiting"); the changes are said too when
+    // there are more of them than records.
+    const records = syncRecordKinds.map((kind) => ({ kind, count: status.waitingRecords[kind] })).filter((r) => r.count > 0);
+    const counted = records.reduce((sum, r) => sum + r.count, 0);
+    if (counted === 0) phrases.push({ key: 'waitingItems', params: { count: status.waiting } });
+    else phrases.push(status.waiting > counted ? { key: 'waitingChanges', params: { changes: status.waiting }, records } : { key: 'waiting', records });
   }
   if (status.parked > 0) phrases.push({ key: 'parked', params: { count: status.parked } });
   return { tone: toneOf(status), phrases };
+}
+
+/** The i18n lookup the words are made with (react-i18next's `t` on the `sync` namespace). */
+export type SyncTranslate = (key: string, params?: Record<string, string | number>) => string;
+
+/** The indicator's phrases in words: "离线 · 自 14:03 起", "1 起故障、1 条缺陷待上传(3 项变更)". */
+export function indicatorWords(view: SyncIndicatorView, t: SyncTranslate): string[] {
+  return view.phrases.map((p) => {
+    const records = p.records?.map((r) => t(`indicator.records.${r.kind}`, { count: r.count })).join(t('indicator.recordSeparator'));
+    return t(`indicator.${p.key}`, { ...p.params, ...(records === undefined ? {} : { records }) });
+  });
 }
 
 /** Whole percent of a drain, 0–100 (an empty drain is done). */

@@ -183,6 +183,7 @@ export const methodPermissions: Readonly<Record<string, MethodAccess>> = {
   'sync.ticketOf': 'duty_guard',
   'sync.recordTicket': 'duty_guard',
   'sync.tickets': 'duty_guard',
+  'sync.upstreamChanges': 'duty_guard',
   'sync.retry': 'supervisor',
   'sync.skip': 'supervisor',
   'sync.getSettings': 'administrator',

@@ -60,4 +60,27 @@ describe('the duty room list', () => {
     expect((await t.call('incidents.list', { q: '%' })).items).toHaveLength(1);
     expect((await t.call('incidents.list', { state: 'responded' })).items).toEqual([]);
   });
+
+  it('ranks by the same clocks the incident page computes, through a level change, a plan and a reopening', async () => {
+    const raised = await reportAt(t0, '门禁离线', 'III');
+    await t.call('incidents.act', { id: raised.id, action: 'respond' });
+    now = t0 + 10 * MINUTE_MS;
+    await t.call('incidents.changeLevel', { id: raised.id, level: 'I', reason: '整栋楼门禁失效' });
+    const planned = await reportAt(t0 + 5 * MINUTE_MS, '监控画面丢失', 'II');
+    for (const step of [{ action: 'respond' }, { action: 'submit_plan', plan: '更换硬盘' }, { action: 'start_work' }] as const) await t.call('incidents.act', { id: planned.id, ...step });
+    const reopened = await reportAt(t0 - HOUR_MS, '空调漏水', 'II');
+    for (const step of [{ action: 'respond' }, { action: 'submit_plan', plan: 'p' }, { action: 'start_work' }, { action: 'resolve', cause: 'c', method: 'm' }] as const) {
+      await t.call('incidents.act', { id: reopened.id, ...step });
+    }
+    await t.call('incidents.act', { id: reopened.id, action: 'reopen', reason: '又漏了' });
+    now = t0 + 3 * HOUR_MS;
+    const listed = await t.call('incidents.list', {});
+    expect(listed.items.map((i) => i.id).sort()).toEqual([raised.id, planned.id, reopened.id].sort());
+    for (const item of listed.items) {
+      const detail = await t.call('incidents.get', { id: item.id });
+      expect(item.urgency).toEqual(detail.urgency);
+      expect(item.level).toBe(detail.incident.level);
+    }
+    expect(listed.items.find((i) => i.id === raised.id)?.level).toBe('I');
+  });
 });

@@ -74,9 +74,45 @@ const drained = (t: TempCore) =>
     async () => ({ status: await t.call('sync.status', {}), queue: await t.call('sync.queue', {}) }),
   );
 
+/** A note, an assignee and a status set on the record's ticket through Redmine's REST API come back once, as the service center's. */
+async function expectChangesPulledBack(t: TempCore, recordKind: 'defect' | 'maintenance', recordId: string, ticketId: number, entityType: string): Promise<void> {
+  const engineer = await redmine.rest<{ user: { id: number } }>('GET', '/users/current.json', undefined, redmine.template.engineerLogin);
+  const put = await redmine.rest('PUT', `/issues/${ticketId}.json`, { issue: { notes: '服务中心已收到,安排下周处理', assigned_to_id: engineer.json.user.id, status_id: 2 } }, redmine.template.engineerLogin);
+  expect(put.status).toBe(204);
+  const changes = await waitFor('the service center’s changes on the record', async () => {
+    const entries = await t.call('sync.upstreamChanges', { recordKind, recordId });
+    return entries.length === 3 ? entries : undefined;
+  });
+  const by = `upstream:${redmine.template.engineerName}`;
+  expect(changes).toEqual([
+    expect.objectContaining({ type: `${recordKind}.upstream_assigned`, entityType, entityId: recordId, operator: by, payload: expect.objectContaining({ assignee: redmine.template.engineerName, ticketId }) }),
+    expect.objectContaining({ type: `${recordKind}.upstream_status`, entityType, entityId: recordId, operator: by, payload: expect.objectContaining({ status: 'In Progress' }) }),
+    expect.objectContaining({ type: `${recordKind}.upstream_note`, entityType, entityId: recordId, operator: by, payload: expect.objectContaining({ text: '服务中心已收到,安排下周处理', author: redmine.template.engineerName }) }),
+  ]);
+  // In the journal, on the record (the audit view and the chain see them), and never brought back twice.
+  const journaled = (await t.call('journal.list', { entityType, entityId: recordId, typePrefix: `${recordKind}.upstream_`, limit: 500 }));
+  expect(journaled.map((e) => e.id).sort()).toEqual(changes.map((e) => e.id).sort());
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  expect(await t.call('sync.upstreamChanges', { recordKind, recordId })).toHaveLength(3);
+}
+
 const fieldsOf = (issue: { custom_fields: { name: string; value: string }[] }) => Object.fromEntries(issue.custom_fields.map((f) => [f.name, f.value]));
 
 describe('defects, escalations and maintenance records upstream (Redmine on loopback)', () => {
+  it('counts what waits by kind of record: a defect alone is one defect, not an incident', async () => {
+    const t = await console_();
+    // Nothing listens there: everything stays queued.
+    await configureSync(t, 'http://127.0.0.1:9', redmine);
+    await reportedDefect(t);
+    const byKind = async () => {
+      const s = await t.call('sync.status', {});
+      return { waiting: s.waiting, waitingIncidents: s.waitingIncidents, waitingRecords: s.waitingRecords };
+    };
+    expect(await byKind()).toEqual({ waiting: 1, waitingIncidents: 0, waitingRecords: { incident: 0, defect: 1, maintenance: 0 } });
+    await t.call('incidents.report', { systemId: 'cctv', description: '录像机离线', reporter: '王保安', level: 'III' });
+    expect(await byKind()).toMatchObject({ waitingIncidents: 1, waitingRecords: { incident: 1, defect: 1, maintenance: 0 } });
+  });
+
   it('files a reported defect once as a ticket of its own tracker with its whole form; the reply follows as a note; the defect is marked sent', async () => {
     const t = await console_();
     await configureSync(t, redmine.url, redmine);
@@ -116,6 +152,10 @@ describe('defects, escalations and maintenance records upstream (Redmine on loop
     expect(replied.status.name).toBe('Resolved');
     expect(await issuesOf(redmine, `defect:${id}`)).toHaveLength(1);
     expect((await t.call('sync.tickets', {})).find((x) => x.recordKind === 'defect')).toMatchObject({ recordId: id, recordNumber: number, ticketId: ticket.ticketId });
+
+    // The service center answers on the ticket: its note, assignee and status come back onto the defect's history,
+    // journaled with the upstream author; the console's own reply never comes back as theirs.
+    await expectChangesPulledBack(t, 'defect', id, ticket.ticketId ?? 0, 'defect');
   }, 90_000);
 
   it('sends an escalation raised and acknowledged as notes on the incident ticket, in order, with who, what and when', async () => {
@@ -191,6 +231,7 @@ describe('defects, escalations and maintenance records upstream (Redmine on loop
       return items.length === 1 && items[0]?.type === 'maintenance.record_pdf_due' && items[0].lastError?.code === 'record_pdf_unavailable';
     });
     expect(await issuesOf(redmine, `maintenance:${task.id}`)).toHaveLength(1);
+    await expectChangesPulledBack(t, 'maintenance', task.id, ticket.ticketId ?? 0, 'maintenance_task');
   }, 90_000);
 
   it('looks a defect up after the console stopped in the middle of its push, and never files it twice', async () => {

@@ -1,11 +1,23 @@
 // The sync indicator reads right: the link, what waits, what is parked, in colour; "offline since" in local time.
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SyncItem, SyncStatus } from '../../../../shared/contract';
-import { drainPercent, offlineSinceTime, queueByRecord, recordPath, syncIndicatorView } from '../../../../renderer/src/sync/sync-format';
+import { syncEn, syncZh } from '../../../../renderer/src/sync/i18n';
+import { drainPercent, indicatorWords, offlineSinceTime, queueByRecord, recordPath, syncIndicatorView } from '../../../../renderer/src/sync/sync-format';
 
-const idle: SyncStatus = { state: 'connected', offlineSince: null, lastError: null, waiting: 0, waitingIncidents: 0, parked: 0, lastSuccessAt: null, draining: null, nextAttemptAt: null };
+const none = { incident: 0, defect: 0, maintenance: 0 };
+const idle: SyncStatus = { state: 'connected', offlineSince: null, lastError: null, waiting: 0, waitingIncidents: 0, waitingRecords: none, parked: 0, lastSuccessAt: null, draining: null, nextAttemptAt: null };
+/** Waiting records of each kind (the incidents' count mirrored as the core does). */
+const waitingFor = (waiting: number, records: Partial<typeof none>): Partial<SyncStatus> => ({ waiting, waitingIncidents: records.incident ?? 0, waitingRecords: { ...none, ...records } });
+
+const i18n = i18next.createInstance();
+beforeAll(async () => {
+  await i18n.init({ lng: 'zh-CN', resources: { 'zh-CN': { sync: syncZh }, en: { sync: syncEn } }, interpolation: { escapeValue: false }, showSupportNotice: false });
+});
+const words = (status: Partial<SyncStatus>, language: 'zh-CN' | 'en') =>
+  indicatorWords(syncIndicatorView({ ...idle, state: 'offline', ...status }, Date.now(), language === 'en'), i18n.getFixedT(language, 'sync')).slice(1).join(' · ');
 const at = (text: string) => dayjs(text).valueOf();
 
 describe('the sync indicator', () => {
@@ -14,21 +26,32 @@ describe('the sync indicator', () => {
   });
 
   it('says offline since the local time it went down, and how many wait, in orange', () => {
-    const view = syncIndicatorView({ ...idle, state: 'offline', offlineSince: at('2026-12-07T14:03:00'), waiting: 1, waitingIncidents: 1 }, at('2026-12-07T15:00:00'), false);
+    const view = syncIndicatorView({ ...idle, state: 'offline', offlineSince: at('2026-12-07T14:03:00'), ...waitingFor(1, { incident: 1 }) }, at('2026-12-07T15:00:00'), false);
     expect(view.tone).toBe('warning');
-    expect(view.phrases).toEqual([{ key: 'offlineSince', params: { time: '14:03' } }, { key: 'waiting', params: { count: 1 } }]);
+    expect(view.phrases).toEqual([{ key: 'offlineSince', params: { time: '14:03' } }, { key: 'waiting', records: [{ kind: 'incident', count: 1 }] }]);
+    expect(indicatorWords(view, i18n.getFixedT('zh-CN', 'sync'))).toEqual(['离线 · 自 14:03 起', '1 起故障待上传']);
   });
 
   it('counts incidents, as a person does, and says the changes when there are more of them', () => {
     // A report with a linked device: the ticket and the device-link note.
-    const view = syncIndicatorView({ ...idle, state: 'offline', waiting: 2, waitingIncidents: 1 }, Date.now(), false);
-    expect(view.phrases[1]).toEqual({ key: 'waitingChanges', params: { count: 1, changes: 2 } });
-    const three = syncIndicatorView({ ...idle, state: 'offline', waiting: 3, waitingIncidents: 3 }, Date.now(), false);
-    expect(three.phrases[1]).toEqual({ key: 'waiting', params: { count: 3 } });
+    expect(words(waitingFor(2, { incident: 1 }), 'zh-CN')).toBe('1 起故障待上传(2 项变更)');
+    expect(words(waitingFor(2, { incident: 1 }), 'en')).toBe('1 incident waiting (2 changes)');
+    expect(words(waitingFor(3, { incident: 3 }), 'zh-CN')).toBe('3 起故障待上传');
+    expect(words(waitingFor(3, { incident: 3 }), 'en')).toBe('3 incidents waiting');
+  });
+
+  it('names each kind of record that waits, never a defect or a maintenance record as an incident', () => {
+    expect(words(waitingFor(1, { defect: 1 }), 'zh-CN')).toBe('1 条缺陷待上传');
+    expect(words(waitingFor(1, { defect: 1 }), 'en')).toBe('1 defect waiting');
+    expect(words(waitingFor(1, { maintenance: 1 }), 'zh-CN')).toBe('1 份维保记录待上传');
+    expect(words(waitingFor(2, { incident: 1, defect: 1 }), 'zh-CN')).toBe('1 起故障、1 条缺陷待上传');
+    expect(words(waitingFor(2, { incident: 1, defect: 1 }), 'en')).toBe('1 incident, 1 defect waiting');
+    expect(words(waitingFor(7, { incident: 2, defect: 1, maintenance: 2 }), 'zh-CN')).toBe('2 起故障、1 条缺陷、2 份维保记录待上传(7 项变更)');
+    expect(words(waitingFor(7, { incident: 2, defect: 1, maintenance: 2 }), 'en')).toBe('2 incidents, 1 defect, 2 maintenance records waiting (7 changes)');
   });
 
   it('turns red with the parked count, even while connected', () => {
-    const view = syncIndicatorView({ ...idle, waiting: 3, waitingIncidents: 2, parked: 2 }, Date.now(), true);
+    const view = syncIndicatorView({ ...idle, ...waitingFor(3, { incident: 2 }), parked: 2 }, Date.now(), true);
     expect(view.tone).toBe('alarm');
     expect(view.phrases.map((p) => p.key)).toEqual(['connected', 'waitingChanges', 'parked']);
     expect(view.phrases[2]?.params).toEqual({ count: 2 });
