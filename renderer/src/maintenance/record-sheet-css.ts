@@ -11,6 +11,8 @@ export const recordSheetCss = `${paperCss({ pageMarginMm: [12, 12, 14, 12], padd
 .record-sheet .items thead tr.columns th { background: #eee; font-weight: 600; }
 .record-sheet .items tr { break-inside: avoid; }
 .record-sheet .items tr.device td { background: #f3f3f3; font-weight: 600; border-top: 0.4mm solid #000; }
+/* A device's heading row never ends a page: it goes over with its first item. */
+.record-sheet .items tr.device { break-after: avoid; }
 .record-sheet .items td.fail { font-weight: 700; color: #b00000; }
 .record-sheet .items td.box { white-space: nowrap; }
 .record-sheet h1 { font-size: 17pt; text-align: center; margin: 0; letter-spacing: 2pt; }
