@@ -2,7 +2,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { AppError } from '../../../shared/contract/app-error';
 import type { HistoryPoint, ReadingHistory, ReadingSeries } from '../../../shared/contract/readings';
-import { type HistoryLevel, historyResolution } from '../../../shared/domain/readings/history-resolution';
+import { type HistoryLevel, historyResolution, levelStepMs } from '../../../shared/domain/readings/history-resolution';
 import type { Db } from '../db/database';
 import { readingAlarmMarks, readingThresholds } from './reading-marks';
 
@@ -70,30 +70,60 @@ interface BucketRow {
 /**
  * One level's rows in [from, to), folded into buckets of `bucketMs` aligned on the epoch. A bucket at a time, each a
  * seek and a short walk of the primary key: `group by` over a computed bucket would sort every row first (about five
- * times slower on a month of minutes, measured by scripts/bench-readings.ts).
+ * times slower on a month of minutes, measured by scripts/bench-readings.ts). The buckets come back as one text,
+ * `at,min,mean,max,count;…`: a row object per bucket from the driver cost three times the query itself. SQLite writes
+ * a REAL as the shortest text that reads back as the same double, so nothing is rounded on the way.
  */
 async function bucketsOf(db: Db, level: HistoryLevel, seriesId: number, from: number, to: number, bucketMs: number): Promise<BucketRow[]> {
-  const first = from - (from % bucketMs);
-  const buckets = sql`with recursive b(s) as (select ${first} union all select s + ${bucketMs} from b where s + ${bucketMs} < ${to})`;
-  let query: RawBuilder<{ at: number; agg: string }>;
-  if (level === 'raw') {
-    query = sql`${buckets} select s as at, (select json_array(min(value), avg(value), max(value), count(*)) from reading_raw
-      where series_id = ${seriesId} and at >= max(s, ${from}) and at < min(s + ${bucketMs}, ${to})) as agg from b`;
-  } else {
+  let query: RawBuilder<{ rows: string | null }>;
+  if (level !== 'raw' && bucketMs === levelStepMs[level]) {
+    // Buckets of the level's own period (a month of hours as the device page asks): each row is a bucket already.
     const table = sql.table(level === 'minute' ? 'reading_minute' : 'reading_hour');
-    query = sql`${buckets} select s as at, (select json_array(min(min), sum(mean * count) / sum(count), max(max), sum(count)) from ${table}
-      where series_id = ${seriesId} and start >= max(s, ${from}) and start < min(s + ${bucketMs}, ${to})) as agg from b`;
+    query = sql`select group_concat(start || ',' || min || ',' || mean || ',' || max || ',' || count, ';') as rows
+      from ${table} where series_id = ${seriesId} and start >= ${from} and start < ${to}`;
+  } else {
+    const first = from - (from % bucketMs);
+    const buckets = sql`with recursive b(s) as (select ${first} union all select s + ${bucketMs} from b where s + ${bucketMs} < ${to})`;
+    // HAVING: an empty bucket is no row, so no point.
+    const bucket =
+      level === 'raw'
+        ? sql`select s || ',' || min(value) || ',' || avg(value) || ',' || max(value) || ',' || count(*) from reading_raw
+            where series_id = ${seriesId} and at >= max(s, ${from}) and at < min(s + ${bucketMs}, ${to}) having count(*) > 0`
+        : sql`select s || ',' || min(min) || ',' || (sum(mean * count) / sum(count)) || ',' || max(max) || ',' || sum(count)
+            from ${sql.table(level === 'minute' ? 'reading_minute' : 'reading_hour')}
+            where series_id = ${seriesId} and start >= max(s, ${from}) and start < min(s + ${bucketMs}, ${to}) having count(*) > 0`;
+    query = sql`${buckets} select group_concat(agg, ';') as rows from (select s, (${bucket}) as agg from b)`;
   }
+  const text = (await query.execute(db)).rows[0]?.rows;
+  if (!text) return [];
+  const cells = text.split(/[,;]/);
   const rows: BucketRow[] = [];
-  for (const { at, agg } of (await query.execute(db)).rows) {
-    const [min, mean, max, count] = JSON.parse(agg) as [number | null, number | null, number | null, number | null];
-    if (count && min !== null && mean !== null && max !== null) rows.push({ at, min, mean, max, count });
+  for (let i = 0; i + 4 < cells.length; i += 5) {
+    rows.push({ at: Number(cells[i]), min: Number(cells[i + 1]), mean: Number(cells[i + 2]), max: Number(cells[i + 3]), count: Number(cells[i + 4]) });
   }
-  return rows;
+  // They come in the order the key (or the buckets) were walked; an ORDER BY in the aggregate would sort them again.
+  return rows.every((r, i) => i === 0 || rows[i - 1]!.at < r.at) ? rows : rows.sort((a, b) => a.at - b.at);
 }
 
-/** Two partial buckets at a level's seam (the same bucket from two tables) become one. */
+/** Two partial buckets at a level's seam (the same bucket from two tables) become one; the parts come in time order. */
 function mergeBuckets(parts: readonly BucketRow[][]): HistoryPoint[] {
+  const points: HistoryPoint[] = [];
+  for (const rows of parts) {
+    for (const r of rows) {
+      const seen = points.at(-1);
+      // Each row is a fresh object of the point's shape: kept as it is.
+      if (!seen || seen.at < r.at) points.push(r);
+      else if (seen.at === r.at) {
+        const count = seen.count + r.count;
+        points[points.length - 1] = { at: r.at, min: Math.min(seen.min, r.min), max: Math.max(seen.max, r.max), mean: (seen.mean * seen.count + r.mean * r.count) / count, count };
+      } else return mergeSorted(parts);
+    }
+  }
+  return points;
+}
+
+/** The general case (a part reaching back before the one above it ended): by time, through a map. */
+function mergeSorted(parts: readonly BucketRow[][]): HistoryPoint[] {
   const byAt = new Map<number, HistoryPoint>();
   for (const rows of parts) {
     for (const r of rows) {

@@ -17,44 +17,39 @@ type Scope = Pick<ReportFilter, 'systemId' | 'location'>;
 /** A device's place as one text, for the location filter (building, floor, room as the register holds them). */
 const devicePlace = sql<string>`(d.building || ' ' || d.floor || ' ' || d.room)`;
 
-/** Devices by incidents linked to them in the period, then by alarms they raised in it. */
+/** Devices by incidents linked to them in the period, then by alarms they raised in it, then by id. */
 export async function failingDevices(db: Db, scope: Scope, startsAt: number, endsAt: number): Promise<FailingDevice[]> {
-  const byIncidents = await db
-    .selectFrom('incident_device as idv')
-    .select(['idv.device_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('idv.incident_id', 'in', incidentsInPeriod(db, scope, startsAt, endsAt).select('id'))
-    .groupBy('idv.device_id')
-    .execute();
   // An alarm names its link (alarm.device_id is link.id); the link names the register's device it watches, if any.
+  // Each link's count is one range of alarm_link_report (migration 0085): no alarm row read, no sort.
   const links = await watchingLinks(db, scope);
-  const byLink = await alarmCounts(db, startsAt, endsAt)
-    .select(['device_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('device_id')
-    .execute();
+  const byLink = links.size === 0 ? [] : (await sql<{ link_id: string; n: number }>`
+    select value as link_id, (select count(*) from alarm a where a.device_id = value and a.raised_at >= ${startsAt}
+      and a.raised_at < ${endsAt} and a.state != 'status') as n
+    from json_each(${JSON.stringify([...links.keys()])})`.execute(db)).rows;
   const byAlarms = new Map<string, number>();
   for (const r of byLink) {
-    const deviceId = links.get(r.device_id);
-    if (deviceId) byAlarms.set(deviceId, (byAlarms.get(deviceId) ?? 0) + Number(r.n));
+    const deviceId = links.get(r.link_id);
+    if (deviceId && r.n > 0) byAlarms.set(deviceId, (byAlarms.get(deviceId) ?? 0) + Number(r.n));
   }
-  const counts = new Map<string, { incidents: number; alarms: number }>();
-  for (const r of byIncidents) counts.set(r.device_id, { incidents: Number(r.n), alarms: 0 });
-  for (const [deviceId, n] of byAlarms) counts.set(deviceId, { incidents: counts.get(deviceId)?.incidents ?? 0, alarms: n });
-  if (counts.size === 0) return [];
-  // The devices themselves are of the system asked, whatever system their incidents were filed under.
-  const devices: { id: string; name: string; asset_tag: string; system_id: string; building: string; floor: string; room: string }[] = [];
-  const ids = [...counts.keys()];
-  for (let i = 0; i < ids.length; i += 500) {
-    let q = db.selectFrom('device as d').select(['d.id', 'd.name', 'd.asset_tag', 'd.system_id', 'd.building', 'd.floor', 'd.room']).where('d.id', 'in', ids.slice(i, i + 500));
-    if (scope.systemId) q = q.where('d.system_id', '=', scope.systemId);
-    devices.push(...(await q.execute()));
-  }
-  const byId = new Map(devices.map((d) => [d.id, d]));
-  const top = [...counts].filter(([id]) => byId.has(id)).sort(([, a], [, b]) => b.incidents - a.incidents || b.alarms - a.alarms).slice(0, failingDevicesShown);
-  return top.flatMap(([id, n]) => {
-    const d = byId.get(id);
-    if (!d) return [];
+  // The ranking in SQL: the period's incidents link thousands of devices, of which the table shows ten. The devices
+  // themselves are of the system asked, whatever system their incidents were filed under.
+  const periodIncidents = incidentsInPeriod(db, scope, startsAt, endsAt).select('id');
+  const rows = await sql<{ id: string; name: string; asset_tag: string; system_id: string; building: string; floor: string; room: string; incidents: number; alarms: number }>`
+    with by_incidents(device_id, n) as (
+      select device_id, count(*) from incident_device where incident_id in ${periodIncidents} group by device_id
+    ), by_alarms(device_id, n) as (
+      select json_extract(value, '$[0]'), json_extract(value, '$[1]') from json_each(${JSON.stringify([...byAlarms])})
+    ), counted(device_id, incidents, alarms) as (
+      select device_id, sum(incidents), sum(alarms) from (
+        select device_id, n as incidents, 0 as alarms from by_incidents union all select device_id, 0, n from by_alarms
+      ) group by device_id
+    )
+    select d.id, d.name, d.asset_tag, d.system_id, d.building, d.floor, d.room, c.incidents, c.alarms
+    from counted c join device d on d.id = c.device_id ${scope.systemId ? sql`and d.system_id = ${scope.systemId}` : sql``}
+    order by c.incidents desc, c.alarms desc, d.id limit ${failingDevicesShown}`.execute(db);
+  return rows.rows.map((d) => {
     const place = [d.building, d.floor, d.room].filter(Boolean).join(' ');
-    return [{ deviceId: id, name: d.name, assetTag: d.asset_tag, systemId: d.system_id, place, incidents: n.incidents, alarms: n.alarms }];
+    return { deviceId: d.id, name: d.name, assetTag: d.asset_tag, systemId: d.system_id, place, incidents: Number(d.incidents), alarms: Number(d.alarms) };
   });
 }
 
@@ -69,25 +64,19 @@ export async function alarmsPerDay(db: Db, scope: Scope, from: string, to: strin
   }
   const filtered = scope.systemId || scope.location ? [...(await watchingLinks(db, scope)).keys()] : null;
   if (filtered?.length === 0) return days;
-  // One range of the alarm_report index per day (migration 0083): the counts come from the index, not the rows. CROSS
-  // JOIN keeps the days outside: filtered by link, SQLite would otherwise walk each link's alarms and scan the days for each.
-  const rows = await sql<{ day: string; severity: AlarmSeverity; n: number }>`
+  // One range of alarm_day_severity (migration 0085) per day and severity: the counts come from the index, in the
+  // days' order, with nothing to sort (a GROUP BY over the period's alarms sorted them all first).
+  const inLinks = filtered ? sql`and a.device_id in (select value from json_each(${JSON.stringify(filtered)}))` : sql``;
+  const counts = severities.map((s) => sql`(select count(*) from alarm a where a.severity = ${s} and a.raised_at >= p.starts and a.raised_at < p.ends and a.state != 'status' ${inLinks}) as ${sql.ref(s)}`);
+  const rows = await sql<{ day: string } & Record<AlarmSeverity, number>>`
     with period(day, starts, ends) as (select json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') from json_each(${JSON.stringify(bounds)}))
-    select p.day as day, a.severity as severity, count(*) as n from period p
-    cross join alarm a on a.raised_at >= p.starts and a.raised_at < p.ends and a.state != 'status'
-    ${filtered ? sql`and a.device_id in (${sql.join(filtered)})` : sql``}
-    group by p.day, a.severity`.execute(db);
+    select p.day as day, ${sql.join(counts)} from period p`.execute(db);
   const byDay = new Map(days.map((d) => [d.day, d]));
   for (const r of rows.rows) {
     const d = byDay.get(r.day);
-    if (d && severities.includes(r.severity)) d[r.severity] += Number(r.n);
+    if (d) for (const severity of severities) d[severity] += Number(r[severity]);
   }
   return days;
-}
-
-/** Alarms (not status messages) raised in [startsAt, endsAt), answered from the alarm_report index. */
-function alarmCounts(db: Db, startsAt: number, endsAt: number) {
-  return db.selectFrom('alarm').where('raised_at', '>=', startsAt).where('raised_at', '<', endsAt).where('state', '!=', 'status');
 }
 
 /** The links that watch a register device of the scope's system and place: link id → device id. */

@@ -15,6 +15,8 @@ import type { Db } from '../db/database';
 
 export interface IncidentFact {
   id: string;
+  /** The incident's row number: with reportedAt, the order incidents are listed in. */
+  seq: number;
   /** The level in force now (the clocks use it). */
   level: SlaLevel;
   systemId: string;
@@ -22,6 +24,9 @@ export interface IncidentFact {
   faultType: string;
   cause: string;
   milestones: IncidentMilestones;
+  /** How many clock events it was judged from, and from when the judgement stays as it is (closed, no later event), else null. */
+  eventCount: number;
+  settledFrom: number | null;
 }
 
 /** An incident's words, read only for the few a report lists (its misses, a month's incidents). */
@@ -43,18 +48,48 @@ export function incidentsInPeriod(db: Db, filter: Pick<ReportFilter, 'systemId' 
   return q;
 }
 
-export async function loadIncidentFacts(db: Db, filter: Pick<ReportFilter, 'systemId' | 'location'>, startsAt: number, endsAt: number, now: number): Promise<IncidentFact[]> {
-  const incidents = await incidentsInPeriod(db, filter, startsAt, endsAt)
-    .select(['id', 'system_id', 'reported_at', 'fault_type', 'cause', 'clock_events'])
-    .orderBy('reported_at')
-    .execute();
+/**
+ * The incidents of the period judged from their clock events, in (reported_at, seq) order. `unsummarizedAt`: only
+ * those without a settled judgement valid at that time in report_incident_sla (incident-sla-summary.ts sums the rest).
+ */
+export async function loadIncidentFacts(
+  db: Db,
+  filter: Pick<ReportFilter, 'systemId' | 'location'>,
+  startsAt: number,
+  endsAt: number,
+  now: number,
+  options: { unsummarizedAt?: number } = {},
+): Promise<IncidentFact[]> {
+  let q = incidentsInPeriod(db, filter, startsAt, endsAt);
+  const at = options.unsummarizedAt;
+  if (at !== undefined) {
+    q = q.where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('report_incident_sla as s').select('s.incident_seq').whereRef('s.incident_seq', '=', 'incident.seq').where('s.settled_from', '<=', at))),
+    );
+  }
+  const incidents = await q.select(['id', 'seq', 'system_id', 'reported_at', 'fault_type', 'cause', 'clock_events']).orderBy('reported_at').orderBy('seq').execute();
   const facts: IncidentFact[] = [];
   for (const i of incidents) {
-    const ordered = orderTimeline(clockEvents(i.id, i.clock_events));
+    const events = clockEvents(i.id, i.clock_events);
+    const ordered = orderTimeline(events);
     // An incident without its report event cannot be judged; the incidents service never writes one.
     if (!ordered) continue;
     const milestones = milestonesOf(ordered, now);
-    facts.push({ id: i.id, level: milestones.level, systemId: i.system_id, reportedAt: i.reported_at, faultType: i.fault_type, cause: i.cause, milestones });
+    const lastAt = events.reduce((last, e) => Math.max(last, e.at), Number.NEGATIVE_INFINITY);
+    // Closed, and no event after the report's moment: later reports judge it exactly the same.
+    const settledFrom = milestones.closed && lastAt <= now ? lastAt : null;
+    facts.push({
+      id: i.id,
+      seq: i.seq,
+      level: milestones.level,
+      systemId: i.system_id,
+      reportedAt: i.reported_at,
+      faultType: i.fault_type,
+      cause: i.cause,
+      milestones,
+      eventCount: events.length,
+      settledFrom,
+    });
   }
   return facts;
 }

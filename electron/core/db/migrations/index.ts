@@ -25,6 +25,8 @@ import * as m0075 from './0075-repair-part-withdrawal';
 import * as m0080 from './0080-readings-history';
 import * as m0082 from './0082-report-suggestions';
 import * as m0083 from './0083-report-summaries';
+import * as m0084 from './0084-report-incident-sla';
+import * as m0085 from './0085-report-alarm-indexes';
 import * as m0090 from './0090-backup-runs';
 
 export const migrations: Record<string, Migration> = {
@@ -53,6 +55,8 @@ export const migrations: Record<string, Migration> = {
   '0080-readings-history': m0080,
   '0082-report-suggestions': m0082,
   '0083-report-summaries': m0083,
+  '0084-report-incident-sla': m0084,
+  '0085-report-alarm-indexes': m0085,
   '0090-backup-runs': m0090,
 };
 

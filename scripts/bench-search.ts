@@ -1,4 +1,4 @@
-// `npm run bench -- [--data-dir DIR] [--devices N] [--runs N] [--import-rows N]`: seeds a register of
+// `npm run bench:search -- [--data-dir DIR] [--devices N] [--runs N] [--import-rows N]`: seeds a register of
 // realistic devices, then measures search latency, import rate and core start-up, and prints the figures.
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
