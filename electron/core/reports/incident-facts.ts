@@ -1,10 +1,10 @@
 // The incidents reported in a report's period, each with its SLA clocks judged as of the report: read in two queries.
 import { sql } from 'kysely';
 import type { ReportFilter } from '../../../shared/contract/reports';
-import { AppError } from '../../../shared/contract/app-error';
-import { type IncidentEvent, type IncidentMilestones, milestonesOf, orderTimeline } from '../../../shared/domain/incidents/sla-clock';
-import { isSlaLevel, type SlaLevel } from '../../../shared/domain/incidents/sla-levels';
+import { type IncidentMilestones, milestonesOf, orderTimeline } from '../../../shared/domain/incidents/sla-clock';
+import type { SlaLevel } from '../../../shared/domain/incidents/sla-levels';
 import type { Db } from '../db/database';
+import { clockEventsOf } from '../incidents/incident-rows';
 
 /*
  * Why the incidents, not the journal: the journal holds every change of every feature (a million entries in two
@@ -70,7 +70,7 @@ export async function loadIncidentFacts(
   const incidents = await q.select(['id', 'seq', 'system_id', 'reported_at', 'fault_type', 'cause', 'clock_events']).orderBy('reported_at').orderBy('seq').execute();
   const facts: IncidentFact[] = [];
   for (const i of incidents) {
-    const events = clockEvents(i.id, i.clock_events);
+    const events = clockEventsOf(i.id, i.clock_events);
     const ordered = orderTimeline(events);
     // An incident without its report event cannot be judged; the incidents service never writes one.
     if (!ordered) continue;
@@ -94,13 +94,3 @@ export async function loadIncidentFacts(
   return facts;
 }
 
-/** The copied events, checked as toIncidentEvent checks a row: a level that is not one is damage, not a guess. */
-function clockEvents(incidentId: string, json: string): IncidentEvent[] {
-  const events = JSON.parse(json) as IncidentEvent[];
-  for (const e of events) {
-    if ((e.type === 'reported' || e.type === 'level_changed') && !isSlaLevel(e.level)) {
-      throw new AppError('incident_event_damaged', 'incident_event_damaged', { incidentId });
-    }
-  }
-  return events;
-}
